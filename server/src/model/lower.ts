@@ -1,0 +1,751 @@
+/**
+ * Lowering: syntax tree -> resolved Protocol. Values are validated against the zod schemas as
+ * they are read, so each problem is reported at the exact word that caused it and the value is
+ * left out; the result then always satisfies the Protocol schema. Units are resolved through
+ * UCUM and every dose and threshold gets its normalised value. Never throws.
+ */
+
+import type { z } from 'zod';
+import type { Code, Finding } from '../analysis/codes';
+import { findAnalyte } from '../analysis/knowledge/analytes';
+import { FIELD_SPECS, type FieldContext } from '../syntax/fields';
+import type * as T from '../syntax/tree';
+import { closestMatches, quotedList } from '../util/text';
+import * as S from './schema';
+import { convert, resolveUnit } from './units';
+
+export interface LowerResult {
+  readonly protocol: S.Protocol;
+  readonly findings: readonly Finding[];
+}
+
+/** The widest day range a schedule may spell out; wider is a typo, and would cost memory. */
+const MAX_DAY_SPAN = 3660;
+
+const DOSE_TARGETS: readonly { unit: string; basis: 'flat' | 'bsa' | 'weight' }[] = [
+  { unit: 'mg', basis: 'flat' },
+  { unit: 'mg/m2', basis: 'bsa' },
+  { unit: 'mg/kg', basis: 'weight' },
+  { unit: '[IU]', basis: 'flat' },
+  { unit: '[IU]/m2', basis: 'bsa' },
+  { unit: '[IU]/kg', basis: 'weight' },
+];
+
+const FREQUENCIES: Readonly<Record<string, { perDay?: number; intervalDays?: number }>> = {
+  once: {},
+  daily: { perDay: 1, intervalDays: 1 },
+  bid: { perDay: 2, intervalDays: 1 },
+  tid: { perDay: 3, intervalDays: 1 },
+  qid: { perDay: 4, intervalDays: 1 },
+  weekly: { perDay: 1, intervalDays: 7 },
+};
+
+const SINGULAR_UNITS: Readonly<Record<string, string>> = { day: 'days', week: 'weeks', month: 'months', cycle: 'cycles', year: 'years' };
+
+const DAYS_PER: Readonly<Record<string, number | undefined>> = { days: 1, weeks: 7, months: undefined, cycles: undefined };
+
+type Mutable<X> = { -readonly [K in keyof X]: X[K] };
+
+/** Lowers a parsed document. */
+export function lower(tree: T.DocumentNode): LowerResult {
+  const findings: Finding[] = [];
+  const reported = new Set<string>();
+
+  function report(code: Code, message: string, node: { offset: number; length: number }): void {
+    const key = `${node.offset}:${code}`;
+    if (reported.has(key)) return;
+    reported.add(key);
+    findings.push({ code, message, offset: node.offset, length: node.length });
+  }
+
+  const span = (node: T.NodeBase): S.Span => ({ offset: node.offset, length: node.length });
+
+  /** Validates a word against an enum schema; reports the word and returns undefined if it is not allowed. */
+  function enumValue<E extends z.ZodEnum>(schema: E, node: T.Name | undefined, what: string, text = node?.text): z.infer<E> | undefined {
+    if (!node || text === undefined) return undefined;
+    const result = schema.safeParse(text);
+    if (result.success) return result.data;
+    const options = schema.options.map(String);
+    const close = closestMatches(text, options, 1);
+    const hint = close.length ? ` Did you mean '${close[0]}'?` : '';
+    report('TPL101', `'${node.text}' is not a valid ${what}; expected ${quotedList(options)}.${hint}`, node);
+    return undefined;
+  }
+
+  function dateValue(node: T.FieldArg | undefined, qualifierNode?: T.FieldArg): S.DateValue | undefined {
+    if (!node || node.kind !== 'DateLit') return undefined;
+    const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(node.text);
+    const year = Number(match?.[1]);
+    const month = Number(match?.[2]);
+    const day = match?.[3] === undefined ? 1 : Number(match[3]);
+    const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    if (!match || month < 1 || month > 12 || day < 1 || day > daysInMonth) {
+      report('TPL102', `'${node.text}' is not a date in the calendar.`, node);
+      return undefined;
+    }
+    let qualifier: S.DateValue['qualifier'];
+    if (qualifierNode?.kind === 'Name') qualifier = enumValue(S.Qualifier, qualifierNode, 'qualifier', qualifierNode.text === 'anticipated' ? 'estimated' : qualifierNode.text);
+    return { date: node.text, qualifier, span: span(node) };
+  }
+
+  const isStr = (arg: T.FieldArg | undefined): arg is T.Str => arg?.kind === 'Str';
+  const isName = (arg: T.FieldArg | undefined): arg is T.Name => arg?.kind === 'Name';
+  const strings = (field: T.Field) => field.args.filter(isStr).map((arg) => arg.value);
+
+  /**
+   * Calls `handle` for each field of a block, reporting a second occurrence of a field that may
+   * appear once.
+   */
+  function eachField(block: T.Block<T.Field> | undefined, context: FieldContext, handle: (field: T.Field) => void): void {
+    if (!block) return;
+    const seen = new Set<string>();
+    for (const field of block.items) {
+      const spec = FIELD_SPECS[context][field.name.text];
+      if (spec && !spec.repeatable) {
+        if (seen.has(field.name.text)) {
+          report('TPL103', `'${field.name.text}' is already given in this block; it may appear once.`, field.name);
+          continue;
+        }
+        seen.add(field.name.text);
+      }
+      handle(field);
+    }
+  }
+
+  // ---- trial ----------------------------------------------------------------------------
+
+  function lowerTrial(node: T.TrialNode): S.Trial {
+    const trial: Mutable<S.Trial> = {
+      nctId: node.id?.text,
+      span: span(node),
+      secondaryIds: [],
+      conditions: [],
+      keywords: [],
+      countries: [],
+      meshConditions: [],
+      meshInterventions: [],
+      design: {},
+      collaborators: [],
+      investigators: [],
+      sites: [],
+      references: [],
+    };
+    eachField(node.body, 'trial', (field) => {
+      const [first, second] = field.args;
+      const name = field.name.text;
+      switch (name) {
+        case 'org_study_id':
+          if (isStr(first)) trial.orgStudyId = first.value;
+          break;
+        case 'secondary_id':
+          if (isStr(first)) trial.secondaryIds.push(first.value);
+          break;
+        case 'title':
+          if (isStr(first)) trial.title = first.value;
+          break;
+        case 'official_title':
+          if (isStr(first)) trial.officialTitle = first.value;
+          break;
+        case 'acronym':
+          if (isStr(first)) trial.acronym = first.value;
+          break;
+        case 'summary':
+          if (isStr(first)) trial.summary = first.value;
+          break;
+        case 'description':
+          if (isStr(first)) trial.description = first.value;
+          break;
+        case 'type':
+          if (isName(first)) trial.type = enumValue(S.StudyType, first, 'study type');
+          break;
+        case 'status':
+          if (isName(first)) trial.status = enumValue(S.Status, first, 'status');
+          break;
+        case 'results':
+          if (isName(first)) trial.results = enumValue(S.Results, first, 'results value');
+          break;
+        case 'phase':
+          trial.phase = phaseValue(first);
+          break;
+        case 'enrollment':
+          if (first?.kind === 'Num') {
+            if (!Number.isInteger(first.value)) {
+              report('TPL101', `Enrollment counts participants: '${first.text}' is not a whole number.`, first);
+              break;
+            }
+            const qualifier = isName(second) ? enumValue(S.Qualifier, second, 'enrollment qualifier', second.text === 'anticipated' ? 'estimated' : second.text) : undefined;
+            trial.enrollment = { count: first.value, qualifier, span: span(field) };
+          }
+          break;
+        case 'start':
+          trial.start = dateValue(first, second);
+          break;
+        case 'primary_completion':
+          trial.primaryCompletion = dateValue(first, second);
+          break;
+        case 'completion':
+          trial.completion = dateValue(first, second);
+          break;
+        case 'first_submitted':
+          trial.firstSubmitted = dateValue(first);
+          break;
+        case 'first_posted':
+          trial.firstPosted = dateValue(first);
+          break;
+        case 'last_update':
+          trial.lastUpdate = dateValue(first);
+          break;
+        case 'last_verified':
+          trial.lastVerified = dateValue(first);
+          break;
+        case 'conditions':
+          trial.conditions = strings(field);
+          break;
+        case 'keywords':
+          trial.keywords = strings(field);
+          break;
+        case 'countries':
+          trial.countries = strings(field);
+          break;
+        case 'mesh_conditions':
+          trial.meshConditions = strings(field);
+          break;
+        case 'mesh_interventions':
+          trial.meshInterventions = strings(field);
+          break;
+        case 'design':
+          trial.design = lowerDesign(field.block);
+          break;
+        case 'sponsor':
+        case 'collaborator':
+          if (isStr(first)) {
+            const organization = { name: first.value, class: isName(second) ? enumValue(S.AgencyClass, second, 'agency class') : undefined, span: span(field) };
+            if (name === 'sponsor') trial.sponsor = organization;
+            else trial.collaborators.push(organization);
+          }
+          break;
+        case 'responsible_party':
+          if (isStr(first)) trial.responsibleParty = { name: first.value };
+          else if (isName(first)) {
+            const role = enumValue(S.ResponsibleRole, first, 'responsible party role');
+            if (role) trial.responsibleParty = { role };
+          }
+          break;
+        case 'investigator':
+          if (isStr(first) && isName(second)) {
+            const role = enumValue(S.InvestigatorRole, second, 'investigator role');
+            const affiliation = field.args[2];
+            if (role) trial.investigators.push({ name: first.value, role, affiliation: isStr(affiliation) ? affiliation.value : undefined, span: span(field) });
+          }
+          break;
+        case 'site':
+          if (isStr(first)) trial.sites.push(lowerSite(first.value, field));
+          break;
+        case 'reference': {
+          const citation = field.args.find(isStr);
+          const pmid = field.args.find((arg): arg is T.Num => arg.kind === 'Num');
+          const type = isName(first) ? enumValue(S.ReferenceType, first, 'reference type') : undefined;
+          if (pmid && !(Number.isInteger(pmid.value) && pmid.value > 0)) report('TPL101', `A PMID is a positive whole number, not '${pmid.text}'.`, pmid);
+          else if (citation && type) trial.references.push({ type, pmid: pmid?.value, citation: citation.value, span: span(field) });
+          break;
+        }
+        case 'ipd_sharing':
+          if (isName(first)) trial.ipdSharing = enumValue(S.IpdSharing, first, 'IPD sharing answer');
+          break;
+        case 'fda_regulated_drug':
+          if (isName(first)) trial.fdaRegulatedDrug = enumValue(S.YesNo, first, 'answer');
+          break;
+        case 'fda_regulated_device':
+          if (isName(first)) trial.fdaRegulatedDevice = enumValue(S.YesNo, first, 'answer');
+          break;
+      }
+    });
+    return trial;
+  }
+
+  function phaseValue(arg: T.FieldArg | undefined): S.Trial['phase'] {
+    if (!arg) return undefined;
+    if (arg.kind === 'Name') return enumValue(S.Phase, arg, 'phase');
+    let text: string | undefined;
+    if (arg.kind === 'Num') text = arg.text;
+    else if (arg.kind === 'Fraction') text = arg.denominator ? `${arg.numerator.text}/${arg.denominator.text}` : undefined;
+    if (text === undefined) return undefined;
+    const result = S.Phase.safeParse(text);
+    if (result.success) return result.data;
+    report('TPL101', `'${text}' is not a valid phase; expected ${quotedList(S.Phase.options)}.`, arg);
+    return undefined;
+  }
+
+  function lowerDesign(block: T.Block<T.Field> | undefined): S.Trial['design'] {
+    const design: Mutable<S.Trial['design']> = {};
+    eachField(block, 'design', (field) => {
+      const first = field.args[0];
+      switch (field.name.text) {
+        case 'allocation':
+          if (isName(first)) design.allocation = enumValue(S.Allocation, first, 'allocation');
+          break;
+        case 'model':
+          if (isName(first)) design.model = enumValue(S.InterventionModel, first, 'intervention model');
+          break;
+        case 'masking':
+          if (isName(first)) design.masking = enumValue(S.Masking, first, 'masking');
+          break;
+        case 'purpose':
+          if (isName(first)) design.purpose = enumValue(S.Purpose, first, 'primary purpose');
+          break;
+        case 'who_masked': {
+          const roles: z.infer<typeof S.MaskedRole>[] = [];
+          for (const arg of field.args) {
+            const role = isName(arg) ? enumValue(S.MaskedRole, arg, 'masked role') : undefined;
+            if (role) roles.push(role);
+          }
+          design.whoMasked = roles;
+          break;
+        }
+      }
+    });
+    return design;
+  }
+
+  function lowerSite(facility: string, field: T.Field): S.Trial['sites'][number] {
+    const site: Mutable<S.Trial['sites'][number]> = { facility, span: span(field) };
+    eachField(field.block, 'site', (item) => {
+      const first = item.args[0];
+      switch (item.name.text) {
+        case 'city':
+        case 'state':
+        case 'zip':
+        case 'country':
+          if (isStr(first)) site[item.name.text] = first.value;
+          break;
+        case 'status':
+          if (isName(first)) site.status = enumValue(S.Status, first, 'site status');
+          break;
+      }
+    });
+    return site;
+  }
+
+  // ---- drugs and interventions ----------------------------------------------------------
+
+  function lowerDrug(node: T.DrugNode): S.DrugDecl | undefined {
+    if (!node.id) return undefined;
+    const drug: Mutable<S.DrugDecl> = { id: node.id.text, label: node.label?.value, aka: [], span: span(node), idSpan: span(node.id) };
+    eachField(node.body, 'drug', (field) => {
+      const first = field.args[0];
+      switch (field.name.text) {
+        case 'route':
+          if (isName(first)) drug.route = enumValue(S.Route, first, 'route', first.text.toUpperCase());
+          break;
+        case 'aka':
+          drug.aka.push(...strings(field));
+          break;
+        case 'class':
+          if (isStr(first)) drug.class = first.value;
+          break;
+        case 'note':
+          if (isStr(first)) drug.note = first.value;
+          break;
+      }
+    });
+    return drug;
+  }
+
+  function lowerIntervention(node: T.InterventionNode): S.Intervention | undefined {
+    if (!node.id || !node.type || !node.name) return undefined;
+    const type = enumValue(S.InterventionType, node.type, 'intervention type');
+    if (!type) return undefined;
+    const intervention: Mutable<S.Intervention> = { id: node.id.text, type, name: node.name.value, otherNames: [], span: span(node), idSpan: span(node.id) };
+    eachField(node.body, 'intervention', (field) => {
+      const first = field.args[0];
+      if (field.name.text === 'description' && isStr(first)) intervention.description = first.value;
+      if (field.name.text === 'names') intervention.otherNames = strings(field);
+    });
+    return intervention;
+  }
+
+  // ---- arms and doses -------------------------------------------------------------------
+
+  function positiveInteger(node: T.Num | undefined, what: string): number | undefined {
+    if (!node) return undefined;
+    if (Number.isInteger(node.value) && node.value > 0) return node.value;
+    report('TPL108', `${what} must be a whole number of at least 1, not '${node.text}'.`, node);
+    return undefined;
+  }
+
+  function lowerAmount(node: T.Amount | undefined): S.Amount | undefined {
+    if (!node) return undefined;
+    if (node.form === 'unstated') return { form: 'unstated' };
+    if (!node.value) return undefined;
+    if (node.form === 'auc') return { form: 'auc', value: node.value.value, unit: 'mg/mL.min', normalized: { value: node.value.value, unit: 'mg/mL.min', basis: 'auc' } };
+    if (!node.unit) return undefined;
+    const resolution = resolveUnit(node.unit.text);
+    if (!resolution.ucum) {
+      reportUnknownUnit(node.unit, resolution.suggestions);
+      return { form: 'quantity', value: node.value.value, unit: node.unit.text };
+    }
+    for (const target of DOSE_TARGETS) {
+      const value = convert(node.value.value, resolution.ucum, target.unit);
+      if (value !== undefined) {
+        return { form: 'quantity', value: node.value.value, unit: node.unit.text, ucum: resolution.ucum, normalized: { value, unit: target.unit.replace('[IU]', 'IU'), basis: target.basis } };
+      }
+    }
+    report('TPL105', `'${node.unit.text}' is not a dose unit: write a mass (mg, g), a mass per body surface (mg/m2), per body weight (mg/kg), or IU.`, node.unit);
+    return { form: 'quantity', value: node.value.value, unit: node.unit.text, ucum: resolution.ucum };
+  }
+
+  function reportUnknownUnit(unit: T.UnitLit, suggestions: readonly string[]): void {
+    const hint = suggestions.length ? ` Did you mean ${quotedList(suggestions)}?` : '';
+    report('TPL104', `'${unit.text}' is not a known unit (UCUM).${hint}`, unit);
+  }
+
+  function lowerDose(node: T.DoseNode): S.Dose | undefined {
+    const amount = lowerAmount(node.amount);
+    if (!amount) return undefined;
+    const dose: Mutable<S.Dose> = { drug: node.drug.text, drugSpan: span(node.drug), span: span(node), amount, notes: [] };
+    const seen = new Set<string>();
+    for (const modifier of node.modifiers) {
+      if (modifier.kind === 'Str') {
+        dose.notes.push(modifier.value);
+        continue;
+      }
+      const key = modifier.kind;
+      if (seen.has(key)) {
+        report('TPL103', `This dose line already has ${modifierDescription(key)}.`, modifier);
+        continue;
+      }
+      seen.add(key);
+      switch (modifier.kind) {
+        case 'Route':
+          dose.route = enumValue(S.Route, modifier.name, 'route', modifier.name.text.toUpperCase());
+          break;
+        case 'Frequency':
+          dose.frequency = frequencyValue(modifier.name.text);
+          break;
+        case 'Days':
+          dose.days = dayValues(modifier.items);
+          break;
+        case 'Duration': {
+          const value = modifier.value;
+          if (!value || !modifier.unit) break;
+          if (!(value.value > 0)) {
+            report('TPL108', `A course lasts a positive time, not '${value.text}'.`, value);
+            break;
+          }
+          const unit = (SINGULAR_UNITS[modifier.unit.text] ?? modifier.unit.text) as z.infer<typeof S.Duration>['unit'];
+          const perDay = DAYS_PER[unit];
+          dose.duration = { value: value.value, unit, days: perDay === undefined ? undefined : value.value * perDay };
+          break;
+        }
+        case 'Count':
+          dose.count = positiveInteger(modifier.value, 'The number of administrations');
+          break;
+      }
+    }
+    return dose;
+  }
+
+  function frequencyValue(text: string): S.Dose['frequency'] {
+    const known = FREQUENCIES[text];
+    if (known) return { text, ...known };
+    const match = /^q([1-9][0-9]*)([dw])$/.exec(text);
+    if (!match) return { text };
+    const every = Number(match[1]) * (match[2] === 'w' ? 7 : 1);
+    return { text, perDay: 1, intervalDays: every };
+  }
+
+  function dayValues(items: readonly T.DayRange[]): number[] | undefined {
+    const days = new Set<number>();
+    for (const item of items) {
+      const from = positiveInteger(item.from, 'A day');
+      const to = item.to ? positiveInteger(item.to, 'A day') : from;
+      if (from === undefined || to === undefined) continue;
+      if (to < from) {
+        report('TPL108', `The range ${from}-${to} ends before it starts; write ${to}-${from}.`, item);
+        continue;
+      }
+      if (to - from > MAX_DAY_SPAN) {
+        report('TPL108', `The range ${from}-${to} spans more than ${MAX_DAY_SPAN} days; for a continuous course write 'daily for N weeks'.`, item);
+        continue;
+      }
+      for (let day = from; day <= to; day++) days.add(day);
+    }
+    return days.size ? [...days].sort((a, b) => a - b) : undefined;
+  }
+
+  function lowerCycle(node: T.CycleNode): S.Cycle | undefined {
+    const length = positiveInteger(node.cycleLength, 'A cycle length');
+    if (length === undefined || !node.cycleLengthUnit) return undefined;
+    const weeks = node.cycleLengthUnit.text.startsWith('week');
+    const doses: S.Dose[] = [];
+    for (const item of node.body?.items ?? []) {
+      const dose = lowerDose(item);
+      if (dose) doses.push(dose);
+    }
+    return {
+      kind: 'cycle',
+      lengthDays: weeks ? length * 7 : length,
+      lengthText: `${length} ${weeks ? 'weeks' : 'days'}`,
+      count: positiveInteger(node.count, 'A cycle count'),
+      doses,
+      span: span(node),
+    };
+  }
+
+  function lowerStep(node: T.RegimenItem): S.Step | undefined {
+    switch (node.kind) {
+      case 'Cycle':
+        return lowerCycle(node);
+      case 'Surgery':
+        return { kind: 'surgery', note: node.note?.value, span: span(node) };
+      case 'Dose': {
+        const dose = lowerDose(node);
+        return dose && { kind: 'dose', dose };
+      }
+    }
+  }
+
+  function lowerArm(node: T.ArmNode): S.Arm | undefined {
+    if (!node.id || !node.label) return undefined;
+    const arm: Mutable<S.Arm> = {
+      id: node.id.text,
+      label: node.label.value,
+      type: enumValue(S.ArmType, node.armType, 'arm type'),
+      interventions: [],
+      phases: [],
+      span: span(node),
+      idSpan: span(node.id),
+    };
+    let loose: Mutable<S.TreatmentPhase> | undefined;
+    const seenFields = new Set<string>();
+    for (const item of node.body?.items ?? []) {
+      if (item.kind === 'Field') {
+        if (seenFields.has(item.name.text) && item.name.text === 'description') {
+          report('TPL103', `'description' is already given in this arm; it may appear once.`, item.name);
+          continue;
+        }
+        seenFields.add(item.name.text);
+        if (item.name.text === 'description' && isStr(item.args[0])) arm.description = item.args[0].value;
+        if (item.name.text === 'uses') for (const arg of item.args) if (isName(arg)) usesToResolve.push({ arm, name: arg });
+        continue;
+      }
+      if (item.kind === 'Phase') {
+        loose = undefined;
+        const steps: S.Step[] = [];
+        for (const child of item.body?.items ?? []) {
+          const step = lowerStep(child);
+          if (step) steps.push(step);
+        }
+        arm.phases.push({ name: enumValue(S.PhaseName, item.name, 'treatment phase'), steps, span: span(item) });
+        continue;
+      }
+      const step = lowerStep(item);
+      if (!step) continue;
+      if (!loose) {
+        loose = { steps: [], span: span(item) };
+        arm.phases.push(loose);
+      }
+      loose.steps.push(step);
+      loose.span = { offset: loose.span.offset, length: item.offset + item.length - loose.span.offset };
+    }
+    return arm;
+  }
+
+  function modifierDescription(kind: string): string {
+    switch (kind) {
+      case 'Route':
+        return 'a route';
+      case 'Frequency':
+        return 'a frequency';
+      case 'Days':
+        return 'its days';
+      case 'Duration':
+        return "a course length ('for')";
+      default:
+        return "a count ('x')";
+    }
+  }
+
+  // ---- eligibility ----------------------------------------------------------------------
+
+  function lowerCriterion(node: T.Criterion): S.Criterion | undefined {
+    const note = node.note?.value;
+    switch (node.kind) {
+      case 'Text':
+        return { kind: 'text', text: node.text.value, span: span(node) };
+      case 'Prior':
+        return { kind: 'prior', items: node.items.map((item) => (item.kind === 'Name' ? { name: item.text, isDrug: true } : { name: item.value, isDrug: false })), note, span: span(node) };
+      case 'Score':
+        return {
+          kind: 'score',
+          analyte: node.analyte.text,
+          analyteSpan: span(node.analyte),
+          from: node.from.kind === 'Num' ? node.from.value : node.from.text,
+          to: node.to === undefined ? undefined : node.to.kind === 'Num' ? node.to.value : node.to.text,
+          note,
+          span: span(node),
+        };
+      case 'Group': {
+        const mode = node.mode.text === 'all' ? 'all' : 'any';
+        const criteria: S.Criterion[] = [];
+        for (const child of node.body?.items ?? []) {
+          const lowered = lowerCriterion(child);
+          if (lowered) criteria.push(lowered);
+        }
+        return { kind: 'group', mode, label: node.label?.value, criteria, note, span: span(node) };
+      }
+      case 'Threshold':
+        return lowerThreshold(node, note);
+    }
+  }
+
+  function lowerThreshold(node: T.ThresholdCriterion, note: string | undefined): S.Criterion | undefined {
+    if (!node.value) return undefined;
+    const base = {
+      kind: 'threshold' as const,
+      analyte: node.analyte.text,
+      analyteSpan: span(node.analyte),
+      comparator: node.op.text,
+      value: node.value.value,
+      valueText: node.value.text,
+      note,
+      span: span(node),
+    };
+    if (node.multipleOf) {
+      return { ...base, multipleOf: node.multipleOf.text === 'LLN' ? 'LLN' : 'ULN', normalized: { value: node.value.value, unit: `x ${node.multipleOf.text}` } };
+    }
+    const analyte = findAnalyte(node.analyte.text);
+    if (!node.unit) {
+      // A dimensionless analyte (INR) needs no unit; for others the value stays unnormalised.
+      return analyte?.canonicalUnit === '1' ? { ...base, normalized: { value: node.value.value, unit: '1' } } : base;
+    }
+    const resolution = resolveUnit(node.unit.text);
+    if (!resolution.ucum) {
+      reportUnknownUnit(node.unit, resolution.suggestions);
+      return { ...base, unit: node.unit.text };
+    }
+    if (!analyte?.canonicalUnit) return { ...base, unit: node.unit.text, ucum: resolution.ucum, normalized: { value: node.value.value, unit: resolution.ucum } };
+    const value = convert(node.value.value, resolution.ucum, analyte.canonicalUnit, analyte.molarMass);
+    if (value === undefined) {
+      report('TPL109', `'${node.unit.text}' does not convert to ${analyte.name}'s unit ${analyte.canonicalUnit}.`, node.unit);
+      return { ...base, unit: node.unit.text, ucum: resolution.ucum };
+    }
+    return { ...base, unit: node.unit.text, ucum: resolution.ucum, normalized: { value, unit: analyte.canonicalUnit } };
+  }
+
+  function lowerEligibility(node: T.EligibilityNode): S.Eligibility {
+    const eligibility: Mutable<S.Eligibility> = { inclusion: [], exclusion: [], span: span(node) };
+    const seen = new Set<string>();
+    for (const item of node.body?.items ?? []) {
+      if (item.kind === 'CriterionStatement') {
+        const criterion = item.criterion && lowerCriterion(item.criterion);
+        if (criterion) (item.polarity.text === 'exclude' ? eligibility.exclusion : eligibility.inclusion).push(criterion);
+        continue;
+      }
+      const keyword = item.kind === 'Age' ? item.keyword : item.name;
+      if (seen.has(keyword.text)) {
+        report('TPL103', `'${keyword.text}' is already given in this block; it may appear once.`, keyword);
+        continue;
+      }
+      seen.add(keyword.text);
+      if (item.kind === 'Age') {
+        const unit = item.unit ? enumValue(S.AgeUnit, item.unit, 'age unit', SINGULAR_UNITS[item.unit.text] ?? item.unit.text) : undefined;
+        if (!unit) continue;
+        if (item.min) eligibility.minimumAge = { value: item.min.value, unit };
+        if (item.max) eligibility.maximumAge = { value: item.max.value, unit };
+        continue;
+      }
+      const first = item.args[0];
+      if (item.name.text === 'sex' && isName(first)) eligibility.sex = enumValue(S.Sex, first, 'sex');
+      if (item.name.text === 'healthy_volunteers' && isName(first)) eligibility.healthyVolunteers = enumValue(S.YesNo, first, 'answer');
+    }
+    return eligibility;
+  }
+
+  function lowerOutcome(node: T.OutcomeNode): S.Outcome | undefined {
+    if (!node.measure) return undefined;
+    const outcome: Mutable<S.Outcome> = { kind: enumValue(S.OutcomeKind, node.outcomeKind, 'outcome kind'), measure: node.measure.value, span: span(node) };
+    eachField(node.body, 'outcome', (field) => {
+      const first = field.args[0];
+      if (!isStr(first)) return;
+      if (field.name.text === 'time_frame') outcome.timeFrame = first.value;
+      if (field.name.text === 'description') outcome.description = first.value;
+    });
+    return outcome;
+  }
+
+  // ---- document -------------------------------------------------------------------------
+
+  const usesToResolve: { arm: Mutable<S.Arm>; name: T.Name }[] = [];
+  const protocol: Mutable<S.Protocol> = { drugs: [], interventions: [], arms: [], outcomes: [] };
+  for (const item of tree.items) {
+    switch (item.kind) {
+      case 'Trial':
+        if (protocol.trial) report('TPL107', 'A file describes one trial: this second trial block is ignored.', item.keyword);
+        else protocol.trial = lowerTrial(item);
+        break;
+      case 'Eligibility':
+        if (protocol.eligibility) report('TPL107', 'A file has one eligibility block: this second one is ignored.', item.keyword);
+        else protocol.eligibility = lowerEligibility(item);
+        break;
+      case 'Drug': {
+        const drug = lowerDrug(item);
+        if (drug) protocol.drugs.push(drug);
+        break;
+      }
+      case 'Intervention': {
+        const intervention = lowerIntervention(item);
+        if (intervention) protocol.interventions.push(intervention);
+        break;
+      }
+      case 'Arm': {
+        const arm = lowerArm(item);
+        if (arm) protocol.arms.push(arm);
+        break;
+      }
+      case 'Outcome': {
+        const outcome = lowerOutcome(item);
+        if (outcome) protocol.outcomes.push(outcome);
+        break;
+      }
+    }
+  }
+
+  const interventionIds = new Set(protocol.interventions.map((intervention) => intervention.id));
+  for (const { arm, name } of usesToResolve) {
+    if (interventionIds.has(name.text)) {
+      arm.interventions.push(name.text);
+      continue;
+    }
+    const close = closestMatches(name.text, interventionIds, 1);
+    report('TPL106', `No intervention '${name.text}' is declared.${close.length ? ` Did you mean '${close[0]}'?` : ''}`, name);
+  }
+
+  return { protocol: checkSchema(protocol, findings), findings };
+}
+
+/**
+ * The lowering above validates each value where it reads it, so the whole always fits the
+ * schema; this guard turns any lapse into a located diagnostic rather than a wrong model.
+ */
+function checkSchema(protocol: S.Protocol, findings: Finding[]): S.Protocol {
+  const result = S.Protocol.safeParse(protocol);
+  if (result.success) return protocol;
+  for (const issue of result.error.issues) {
+    const where = spanAtPath(protocol, issue.path);
+    findings.push({ code: 'TPL101', message: `Internal model check: ${issue.message} at ${issue.path.join('.')}.`, offset: where.offset, length: where.length });
+  }
+  return protocol;
+}
+
+/** The span of the deepest element on `path` that has one: how zod issues map back to the source. */
+export function spanAtPath(root: unknown, path: readonly PropertyKey[]): S.Span {
+  let best: S.Span = { offset: 0, length: 0 };
+  let current: unknown = root;
+  for (const key of [undefined, ...path]) {
+    if (key !== undefined) current = typeof current === 'object' && current !== null ? (current as Record<PropertyKey, unknown>)[key] : undefined;
+    const candidate = typeof current === 'object' && current !== null ? (current as { span?: unknown }).span : undefined;
+    if (typeof candidate === 'object' && candidate !== null && 'offset' in candidate) best = candidate as S.Span;
+  }
+  return best;
+}

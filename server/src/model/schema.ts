@@ -1,0 +1,329 @@
+/**
+ * The resolved protocol: what a `.trial` file means, independent of how it was written.
+ * zod schemas are the single definition; the TypeScript types are inferred from them. Every
+ * element that came from the source keeps its `span` (offset and length) so later layers can
+ * point back at it.
+ */
+
+import { z } from 'zod';
+
+export const Span = z.object({ offset: z.number().int().nonnegative(), length: z.number().int().nonnegative() });
+export type Span = z.infer<typeof Span>;
+
+export const StudyType = z.enum(['interventional', 'observational', 'expanded_access']);
+export const Phase = z.enum(['early_1', '1', '1/2', '2', '2/3', '3', '4', 'na']);
+export const Status = z.enum([
+  'not_yet_recruiting',
+  'recruiting',
+  'enrolling_by_invitation',
+  'active_not_recruiting',
+  'suspended',
+  'terminated',
+  'completed',
+  'withdrawn',
+  'unknown',
+]);
+export const Qualifier = z.enum(['actual', 'estimated']);
+export const Allocation = z.enum(['randomized', 'non_randomized', 'na']);
+export const InterventionModel = z.enum(['single_group', 'parallel', 'crossover', 'factorial', 'sequential']);
+export const Masking = z.enum(['none', 'single', 'double', 'triple', 'quadruple']);
+export const MaskedRole = z.enum(['participant', 'care_provider', 'investigator', 'outcomes_assessor']);
+export const Purpose = z.enum([
+  'treatment',
+  'prevention',
+  'diagnostic',
+  'supportive_care',
+  'screening',
+  'health_services_research',
+  'basic_science',
+  'device_feasibility',
+  'ect',
+  'other',
+]);
+export const AgencyClass = z.enum(['nih', 'fed', 'other_gov', 'indiv', 'industry', 'network', 'ambig', 'other', 'unknown']);
+export const ResponsibleRole = z.enum(['sponsor', 'principal_investigator', 'sponsor_investigator']);
+export const InvestigatorRole = z.enum(['principal_investigator', 'study_chair', 'study_director']);
+export const ReferenceType = z.enum(['background', 'result', 'derived']);
+export const YesNo = z.enum(['yes', 'no']);
+export const IpdSharing = z.enum(['yes', 'no', 'undecided']);
+export const Results = z.enum(['none', 'posted']);
+export const ArmType = z.enum(['experimental', 'active_comparator', 'placebo_comparator', 'sham_comparator', 'no_intervention', 'other']);
+export const InterventionType = z.enum([
+  'drug',
+  'biological',
+  'procedure',
+  'radiation',
+  'device',
+  'behavioral',
+  'dietary_supplement',
+  'genetic',
+  'combination_product',
+  'diagnostic_test',
+  'other',
+]);
+export const Route = z.enum(['IV', 'PO', 'SC', 'IM', 'IT', 'IP', 'TOP', 'INH', 'SL', 'PR']);
+export const PhaseName = z.enum(['neoadjuvant', 'adjuvant', 'induction', 'consolidation', 'maintenance', 'treatment']);
+export const Sex = z.enum(['all', 'female', 'male']);
+export const OutcomeKind = z.enum(['primary', 'secondary', 'other']);
+export const Comparator = z.enum(['>', '>=', '<', '<=', '=']);
+export const AgeUnit = z.enum(['years', 'months', 'weeks', 'days']);
+
+export const DateValue = z.object({
+  /** ISO 8601, `YYYY-MM-DD` or `YYYY-MM`. */
+  date: z.string(),
+  qualifier: Qualifier.optional(),
+  span: Span,
+});
+export type DateValue = z.infer<typeof DateValue>;
+
+export const Organization = z.object({ name: z.string(), class: AgencyClass.optional(), span: Span });
+export const Investigator = z.object({ name: z.string(), role: InvestigatorRole, affiliation: z.string().optional(), span: Span });
+export const Site = z.object({
+  facility: z.string(),
+  city: z.string().optional(),
+  state: z.string().optional(),
+  zip: z.string().optional(),
+  country: z.string().optional(),
+  status: Status.optional(),
+  span: Span,
+});
+export const Reference = z.object({ type: ReferenceType, pmid: z.number().int().positive().optional(), citation: z.string(), span: Span });
+
+export const Design = z.object({
+  allocation: Allocation.optional(),
+  model: InterventionModel.optional(),
+  masking: Masking.optional(),
+  whoMasked: z.array(MaskedRole).optional(),
+  purpose: Purpose.optional(),
+});
+
+export const Trial = z.object({
+  nctId: z.string().optional(),
+  span: Span,
+  orgStudyId: z.string().optional(),
+  secondaryIds: z.array(z.string()),
+  title: z.string().optional(),
+  officialTitle: z.string().optional(),
+  acronym: z.string().optional(),
+  summary: z.string().optional(),
+  description: z.string().optional(),
+  type: StudyType.optional(),
+  phase: Phase.optional(),
+  status: Status.optional(),
+  enrollment: z.object({ count: z.number().int().nonnegative(), qualifier: Qualifier.optional(), span: Span }).optional(),
+  start: DateValue.optional(),
+  primaryCompletion: DateValue.optional(),
+  completion: DateValue.optional(),
+  firstSubmitted: DateValue.optional(),
+  firstPosted: DateValue.optional(),
+  lastUpdate: DateValue.optional(),
+  lastVerified: DateValue.optional(),
+  conditions: z.array(z.string()),
+  keywords: z.array(z.string()),
+  countries: z.array(z.string()),
+  meshConditions: z.array(z.string()),
+  meshInterventions: z.array(z.string()),
+  design: Design,
+  sponsor: Organization.optional(),
+  collaborators: z.array(Organization),
+  responsibleParty: z.union([z.object({ role: ResponsibleRole }), z.object({ name: z.string() })]).optional(),
+  investigators: z.array(Investigator),
+  sites: z.array(Site),
+  references: z.array(Reference),
+  ipdSharing: IpdSharing.optional(),
+  fdaRegulatedDrug: YesNo.optional(),
+  fdaRegulatedDevice: YesNo.optional(),
+  results: Results.optional(),
+});
+export type Trial = z.infer<typeof Trial>;
+
+export const DrugDecl = z.object({
+  id: z.string(),
+  label: z.string().optional(),
+  route: Route.optional(),
+  aka: z.array(z.string()),
+  class: z.string().optional(),
+  note: z.string().optional(),
+  span: Span,
+  idSpan: Span,
+});
+export type DrugDecl = z.infer<typeof DrugDecl>;
+
+export const Intervention = z.object({
+  id: z.string(),
+  type: InterventionType,
+  name: z.string(),
+  description: z.string().optional(),
+  otherNames: z.array(z.string()),
+  span: Span,
+  idSpan: Span,
+});
+export type Intervention = z.infer<typeof Intervention>;
+
+/** The dose's basis: what the normalised unit is per. */
+export const DoseBasis = z.enum(['flat', 'bsa', 'weight', 'auc']);
+
+export const Amount = z.discriminatedUnion('form', [
+  z.object({
+    form: z.literal('quantity'),
+    value: z.number(),
+    /** The unit as written. */
+    unit: z.string(),
+    /** The UCUM code of the written unit. */
+    ucum: z.string().optional(),
+    /** The dose in mg, mg/m2 or mg/kg (or IU, IU/m2, IU/kg for unit-dosed drugs). */
+    normalized: z.object({ value: z.number(), unit: z.string(), basis: DoseBasis }).optional(),
+  }),
+  z.object({ form: z.literal('auc'), value: z.number(), unit: z.literal('mg/mL.min'), normalized: z.object({ value: z.number(), unit: z.literal('mg/mL.min'), basis: z.literal('auc') }) }),
+  z.object({ form: z.literal('unstated') }),
+]);
+export type Amount = z.infer<typeof Amount>;
+
+export const Frequency = z.object({
+  /** As written: `bid`, `q3w`. */
+  text: z.string(),
+  /** Administrations per dosing day (bid is 2). */
+  perDay: z.number().int().positive().optional(),
+  /** Days between administrations (q3w is 21, daily is 1). */
+  intervalDays: z.number().int().positive().optional(),
+});
+
+export const Duration = z.object({
+  value: z.number().positive(),
+  unit: z.enum(['days', 'weeks', 'months', 'cycles']),
+  /** The length in days, where the unit fixes it (months do not). */
+  days: z.number().positive().optional(),
+});
+
+export const Dose = z.object({
+  drug: z.string(),
+  drugSpan: Span,
+  span: Span,
+  amount: Amount,
+  route: Route.optional(),
+  frequency: Frequency.optional(),
+  /** Days of the cycle, 1-based, sorted and distinct. */
+  days: z.array(z.number().int().positive()).optional(),
+  duration: Duration.optional(),
+  /** The number of administrations (`x 3`). */
+  count: z.number().int().positive().optional(),
+  notes: z.array(z.string()),
+});
+export type Dose = z.infer<typeof Dose>;
+
+export const Cycle = z.object({
+  kind: z.literal('cycle'),
+  lengthDays: z.number().int().positive(),
+  /** As written: `21 days`, `3 weeks`. */
+  lengthText: z.string(),
+  count: z.number().int().positive().optional(),
+  doses: z.array(Dose),
+  span: Span,
+});
+export type Cycle = z.infer<typeof Cycle>;
+
+export const Surgery = z.object({ kind: z.literal('surgery'), note: z.string().optional(), span: Span });
+export const DoseStep = z.object({ kind: z.literal('dose'), dose: Dose });
+export const Step = z.discriminatedUnion('kind', [Cycle, Surgery, DoseStep]);
+export type Step = z.infer<typeof Step>;
+
+export const TreatmentPhase = z.object({
+  /** Absent for steps written directly in the arm. */
+  name: PhaseName.optional(),
+  steps: z.array(Step),
+  span: Span,
+});
+export type TreatmentPhase = z.infer<typeof TreatmentPhase>;
+
+export const Arm = z.object({
+  id: z.string(),
+  label: z.string(),
+  /** Absent when the source's type word is missing or not allowed (reported). */
+  type: ArmType.optional(),
+  description: z.string().optional(),
+  interventions: z.array(z.string()),
+  phases: z.array(TreatmentPhase),
+  span: Span,
+  idSpan: Span,
+});
+export type Arm = z.infer<typeof Arm>;
+
+export const NormalizedValue = z.object({ value: z.number(), unit: z.string() });
+
+interface CriterionBase {
+  note?: string;
+  span: Span;
+}
+export type Criterion =
+  | (CriterionBase & { kind: 'text'; text: string })
+  | (CriterionBase & {
+      kind: 'threshold';
+      analyte: string;
+      analyteSpan: Span;
+      comparator: z.infer<typeof Comparator>;
+      value: number;
+      /** The value as written: `10^4`, `1.5`. */
+      valueText: string;
+      multipleOf?: 'ULN' | 'LLN';
+      unit?: string;
+      ucum?: string;
+      normalized?: z.infer<typeof NormalizedValue>;
+    })
+  | (CriterionBase & { kind: 'score'; analyte: string; analyteSpan: Span; from: number | string; to?: number | string })
+  | (CriterionBase & { kind: 'prior'; items: { name: string; isDrug: boolean }[] })
+  | (CriterionBase & { kind: 'group'; mode: 'any' | 'all'; label?: string; criteria: Criterion[] });
+
+const criterionBase = { note: z.string().optional(), span: Span };
+export const Criterion: z.ZodType<Criterion> = z.lazy(() =>
+  z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('text'), text: z.string(), ...criterionBase }),
+    z.object({
+      kind: z.literal('threshold'),
+      analyte: z.string(),
+      analyteSpan: Span,
+      comparator: Comparator,
+      value: z.number(),
+      valueText: z.string(),
+      multipleOf: z.enum(['ULN', 'LLN']).optional(),
+      unit: z.string().optional(),
+      ucum: z.string().optional(),
+      normalized: NormalizedValue.optional(),
+      ...criterionBase,
+    }),
+    z.object({ kind: z.literal('score'), analyte: z.string(), analyteSpan: Span, from: z.union([z.number(), z.string()]), to: z.union([z.number(), z.string()]).optional(), ...criterionBase }),
+    z.object({ kind: z.literal('prior'), items: z.array(z.object({ name: z.string(), isDrug: z.boolean() })), ...criterionBase }),
+    z.object({ kind: z.literal('group'), mode: z.enum(['any', 'all']), label: z.string().optional(), criteria: z.array(Criterion), ...criterionBase }),
+  ]),
+);
+
+export const AgeLimit = z.object({ value: z.number().nonnegative(), unit: AgeUnit });
+
+export const Eligibility = z.object({
+  minimumAge: AgeLimit.optional(),
+  maximumAge: AgeLimit.optional(),
+  sex: Sex.optional(),
+  healthyVolunteers: YesNo.optional(),
+  inclusion: z.array(Criterion),
+  exclusion: z.array(Criterion),
+  span: Span,
+});
+export type Eligibility = z.infer<typeof Eligibility>;
+
+export const Outcome = z.object({
+  kind: OutcomeKind.optional(),
+  measure: z.string(),
+  timeFrame: z.string().optional(),
+  description: z.string().optional(),
+  span: Span,
+});
+export type Outcome = z.infer<typeof Outcome>;
+
+export const Protocol = z.object({
+  trial: Trial.optional(),
+  drugs: z.array(DrugDecl),
+  interventions: z.array(Intervention),
+  arms: z.array(Arm),
+  eligibility: Eligibility.optional(),
+  outcomes: z.array(Outcome),
+});
+export type Protocol = z.infer<typeof Protocol>;

@@ -1,0 +1,130 @@
+/**
+ * Units through UCUM (the NLM's @lhncbc/ucum-lhc): friendly forms written in protocols are
+ * mapped to UCUM codes, validated, and converted. No unit algebra is written by hand here.
+ */
+
+import * as ucum from '@lhncbc/ucum-lhc';
+
+interface UcumUtils {
+  validateUnitString(unit: string, suggest?: boolean): {
+    status: 'valid' | 'invalid' | 'error';
+    ucumCode: string | null;
+    unit: { name: string } | null;
+    msg: string[];
+    suggestions?: { units: [string, string, string][] }[];
+  };
+  convertUnitTo(
+    from: string,
+    value: number,
+    to: string,
+    options?: { molecularWeight?: number },
+  ): { status: 'succeeded' | 'failed' | 'error'; toVal: number | null; msg: string[]; fromUnit?: { isSpecial_?: boolean } };
+}
+
+const utils: UcumUtils = (ucum as unknown as { UcumLhcUtils: { getInstance(): UcumUtils } }).UcumLhcUtils.getInstance();
+
+/**
+ * Friendly spellings protocols use, mapped to UCUM. These are spellings, not clinical facts:
+ * each maps to the UCUM code of the very same unit.
+ */
+const FRIENDLY_UNITS: Readonly<Record<string, string>> = {
+  mcg: 'ug',
+  'µg': 'ug',
+  'μg': 'ug',
+  'mcg/m2': 'ug/m2',
+  'mcg/kg': 'ug/kg',
+  'µg/kg': 'ug/kg',
+  IU: '[IU]',
+  'IU/m2': '[IU]/m2',
+  'IU/kg': '[IU]/kg',
+  'IU/mL': '[IU]/mL',
+  'IU/L': '[IU]/L',
+  'copies/mL': '{copies}/mL',
+  'copies/ml': '{copies}/mL',
+  mmHg: 'mm[Hg]',
+  'µmol/L': 'umol/L',
+  'μmol/L': 'umol/L',
+  sec: 's',
+  ml: 'mL',
+  'ml/min': 'mL/min',
+  'mL/min/1.73m2': 'mL/min/{1.73_m2}',
+  'U/ml': 'U/mL',
+  'g/dl': 'g/dL',
+  'mg/dl': 'mg/dL',
+  'u/L': 'U/L',
+};
+
+/** `x10^9/L` -> `10*9/L`, `x10^12/L` -> `10*12/L`. */
+const POWER_UNIT = /^[x×]10\^(-?\d+)(.*)$/;
+
+export interface UnitResolution {
+  /** The UCUM code, when the unit is valid. */
+  readonly ucum?: string;
+  /** UCUM's own message when the unit is not valid. */
+  readonly problem?: string;
+  /** Valid UCUM units close to the written one, for the message. */
+  readonly suggestions: readonly string[];
+}
+
+const resolutionCache = new Map<string, UnitResolution>();
+
+/** Maps a unit as written to UCUM and validates it. Cached: protocols repeat few units. */
+export function resolveUnit(written: string): UnitResolution {
+  const cached = resolutionCache.get(written);
+  if (cached) return cached;
+  const resolution = resolveUncached(written);
+  resolutionCache.set(written, resolution);
+  return resolution;
+}
+
+function resolveUncached(written: string): UnitResolution {
+  let candidate = FRIENDLY_UNITS[written] ?? written;
+  const power = POWER_UNIT.exec(candidate);
+  if (power) candidate = `10*${power[1]}${power[2]}`;
+  candidate = candidate.replace(/µ|μ/g, 'u');
+  try {
+    const result = utils.validateUnitString(candidate, true);
+    if (result.status === 'valid' && result.ucumCode) return { ucum: result.ucumCode, suggestions: [] };
+    const suggestions: string[] = [];
+    for (const group of result.suggestions ?? []) for (const unit of group.units) suggestions.push(unit[0]);
+    return { problem: result.msg.join(' ') || `'${written}' is not a UCUM unit.`, suggestions: suggestions.slice(0, 5) };
+  } catch {
+    return { problem: `'${written}' is not a UCUM unit.`, suggestions: [] };
+  }
+}
+
+const factorCache = new Map<string, number | null>();
+
+/**
+ * Converts `value` from one UCUM unit to another, with a molar mass (g/mol) where mass and
+ * substance amount meet. Returns undefined when the units do not convert.
+ */
+export function convert(value: number, from: string, to: string, molarMass?: number): number | undefined {
+  if (from === to) return value;
+  const key = `${from}\u0000${to}\u0000${molarMass ?? ''}`;
+  let factor = factorCache.get(key);
+  if (factor === undefined) {
+    factor = conversionFactor(from, to, molarMass);
+    factorCache.set(key, factor);
+  }
+  if (factor === null) return undefined;
+  return roundSignificant(value * factor);
+}
+
+/** The linear factor between two units, or null when they do not convert linearly. */
+function conversionFactor(from: string, to: string, molarMass?: number): number | null {
+  try {
+    const options = molarMass === undefined ? undefined : { molecularWeight: molarMass };
+    const result = utils.convertUnitTo(from, 1, to, options);
+    if (result.status !== 'succeeded' || result.toVal === null) return null;
+    if (result.fromUnit?.isSpecial_) return null; // offset scales (temperature) are not linear
+    return result.toVal;
+  } catch {
+    return null;
+  }
+}
+
+/** Trims floating-point noise (1000.0000000001) without changing any meaningful digit. */
+function roundSignificant(value: number): number {
+  return Number(value.toPrecision(12));
+}

@@ -1,0 +1,76 @@
+/**
+ * The language service: the one facade the CLI, the language server and the tests call.
+ * It knows nothing of LSP or of VS Code; it takes text and returns offsets-based results.
+ */
+
+import { Codes, findCode, type Code, type Finding, type Severity } from './analysis/codes';
+import { lower } from './model/lower';
+import type { Protocol } from './model/schema';
+import { parse, type ParseResult } from './syntax/parser';
+import { summarize, type TrialSummary } from './summary/summary';
+
+/** A finding with its effective severity. */
+export interface Diagnostic extends Finding {
+  readonly severity: Severity;
+}
+
+/** A rule override: a code's severity, or `off`. */
+export type RuleSetting = Severity | 'off';
+
+export interface ServiceOptions {
+  /** Severity overrides by code (`TPL104`) or name (`model.unknown-unit`). */
+  readonly rules?: Readonly<Record<string, RuleSetting>>;
+}
+
+export interface Analysis {
+  readonly text: string;
+  readonly parse: ParseResult;
+  readonly protocol: Protocol;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export interface ProtocolService {
+  /** Parses, lowers and checks a document. Never throws. */
+  analyze(text: string): Analysis;
+  /** The structured summary of a document. */
+  summary(text: string): TrialSummary;
+}
+
+/** Resolves rule overrides to a map from code to setting; unknown codes are reported to the caller. */
+export function resolveRules(rules: Readonly<Record<string, RuleSetting>> = {}): { settings: Map<Code, RuleSetting>; unknown: string[] } {
+  const settings = new Map<Code, RuleSetting>();
+  const unknown: string[] = [];
+  for (const [key, setting] of Object.entries(rules)) {
+    const info = findCode(key);
+    if (info) settings.set(info.code as Code, setting);
+    else unknown.push(key);
+  }
+  return { settings, unknown };
+}
+
+/** Creates the service. */
+export function createProtocolService(options: ServiceOptions = {}): ProtocolService {
+  const { settings } = resolveRules(options.rules);
+
+  function withSeverity(findings: readonly Finding[]): Diagnostic[] {
+    const result: Diagnostic[] = [];
+    for (const finding of findings) {
+      const setting = settings.get(finding.code) ?? Codes[finding.code].severity;
+      if (setting === 'off') continue;
+      result.push({ ...finding, severity: setting });
+    }
+    return result;
+  }
+
+  function analyze(text: string): Analysis {
+    const parsed = parse(text);
+    const lowered = lower(parsed.tree);
+    const diagnostics = withSeverity([...parsed.errors, ...lowered.findings]).sort((a, b) => a.offset - b.offset || a.code.localeCompare(b.code));
+    return { text, parse: parsed, protocol: lowered.protocol, diagnostics };
+  }
+
+  return {
+    analyze,
+    summary: (text) => summarize(analyze(text).protocol),
+  };
+}

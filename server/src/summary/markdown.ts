@@ -93,7 +93,7 @@ export function describeCriterion(criterion: Criterion): string {
       else if (criterion.unit) value += ` ${criterion.unit}`;
       else if (!criterion.normalized) value += ' (no unit stated)';
       const normalized =
-        criterion.normalized && !criterion.multipleOf && (criterion.normalized.unit !== criterion.ucum || String(criterion.normalized.value) !== criterion.valueText)
+        criterion.normalized && criterion.unit && !criterion.multipleOf && (criterion.normalized.unit !== criterion.ucum || String(criterion.normalized.value) !== criterion.valueText)
           ? ` [= ${formatNumber(criterion.normalized.value)} ${criterion.normalized.unit}]`
           : '';
       return `${criterion.analyte} ${criterion.comparator} ${value}${normalized}${note}`;

@@ -474,14 +474,15 @@ export function lower(tree: T.DocumentNode): LowerResult {
   }
 
   function lowerCycle(node: T.CycleNode): S.Cycle | undefined {
-    const length = positiveInteger(node.cycleLength, 'A cycle length');
-    if (length === undefined || !node.cycleLengthUnit) return undefined;
-    const weeks = node.cycleLengthUnit.text.startsWith('week');
+    // The doses are lowered even under a damaged header, so their own mistakes are reported.
     const doses: S.Dose[] = [];
     for (const item of node.body?.items ?? []) {
       const dose = lowerDose(item);
       if (dose) doses.push(dose);
     }
+    const length = positiveInteger(node.cycleLength, 'A cycle length');
+    if (length === undefined || !node.cycleLengthUnit) return undefined;
+    const weeks = node.cycleLengthUnit.text.startsWith('week');
     return {
       kind: 'cycle',
       lengthDays: weeks ? length * 7 : length,

@@ -122,7 +122,8 @@ export function parse(text: string): ParseResult {
         report('TPL002', 'This string has no closing quote on its line.', offset(), scanner.tokenLength());
         break;
       case TokenError.InvalidEscape:
-        report('TPL003', 'Unknown escape; use \\" \\\\ \\n \\t or \\uXXXX.', scanner.tokenErrorOffset(), 2);
+        // A backslash may be the last character of the file: the range never passes the end.
+        report('TPL003', 'Unknown escape; use \\" \\\\ \\n \\t or \\uXXXX.', scanner.tokenErrorOffset(), Math.min(2, end() - scanner.tokenErrorOffset()));
         break;
       case TokenError.InvalidNumber:
         report('TPL005', `'${scanner.tokenText()}' is not a number: only powers of ten (10^N) are allowed.`, offset(), scanner.tokenLength());

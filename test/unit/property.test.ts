@@ -1,0 +1,235 @@
+/**
+ * Property tests: on any text at all, the parser, lowering, the service and the summary never
+ * throw, and everything they report stays inside the document. Two families of documents:
+ * random token soup biased toward the language's own characters, and mutations of the two
+ * samples (slices deleted, duplicated, swapped; tokens inserted; the text truncated).
+ *
+ * The seed is fixed so CI is deterministic; on failure fast-check prints the seed, the path and
+ * the shrunk counterexample, so the failure can be replayed with `{ seed, path }`.
+ */
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import fc from 'fast-check';
+import { Codes, type Finding } from '../../server/src/analysis/codes';
+import { lower } from '../../server/src/model/lower';
+import { createProtocolService } from '../../server/src/service';
+import { renderMarkdown } from '../../server/src/summary/markdown';
+import { summarize } from '../../server/src/summary/summary';
+import { parse } from '../../server/src/syntax/parser';
+import { forEachChild, type Node } from '../../server/src/syntax/tree';
+
+const ROOT = resolve(__dirname, '..', '..');
+const SAMPLE_FILES = ['samples/NCT04669496.trial', 'samples/NCT03951597.trial'];
+const SAMPLES: readonly string[] = SAMPLE_FILES.map((file) => readFileSync(join(ROOT, file), 'utf8'));
+
+const SEED = 20240611;
+const RANDOM_RUNS = 6000;
+const MUTATION_RUNS = 5000;
+
+const service = createProtocolService();
+
+// ---- the properties checked on every document --------------------------------------------
+
+function describeFinding(finding: Finding): string {
+  return JSON.stringify(finding);
+}
+
+/** A finding lies inside the text, has a known code and says something. */
+function assertFindingValid(finding: Finding, text: string, from: string): void {
+  const where = `${from} ${describeFinding(finding)} in a text of length ${text.length}`;
+  assert.ok(Number.isInteger(finding.offset) && Number.isInteger(finding.length), `integer offset and length: ${where}`);
+  assert.ok(finding.offset >= 0, `offset >= 0: ${where}`);
+  assert.ok(finding.length >= 0, `length >= 0: ${where}`);
+  assert.ok(finding.offset + finding.length <= text.length, `offset + length <= text.length: ${where}`);
+  assert.ok(Object.hasOwn(Codes, finding.code), `a code in the Codes table: ${where}`);
+  assert.equal(typeof finding.message, 'string', `a string message: ${where}`);
+  assert.ok(finding.message.trim().length > 0, `a non-empty message: ${where}`);
+}
+
+/** Every node lies inside the text, and every child inside its parent. */
+function assertTreeWellFormed(root: Node, text: string): void {
+  const check = (node: Node, parent: Node | undefined): void => {
+    const where = `${node.kind} at ${node.offset}+${node.length}${parent ? ` in ${parent.kind} at ${parent.offset}+${parent.length}` : ''} (text length ${text.length})`;
+    assert.ok(Number.isInteger(node.offset) && Number.isInteger(node.length), `integer offset and length: ${where}`);
+    assert.ok(node.offset >= 0 && node.length >= 0, `non-negative range: ${where}`);
+    assert.ok(node.offset + node.length <= text.length, `inside the text: ${where}`);
+    if (parent) {
+      assert.ok(node.offset >= parent.offset && node.offset + node.length <= parent.offset + parent.length, `inside its parent: ${where}`);
+    }
+    forEachChild(node, (child) => check(child, node));
+  };
+  check(root, undefined);
+}
+
+function checkDocument(text: string): void {
+  // Parsing: never throws, deterministic, errors valid and at most one per start offset.
+  const parsed = parse(text);
+  assert.deepStrictEqual(parse(text), parsed, 'parsing the same text twice gives the same result');
+  const starts = new Set<number>();
+  for (const error of parsed.errors) {
+    assertFindingValid(error, text, 'parser error');
+    assert.ok(!starts.has(error.offset), `two parser errors start at offset ${error.offset}: ${JSON.stringify(parsed.errors.filter((e) => e.offset === error.offset))}`);
+    starts.add(error.offset);
+  }
+  assertTreeWellFormed(parsed.tree, text);
+
+  // Lowering: never throws, findings valid.
+  const lowered = lower(parsed.tree);
+  for (const finding of lowered.findings) assertFindingValid(finding, text, 'lowering finding');
+
+  // The service: never throws, diagnostics valid and sorted by offset.
+  const analysis = service.analyze(text);
+  for (const diagnostic of analysis.diagnostics) assertFindingValid(diagnostic, text, 'diagnostic');
+  for (let i = 1; i < analysis.diagnostics.length; i++) {
+    assert.ok(
+      analysis.diagnostics[i - 1].offset <= analysis.diagnostics[i].offset,
+      `diagnostics sorted by offset: ${describeFinding(analysis.diagnostics[i - 1])} before ${describeFinding(analysis.diagnostics[i])}`,
+    );
+  }
+
+  // The summary and its Markdown: never throw.
+  const markdown = renderMarkdown(summarize(analysis.protocol));
+  assert.equal(typeof markdown, 'string');
+}
+
+// ---- generators ----------------------------------------------------------------------------
+
+const KEYWORDS = [
+  'trial', 'drug', 'intervention', 'arm', 'eligibility', 'outcome',
+  'cycle', 'days', 'day', 'weeks', 'week', 'months', 'cycles', 'x', 'for', 'AUC', 'dose', 'unstated', 'surgery',
+  'neoadjuvant', 'adjuvant', 'induction', 'maintenance', 'treatment', 'uses', 'description',
+  'include', 'exclude', 'any', 'all', 'prior', 'age', 'to', 'years', 'sex', 'healthy_volunteers', 'ULN', 'LLN',
+  'status', 'phase', 'type', 'enrollment', 'start', 'completion', 'primary_completion', 'last_verified', 'design',
+  'allocation', 'model', 'masking', 'who_masked', 'purpose', 'sponsor', 'collaborator', 'investigator', 'at', 'site',
+  'city', 'reference', 'pmid', 'results', 'title', 'conditions', 'keywords', 'route', 'aka', 'note', 'names',
+  'primary', 'secondary', 'time_frame', 'experimental', 'no_intervention', 'recruiting', 'runing', 'estimated', 'actual',
+  'IV', 'PO', 'iv', 'bid', 'daily', 'once', 'q3w', 'q0d', 'q99999999999w',
+];
+const IDENTIFIERS = [
+  'NCT04669496', 'oxaliplatin', 'gemcitabine', 'capecitabine', 'lenvatinib', 'ca19_9', 'platelets', 'hemoglobin',
+  'bilirubin', 'ecog', 'child_pugh', 'hbv_dna', 'creatinine_clearance', 'A', 'B', '_', 'foo', 'neo', 'a1',
+];
+const NUMBERS = [
+  '0', '1', '3', '8', '14', '21', '85', '1.5', '0.25', '1250', '3660', '3661', '100000', '1.', '.5', '10^4', '10^9',
+  '10^', '10^-3', '2^4', '10^999', '999999999999999999999999', '1e5', '2/3', '1-14', '14-1', '0-1',
+];
+const UNITS = ['mg', 'mg/m2', 'g/m2', 'mg/kg', 'IU', 'g/dL', 'U/mL', 'x10^9/L', 'x10^', '10^9/L', 'copies/mL', 'mmHg', 'mL/min', 'µg', 'mcg', 'cm', 'kg', '{copies}/mL', 'mg/{', '[IU]', 'm2/mg', 's'];
+const DATES = ['2021-01-20', '2021-07', '2021-02-30', '2021-13-45', '0000-00-00', '9999-12-31', '2021-', '2021-1-1'];
+const STRINGS = ['"', '""', '"abc"', '"Größe ✓"', '"\\"', '"\\""', '"\\n"', '"\\u00e9"', '"\\u12"', '"\\uZZZZ"', '"\\q"', '"😀"', '"unterminated'];
+const PUNCTUATION = ['{', '}', '{', '}', ',', ';', '-', '/', '>', '>=', '<', '<=', '=', '≥', '≤', '\\', '^', '*', '.', ':', '(', ')', '[', ']', '#', '!', '&', "'", '%', '+'];
+const COMMENTS = ['//', '/*', '*/', '// a comment\n', '/* a comment */', '/*/'];
+const SPACES = [' ', ' ', ' ', '  ', '\t', '\n', '\n', '\n', '\r\n', '\r', '\u00a0', '\u2028', '\uFEFF', '\v', '\f'];
+const ODD = ['é', 'ß', 'µ', '✓', '你好', '😀', '\u{1F600}x', '\uD800', '\uDC00', '\uDBFF\uDFFF', '\u0000', '\u0007', '\u200B', '\u0301', '\uFFFD', '\uFFFF'];
+
+const oneOf = (items: readonly string[]) => fc.constantFrom(...items);
+
+/** One token of the soup, biased toward the language's own words and punctuation. */
+const token: fc.Arbitrary<string> = fc.oneof(
+  { weight: 6, arbitrary: oneOf(SPACES) },
+  { weight: 5, arbitrary: oneOf(KEYWORDS) },
+  { weight: 3, arbitrary: oneOf(IDENTIFIERS) },
+  { weight: 4, arbitrary: oneOf(NUMBERS) },
+  { weight: 2, arbitrary: oneOf(UNITS) },
+  { weight: 1, arbitrary: oneOf(DATES) },
+  { weight: 2, arbitrary: oneOf(STRINGS) },
+  { weight: 4, arbitrary: oneOf(PUNCTUATION) },
+  { weight: 1, arbitrary: oneOf(COMMENTS) },
+  { weight: 1, arbitrary: oneOf(ODD) },
+  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 3 }) },
+);
+
+/** Random documents: token soup, sometimes with no separators between tokens. */
+const randomDocument: fc.Arbitrary<string> = fc.string({ unit: token, maxLength: 150, size: 'max' });
+
+/** A short run of tokens to insert somewhere. */
+const insertion: fc.Arbitrary<string> = fc.string({ unit: token, minLength: 1, maxLength: 8, size: 'max' });
+
+type Mutation =
+  | { readonly kind: 'delete'; readonly a: number; readonly b: number }
+  | { readonly kind: 'duplicate'; readonly a: number; readonly b: number }
+  | { readonly kind: 'insert'; readonly at: number; readonly text: string }
+  | { readonly kind: 'swap'; readonly a: number; readonly b: number; readonly c: number; readonly d: number }
+  | { readonly kind: 'truncate'; readonly at: number };
+
+/** Positions are drawn as fractions of the current length, so they suit any text. */
+const position = fc.integer({ min: 0, max: 1_000_000 });
+
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.record({ kind: fc.constant('delete' as const), a: position, b: position }),
+  fc.record({ kind: fc.constant('duplicate' as const), a: position, b: position }),
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('insert' as const), at: position, text: insertion }) },
+  fc.record({ kind: fc.constant('swap' as const), a: position, b: position, c: position, d: position }),
+  fc.record({ kind: fc.constant('truncate' as const), at: position }),
+);
+
+/** Maps a drawn position onto 0..length. */
+function at(text: string, drawn: number): number {
+  return Math.floor((drawn / 1_000_000) * text.length);
+}
+
+/** Deletions and duplications take slices of at most this many characters, so documents stay near the samples' size. */
+const MAX_SLICE = 400;
+
+function slice(text: string, a: number, b: number): [number, number] {
+  const start = at(text, a);
+  const end = Math.min(text.length, start + Math.floor((b / 1_000_000) * MAX_SLICE));
+  return [start, end];
+}
+
+function applyMutation(text: string, m: Mutation): string {
+  switch (m.kind) {
+    case 'delete': {
+      const [start, end] = slice(text, m.a, m.b);
+      return text.slice(0, start) + text.slice(end);
+    }
+    case 'duplicate': {
+      const [start, end] = slice(text, m.a, m.b);
+      return text.slice(0, end) + text.slice(start, end) + text.slice(end);
+    }
+    case 'insert': {
+      const offset = at(text, m.at);
+      return text.slice(0, offset) + m.text + text.slice(offset);
+    }
+    case 'swap': {
+      const first = slice(text, m.a, m.b);
+      const second = slice(text, m.c, m.d);
+      const [[s1, e1], [s2, e2]] = first[0] <= second[0] ? [first, second] : [second, first];
+      if (e1 > s2) return text; // overlapping slices: nothing to swap
+      return text.slice(0, s1) + text.slice(s2, e2) + text.slice(e1, s2) + text.slice(s1, e1) + text.slice(e2);
+    }
+    case 'truncate':
+      return text.slice(0, at(text, m.at));
+  }
+}
+
+/** A sample after one to four mutations. */
+const mutatedSample: fc.Arbitrary<string> = fc
+  .tuple(fc.integer({ min: 0, max: SAMPLES.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 4 }))
+  .map(([index, mutations]) => mutations.reduce(applyMutation, SAMPLES[index]));
+
+// ---- the tests ----------------------------------------------------------------------------
+
+describe('properties: parse, lower, analyze and summarize on any text', function () {
+  this.timeout(120_000);
+
+  it('the unmodified samples give no diagnostics at all, and pass every check', function () {
+    for (const [i, text] of SAMPLES.entries()) {
+      assert.deepEqual(service.analyze(text).diagnostics, [], SAMPLE_FILES[i]);
+      checkDocument(text);
+    }
+  });
+
+  it('the empty document and a few edge texts pass every check', function () {
+    for (const text of ['', ' ', '\n', '\uFEFF', '\uD800', '😀', '"', '/*', '{', '}', 'trial', 'trial X {', '10^', 'x10^9/L']) checkDocument(text);
+  });
+
+  it(`random token soup (${RANDOM_RUNS} documents)`, function () {
+    fc.assert(fc.property(randomDocument, checkDocument), { numRuns: RANDOM_RUNS, seed: SEED });
+  });
+
+  it(`mutated samples (${MUTATION_RUNS} documents)`, function () {
+    fc.assert(fc.property(mutatedSample, checkDocument), { numRuns: MUTATION_RUNS, seed: SEED + 1 });
+  });
+});

@@ -47,7 +47,8 @@ function parseArgs(argv: readonly string[]): ParsedArgs | 'help' | 'version' {
   const parsed: ParsedArgs = { command, files: [], format: 'text', json: false, rules: {} };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
-    const [flag, inlineValue] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inlineValue] =
+      arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = () => {
       const found = inlineValue ?? rest[++i];
       if (found === undefined) throw new UsageError(`${flag} needs a value`);

@@ -63,7 +63,12 @@ describe('model: doses', () => {
     assert.deepEqual((firstDose('octreotide 100 mcg SC').amount as { normalized: unknown }).normalized, { value: 0.1, unit: 'mg', basis: 'flat' });
     assert.deepEqual((firstDose('trastuzumab 8 mg/kg IV').amount as { normalized: unknown }).normalized, { value: 8, unit: 'mg/kg', basis: 'weight' });
     assert.deepEqual((firstDose('pegaspargase 2500 IU/m2 IM').amount as { normalized: unknown }).normalized, { value: 2500, unit: 'IU/m2', basis: 'bsa' });
-    assert.deepEqual(firstDose('carboplatin AUC 5 day 1').amount, { form: 'auc', value: 5, unit: 'mg/mL.min', normalized: { value: 5, unit: 'mg/mL.min', basis: 'auc' } });
+    assert.deepEqual(firstDose('carboplatin AUC 5 day 1').amount, {
+      form: 'auc',
+      value: 5,
+      unit: 'mg/mL.min',
+      normalized: { value: 5, unit: 'mg/mL.min', basis: 'auc' },
+    });
     assert.deepEqual(firstDose('gemcitabine dose unstated').amount, { form: 'unstated' });
   });
 
@@ -161,7 +166,9 @@ describe('model: eligibility thresholds', () => {
 
 describe('model: the schema and source ranges', () => {
   it('produces a protocol that satisfies the zod schema even from a broken document', () => {
-    const parsed = parse('trial NCT1 { status runing; phase 7 }\narm a "A" nonsense { x 1 q; cycle 0 days x 0 { y 1 mg day 0 } }\neligibility { age 70 to 18 years; include z >= 1 parsecs }');
+    const parsed = parse(
+      'trial NCT1 { status runing; phase 7 }\narm a "A" nonsense { x 1 q; cycle 0 days x 0 { y 1 mg day 0 } }\neligibility { age 70 to 18 years; include z >= 1 parsecs }',
+    );
     const result = lower(parsed.tree);
     assert.ok(result.findings.length >= 5);
     assert.equal(Protocol.safeParse(result.protocol).success, true);

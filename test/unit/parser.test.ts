@@ -219,7 +219,14 @@ describe('scanner', () => {
   }
 
   it('reads dates before numbers, and keeps ranges apart', () => {
-    assert.deepEqual(tokens('2021-01-20 2021-07 1-14 2021'), [`${TokenKind.Date}:2021-01-20`, `${TokenKind.Date}:2021-07`, `${TokenKind.Number}:1`, `${TokenKind.Dash}:-`, `${TokenKind.Number}:14`, `${TokenKind.Number}:2021`]);
+    assert.deepEqual(tokens('2021-01-20 2021-07 1-14 2021'), [
+      `${TokenKind.Date}:2021-01-20`,
+      `${TokenKind.Date}:2021-07`,
+      `${TokenKind.Number}:1`,
+      `${TokenKind.Dash}:-`,
+      `${TokenKind.Number}:14`,
+      `${TokenKind.Number}:2021`,
+    ]);
   });
 
   it('reads comparators in ASCII and Unicode', () => {

@@ -113,7 +113,10 @@ describe('sample NCT04669496 (the seed record, in full)', () => {
     assert.equal(lenva.dose.frequency?.text, 'daily');
     assert.deepEqual(lenva.dose.duration, { value: 9, unit: 'weeks', days: 63 });
     assert.equal(lenva.dose.implied.totalAdministrations, 63);
-    assert.ok(doses(summary, 'neoadjuvant').every((d) => d.dose.route === undefined), 'the record names no route');
+    assert.ok(
+      doses(summary, 'neoadjuvant').every((d) => d.dose.route === undefined),
+      'the record names no route',
+    );
   });
 
   it('surgery, then adjuvant capecitabine 1250 mg/m2 bid days 1-14 of 21-day cycles x 8, in both arms', () => {
@@ -127,7 +130,10 @@ describe('sample NCT04669496 (the seed record, in full)', () => {
       assert.deepEqual([cape.cycle?.lengthDays, cape.cycle?.count], [21, 8]);
       assert.deepEqual(cape.dose.amount.form === 'quantity' && cape.dose.amount.normalized, { value: 1250, unit: 'mg/m2', basis: 'bsa' });
       assert.equal(cape.dose.frequency?.text, 'bid');
-      assert.deepEqual(cape.dose.days, Array.from({ length: 14 }, (_, i) => i + 1));
+      assert.deepEqual(
+        cape.dose.days,
+        Array.from({ length: 14 }, (_, i) => i + 1),
+      );
       assert.equal(cape.dose.implied.totalAdministrations, 14 * 2 * 8);
     }
     assert.deepEqual(summary.arms[1].drugs, ['capecitabine']);

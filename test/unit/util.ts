@@ -70,18 +70,30 @@ function describe(text: string, items: readonly Expected[]): string {
  */
 export function checkDiagnostics(source: string, codes?: (code: string) => boolean): readonly Diagnostic[] {
   const { text, expected } = fixture(source);
-  const diagnostics = createProtocolService().analyze(text).diagnostics.filter((d) => !codes || codes(d.code));
+  const diagnostics = createProtocolService()
+    .analyze(text)
+    .diagnostics.filter((d) => !codes || codes(d.code));
   const actual = diagnostics.map((d) => ({ code: d.code, offset: d.offset, length: d.length }));
   const order = (a: Expected, b: Expected) => a.offset - b.offset || a.code.localeCompare(b.code);
-  assert.equal(describe(text, [...actual].sort(order)), describe(text, [...expected].sort(order)), `diagnostics differ; messages:\n${diagnostics.map((d) => `${d.code}: ${d.message}`).join('\n')}`);
+  assert.equal(
+    describe(text, [...actual].sort(order)),
+    describe(text, [...expected].sort(order)),
+    `diagnostics differ; messages:\n${diagnostics.map((d) => `${d.code}: ${d.message}`).join('\n')}`,
+  );
   return diagnostics;
 }
 
 /** Renders a syntax tree as indented lines: kind, range and the leaf text. */
 export function dumpTree(node: Node, text: string, indent = ''): string {
-  const leaf = 'text' in node && typeof node.text === 'string' ? ` ${JSON.stringify(node.text)}` : 'value' in node && typeof node.value === 'string' ? ` ${JSON.stringify(node.value)}` : '';
+  const leaf =
+    'text' in node && typeof node.text === 'string'
+      ? ` ${JSON.stringify(node.text)}`
+      : 'value' in node && typeof node.value === 'string'
+        ? ` ${JSON.stringify(node.value)}`
+        : '';
   let out = `${indent}${node.kind}@${node.offset}..${node.offset + node.length}${leaf}\n`;
-  if ('value' in node && typeof node.value === 'number') out = `${indent}${node.kind}@${node.offset}..${node.offset + node.length} ${JSON.stringify(text.slice(node.offset, node.offset + node.length))}=${node.value}\n`;
+  if ('value' in node && typeof node.value === 'number')
+    out = `${indent}${node.kind}@${node.offset}..${node.offset + node.length} ${JSON.stringify(text.slice(node.offset, node.offset + node.length))}=${node.value}\n`;
   forEachChild(node, (child) => {
     out += dumpTree(child, text, indent + '  ');
   });

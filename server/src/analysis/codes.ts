@@ -36,10 +36,18 @@ export const Codes = defineCodes({
   TPL102: { name: 'model.invalid-date', severity: 'error', summary: 'A date that does not exist in the calendar.' },
   TPL103: { name: 'model.duplicate-field', severity: 'error', summary: 'A field or dose modifier given twice where it may appear once.' },
   TPL104: { name: 'model.unknown-unit', severity: 'error', summary: 'A unit that is neither a UCUM unit nor one of the friendly forms.' },
-  TPL105: { name: 'model.not-a-dose-unit', severity: 'error', summary: 'A dose unit that is not a mass, a mass per body surface or per body weight, or international units.' },
+  TPL105: {
+    name: 'model.not-a-dose-unit',
+    severity: 'error',
+    summary: 'A dose unit that is not a mass, a mass per body surface or per body weight, or international units.',
+  },
   TPL106: { name: 'model.unresolved-reference', severity: 'error', summary: 'A reference to an intervention that is not declared.' },
   TPL107: { name: 'model.duplicate-block', severity: 'error', summary: 'A second trial or eligibility block in one file.' },
-  TPL108: { name: 'model.invalid-range', severity: 'error', summary: 'A range whose end comes before its start (days 14-1), or a zero or fractional day, cycle or count.' },
+  TPL108: {
+    name: 'model.invalid-range',
+    severity: 'error',
+    summary: 'A range whose end comes before its start (days 14-1), or a zero or fractional day, cycle or count.',
+  },
   TPL109: { name: 'model.unit-mismatch', severity: 'error', summary: "A threshold whose unit cannot be converted to its analyte's canonical unit." },
 });
 

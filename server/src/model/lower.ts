@@ -84,7 +84,8 @@ export function lower(tree: T.DocumentNode): LowerResult {
       return undefined;
     }
     let qualifier: S.DateValue['qualifier'];
-    if (qualifierNode?.kind === 'Name') qualifier = enumValue(S.Qualifier, qualifierNode, 'qualifier', qualifierNode.text === 'anticipated' ? 'estimated' : qualifierNode.text);
+    if (qualifierNode?.kind === 'Name')
+      qualifier = enumValue(S.Qualifier, qualifierNode, 'qualifier', qualifierNode.text === 'anticipated' ? 'estimated' : qualifierNode.text);
     return { date: node.text, qualifier, span: span(node) };
   }
 
@@ -173,7 +174,9 @@ export function lower(tree: T.DocumentNode): LowerResult {
               report('TPL101', `Enrollment counts participants: '${first.text}' is not a whole number.`, first);
               break;
             }
-            const qualifier = isName(second) ? enumValue(S.Qualifier, second, 'enrollment qualifier', second.text === 'anticipated' ? 'estimated' : second.text) : undefined;
+            const qualifier = isName(second)
+              ? enumValue(S.Qualifier, second, 'enrollment qualifier', second.text === 'anticipated' ? 'estimated' : second.text)
+              : undefined;
             trial.enrollment = { count: first.value, qualifier, span: span(field) };
           }
           break;
@@ -377,7 +380,8 @@ export function lower(tree: T.DocumentNode): LowerResult {
     if (!node) return undefined;
     if (node.form === 'unstated') return { form: 'unstated' };
     if (!node.value) return undefined;
-    if (node.form === 'auc') return { form: 'auc', value: node.value.value, unit: 'mg/mL.min', normalized: { value: node.value.value, unit: 'mg/mL.min', basis: 'auc' } };
+    if (node.form === 'auc')
+      return { form: 'auc', value: node.value.value, unit: 'mg/mL.min', normalized: { value: node.value.value, unit: 'mg/mL.min', basis: 'auc' } };
     if (!node.unit) return undefined;
     const resolution = resolveUnit(node.unit.text);
     if (!resolution.ucum) {
@@ -387,10 +391,20 @@ export function lower(tree: T.DocumentNode): LowerResult {
     for (const target of DOSE_TARGETS) {
       const value = convert(node.value.value, resolution.ucum, target.unit);
       if (value !== undefined) {
-        return { form: 'quantity', value: node.value.value, unit: node.unit.text, ucum: resolution.ucum, normalized: { value, unit: target.unit.replace('[IU]', 'IU'), basis: target.basis } };
+        return {
+          form: 'quantity',
+          value: node.value.value,
+          unit: node.unit.text,
+          ucum: resolution.ucum,
+          normalized: { value, unit: target.unit.replace('[IU]', 'IU'), basis: target.basis },
+        };
       }
     }
-    report('TPL105', `'${node.unit.text}' is not a dose unit: write a mass (mg, g), a mass per body surface (mg/m2), per body weight (mg/kg), or IU.`, node.unit);
+    report(
+      'TPL105',
+      `'${node.unit.text}' is not a dose unit: write a mass (mg, g), a mass per body surface (mg/m2), per body weight (mg/kg), or IU.`,
+      node.unit,
+    );
     return { form: 'quantity', value: node.value.value, unit: node.unit.text, ucum: resolution.ucum };
   }
 
@@ -575,7 +589,12 @@ export function lower(tree: T.DocumentNode): LowerResult {
       case 'Text':
         return { kind: 'text', text: node.text.value, span: span(node) };
       case 'Prior':
-        return { kind: 'prior', items: node.items.map((item) => (item.kind === 'Name' ? { name: item.text, isDrug: true } : { name: item.value, isDrug: false })), note, span: span(node) };
+        return {
+          kind: 'prior',
+          items: node.items.map((item) => (item.kind === 'Name' ? { name: item.text, isDrug: true } : { name: item.value, isDrug: false })),
+          note,
+          span: span(node),
+        };
       case 'Score':
         return {
           kind: 'score',
@@ -613,7 +632,11 @@ export function lower(tree: T.DocumentNode): LowerResult {
       span: span(node),
     };
     if (node.multipleOf) {
-      return { ...base, multipleOf: node.multipleOf.text === 'LLN' ? 'LLN' : 'ULN', normalized: { value: node.value.value, unit: `x ${node.multipleOf.text}` } };
+      return {
+        ...base,
+        multipleOf: node.multipleOf.text === 'LLN' ? 'LLN' : 'ULN',
+        normalized: { value: node.value.value, unit: `x ${node.multipleOf.text}` },
+      };
     }
     const analyte = findAnalyte(node.analyte.text);
     if (!node.unit) {
@@ -625,7 +648,8 @@ export function lower(tree: T.DocumentNode): LowerResult {
       reportUnknownUnit(node.unit, resolution.suggestions);
       return { ...base, unit: node.unit.text };
     }
-    if (!analyte?.canonicalUnit) return { ...base, unit: node.unit.text, ucum: resolution.ucum, normalized: { value: node.value.value, unit: resolution.ucum } };
+    if (!analyte?.canonicalUnit)
+      return { ...base, unit: node.unit.text, ucum: resolution.ucum, normalized: { value: node.value.value, unit: resolution.ucum } };
     const value = convert(node.value.value, resolution.ucum, analyte.canonicalUnit, analyte.molarMass);
     if (value === undefined) {
       report('TPL109', `'${node.unit.text}' does not convert to ${analyte.name}'s unit ${analyte.canonicalUnit}.`, node.unit);
@@ -734,7 +758,12 @@ function checkSchema(protocol: S.Protocol, findings: Finding[]): S.Protocol {
   if (result.success) return protocol;
   for (const issue of result.error.issues) {
     const where = spanAtPath(protocol, issue.path);
-    findings.push({ code: 'TPL101', message: `Internal model check: ${issue.message} at ${issue.path.join('.')}.`, offset: where.offset, length: where.length });
+    findings.push({
+      code: 'TPL101',
+      message: `Internal model check: ${issue.message} at ${issue.path.join('.')}.`,
+      offset: where.offset,
+      length: where.length,
+    });
   }
   return protocol;
 }

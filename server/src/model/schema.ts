@@ -174,7 +174,12 @@ export const Amount = z.discriminatedUnion('form', [
     /** The dose in mg, mg/m2 or mg/kg (or IU, IU/m2, IU/kg for unit-dosed drugs). */
     normalized: z.object({ value: z.number(), unit: z.string(), basis: DoseBasis }).optional(),
   }),
-  z.object({ form: z.literal('auc'), value: z.number(), unit: z.literal('mg/mL.min'), normalized: z.object({ value: z.number(), unit: z.literal('mg/mL.min'), basis: z.literal('auc') }) }),
+  z.object({
+    form: z.literal('auc'),
+    value: z.number(),
+    unit: z.literal('mg/mL.min'),
+    normalized: z.object({ value: z.number(), unit: z.literal('mg/mL.min'), basis: z.literal('auc') }),
+  }),
   z.object({ form: z.literal('unstated') }),
 ]);
 export type Amount = z.infer<typeof Amount>;
@@ -290,7 +295,14 @@ export const Criterion: z.ZodType<Criterion> = z.lazy(() =>
       normalized: NormalizedValue.optional(),
       ...criterionBase,
     }),
-    z.object({ kind: z.literal('score'), analyte: z.string(), analyteSpan: Span, from: z.union([z.number(), z.string()]), to: z.union([z.number(), z.string()]).optional(), ...criterionBase }),
+    z.object({
+      kind: z.literal('score'),
+      analyte: z.string(),
+      analyteSpan: Span,
+      from: z.union([z.number(), z.string()]),
+      to: z.union([z.number(), z.string()]).optional(),
+      ...criterionBase,
+    }),
     z.object({ kind: z.literal('prior'), items: z.array(z.object({ name: z.string(), isDrug: z.boolean() })), ...criterionBase }),
     z.object({ kind: z.literal('group'), mode: z.enum(['any', 'all']), label: z.string().optional(), criteria: z.array(Criterion), ...criterionBase }),
   ]),

@@ -6,7 +6,10 @@
 import * as ucum from '@lhncbc/ucum-lhc';
 
 interface UcumUtils {
-  validateUnitString(unit: string, suggest?: boolean): {
+  validateUnitString(
+    unit: string,
+    suggest?: boolean,
+  ): {
     status: 'valid' | 'invalid' | 'error';
     ucumCode: string | null;
     unit: { name: string } | null;
@@ -29,8 +32,8 @@ const utils: UcumUtils = (ucum as unknown as { UcumLhcUtils: { getInstance(): Uc
  */
 const FRIENDLY_UNITS: Readonly<Record<string, string>> = {
   mcg: 'ug',
-  'µg': 'ug',
-  'μg': 'ug',
+  µg: 'ug',
+  μg: 'ug',
   'mcg/m2': 'ug/m2',
   'mcg/kg': 'ug/kg',
   'µg/kg': 'ug/kg',

@@ -31,7 +31,11 @@ function cell(text: string): string {
 
 export function describeDose(dose: SummaryDose): string {
   const parts = [dose.drug, dose.implied.written];
-  if (dose.amount.form === 'quantity' && dose.amount.normalized && `${formatNumber(dose.amount.normalized.value)} ${dose.amount.normalized.unit}` !== dose.implied.written) {
+  if (
+    dose.amount.form === 'quantity' &&
+    dose.amount.normalized &&
+    `${formatNumber(dose.amount.normalized.value)} ${dose.amount.normalized.unit}` !== dose.implied.written
+  ) {
     parts.push(`(= ${formatNumber(dose.amount.normalized.value)} ${dose.amount.normalized.unit})`);
   }
   if (dose.route) parts.push(dose.route);
@@ -93,7 +97,10 @@ export function describeCriterion(criterion: Criterion): string {
       else if (criterion.unit) value += ` ${criterion.unit}`;
       else if (!criterion.normalized) value += ' (no unit stated)';
       const normalized =
-        criterion.normalized && criterion.unit && !criterion.multipleOf && (criterion.normalized.unit !== criterion.ucum || String(criterion.normalized.value) !== criterion.valueText)
+        criterion.normalized &&
+        criterion.unit &&
+        !criterion.multipleOf &&
+        (criterion.normalized.unit !== criterion.ucum || String(criterion.normalized.value) !== criterion.valueText)
           ? ` [= ${formatNumber(criterion.normalized.value)} ${criterion.normalized.unit}]`
           : '';
       return `${criterion.analyte} ${criterion.comparator} ${value}${normalized}${note}`;
@@ -137,7 +144,18 @@ export function renderMarkdown(summary: TrialSummary): string {
         ['First posted', dateText(trial.firstPosted)],
         ['Last update', dateText(trial.lastUpdate)],
         ['Last verified', dateText(trial.lastVerified)],
-        ['Design', [design.allocation && `allocation ${words(design.allocation)}`, design.model && `model ${words(design.model)}`, design.masking && `masking ${words(design.masking)}`, design.whoMasked?.length ? `masked: ${design.whoMasked.map(words).join(', ')}` : undefined, design.purpose && `purpose ${words(design.purpose)}`].filter(Boolean).join(', ')],
+        [
+          'Design',
+          [
+            design.allocation && `allocation ${words(design.allocation)}`,
+            design.model && `model ${words(design.model)}`,
+            design.masking && `masking ${words(design.masking)}`,
+            design.whoMasked?.length ? `masked: ${design.whoMasked.map(words).join(', ')}` : undefined,
+            design.purpose && `purpose ${words(design.purpose)}`,
+          ]
+            .filter(Boolean)
+            .join(', '),
+        ],
         ['Conditions', trial.conditions.join('; ')],
         ['Keywords', trial.keywords.join('; ')],
         ['MeSH conditions', trial.meshConditions.join('; ')],
@@ -154,19 +172,36 @@ export function renderMarkdown(summary: TrialSummary): string {
     if (trial.summary) out.push('', '## Summary', '', trial.summary);
     if (trial.description) out.push('', '## Description', '', trial.description);
     if (trial.collaborators.length) out.push('', '## Collaborators', '', ...trial.collaborators.map((c) => `- ${c.name}${c.class ? ` (${c.class})` : ''}`));
-    if (trial.investigators.length) out.push('', '## Investigators', '', ...trial.investigators.map((i) => `- ${i.name}, ${words(i.role)}${i.affiliation ? `, ${i.affiliation}` : ''}`));
-    if (trial.sites.length) out.push('', '## Sites', '', ...trial.sites.map((s) => `- ${[s.facility, s.city, s.state, s.zip, s.country].filter(Boolean).join(', ')}${s.status ? ` (${words(s.status)})` : ''}`));
-    if (trial.references.length) out.push('', '## References', '', ...trial.references.map((r) => `- [${r.type}]${r.pmid ? ` PMID ${r.pmid}` : ''} ${r.citation}`));
+    if (trial.investigators.length)
+      out.push('', '## Investigators', '', ...trial.investigators.map((i) => `- ${i.name}, ${words(i.role)}${i.affiliation ? `, ${i.affiliation}` : ''}`));
+    if (trial.sites.length)
+      out.push(
+        '',
+        '## Sites',
+        '',
+        ...trial.sites.map((s) => `- ${[s.facility, s.city, s.state, s.zip, s.country].filter(Boolean).join(', ')}${s.status ? ` (${words(s.status)})` : ''}`),
+      );
+    if (trial.references.length)
+      out.push('', '## References', '', ...trial.references.map((r) => `- [${r.type}]${r.pmid ? ` PMID ${r.pmid}` : ''} ${r.citation}`));
   }
   if (summary.drugs.length) {
-    out.push('', '## Drugs', '', ...summary.drugs.map((d) => `- ${d.id}${d.label ? ` ("${d.label}")` : ''}${d.route ? ` ${d.route}` : ''}${d.aka.length ? `, also ${d.aka.join(', ')}` : ''}${d.note ? ` — ${d.note}` : ''}`));
+    out.push(
+      '',
+      '## Drugs',
+      '',
+      ...summary.drugs.map(
+        (d) =>
+          `- ${d.id}${d.label ? ` ("${d.label}")` : ''}${d.route ? ` ${d.route}` : ''}${d.aka.length ? `, also ${d.aka.join(', ')}` : ''}${d.note ? ` — ${d.note}` : ''}`,
+      ),
+    );
   }
   if (summary.interventions.length) {
     out.push('', '## Interventions', '', ...summary.interventions.map((i) => `- ${i.name} (${i.type})${i.description ? `: ${i.description}` : ''}`));
   }
   if (summary.arms.length) {
     out.push('', '## Arms', '', '| arm | type | interventions | drugs |', '|---|---|---|---|');
-    for (const arm of summary.arms) out.push(`| ${cell(arm.label)} | ${words(arm.type)} | ${cell(arm.interventions.join(', '))} | ${cell(arm.drugs.join(', '))} |`);
+    for (const arm of summary.arms)
+      out.push(`| ${cell(arm.label)} | ${words(arm.type)} | ${cell(arm.interventions.join(', '))} | ${cell(arm.drugs.join(', '))} |`);
     for (const arm of summary.arms) {
       out.push('', `### ${arm.label} (${arm.id})`, '');
       if (arm.description) out.push(arm.description, '');
@@ -180,7 +215,10 @@ export function renderMarkdown(summary: TrialSummary): string {
   const eligibility = summary.eligibility;
   if (eligibility) {
     out.push('', '## Eligibility', '');
-    const age = [eligibility.minimumAge && `${eligibility.minimumAge.value} ${eligibility.minimumAge.unit}`, eligibility.maximumAge && `${eligibility.maximumAge.value} ${eligibility.maximumAge.unit}`];
+    const age = [
+      eligibility.minimumAge && `${eligibility.minimumAge.value} ${eligibility.minimumAge.unit}`,
+      eligibility.maximumAge && `${eligibility.maximumAge.value} ${eligibility.maximumAge.unit}`,
+    ];
     out.push(
       ...facts([
         ['Age', age[0] && age[1] ? `${age[0]} to ${age[1]}` : age[0] ? `at least ${age[0]}` : age[1] ? `at most ${age[1]}` : undefined],
@@ -194,7 +232,9 @@ export function renderMarkdown(summary: TrialSummary): string {
   if (summary.outcomes.length) {
     out.push('', '## Outcomes', '');
     for (const outcome of summary.outcomes) {
-      out.push(`- ${outcome.kind ? `[${outcome.kind}] ` : ''}${outcome.measure}${outcome.timeFrame ? ` (time frame: ${outcome.timeFrame})` : ''}${outcome.description ? `: ${outcome.description}` : ''}`);
+      out.push(
+        `- ${outcome.kind ? `[${outcome.kind}] ` : ''}${outcome.measure}${outcome.timeFrame ? ` (time frame: ${outcome.timeFrame})` : ''}${outcome.description ? `: ${outcome.description}` : ''}`,
+      );
     }
   }
   return out.join('\n') + '\n';

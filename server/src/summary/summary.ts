@@ -99,7 +99,13 @@ export function doseImplication(dose: S.Dose, cycle?: S.Cycle): DoseImplication 
   if (cycle) {
     const perCycle = administrationsPerCycle(dose, cycle.lengthDays);
     const total = perCycle !== undefined && cycle.count !== undefined ? perCycle * cycle.count : undefined;
-    return { written, administrationsPerCycle: perCycle, totalAdministrations: total, perCycle: times(dose.amount, perCycle), cumulative: times(dose.amount, total) };
+    return {
+      written,
+      administrationsPerCycle: perCycle,
+      totalAdministrations: total,
+      perCycle: times(dose.amount, perCycle),
+      cumulative: times(dose.amount, total),
+    };
   }
   const total = courseAdministrations(dose);
   return { written, totalAdministrations: total, cumulative: times(dose.amount, total) };

@@ -284,7 +284,8 @@ export function parse(text: string): ParseResult {
   function optionalUnit(): T.UnitLit | undefined {
     if (!onSameLine()) return undefined;
     const kind = tok();
-    if (kind === TokenKind.String || kind === TokenKind.Comma || kind === TokenKind.OpenBrace || kind === TokenKind.Number || kind === TokenKind.Date) return undefined;
+    if (kind === TokenKind.String || kind === TokenKind.Comma || kind === TokenKind.OpenBrace || kind === TokenKind.Number || kind === TokenKind.Date)
+      return undefined;
     if (kind === TokenKind.Identifier && isDoseKeyword(tokText())) return undefined;
     if (scanner.rescanAsUnit() !== TokenKind.Unit) return undefined;
     const node: T.UnitLit = { kind: 'Unit', offset: offset(), length: scanner.tokenLength(), text: tokText() };
@@ -579,7 +580,8 @@ export function parse(text: string): ParseResult {
     }
     // Skip a damaged header up to its body, so the doses inside are still read.
     if (onSameLine() && tok() !== TokenKind.OpenBrace) {
-      if (cycleLengthUnit) report('TPL013', `Unexpected ${describeCurrent()} in the cycle header; expected 'x' and a count, or '{'.`, offset(), scanner.tokenLength());
+      if (cycleLengthUnit)
+        report('TPL013', `Unexpected ${describeCurrent()} in the cycle header; expected 'x' and a count, or '{'.`, offset(), scanner.tokenLength());
       while (onSameLine() && tok() !== TokenKind.OpenBrace) next();
     }
     const body = requiredBlock(() => {

@@ -3,6 +3,7 @@ import { lower, spanAtPath } from '../../server/src/model/lower';
 import type * as S from '../../server/src/model/schema';
 import { Protocol } from '../../server/src/model/schema';
 import { convert, resolveUnit } from '../../server/src/model/units';
+import { withoutSpans } from '../../server/src/summary/summary';
 import { parse } from '../../server/src/syntax/parser';
 
 function model(text: string): S.Protocol {
@@ -141,14 +142,16 @@ describe('model: eligibility thresholds', () => {
   });
 
   it('reads ages, sex, groups, scores and prior therapy', () => {
-    const eligibility = model(`eligibility {
+    const eligibility = withoutSpans(
+      model(`eligibility {
   age 18 to 70 years
   sex all
   healthy_volunteers no
   include child_pugh A-B
   include any "risk" { tumor_diameter > 5 cm; "vascular invasion" }
   exclude prior lenvatinib, "PD1 antibody"
-}`).eligibility!;
+}`).eligibility!,
+    );
     assert.deepEqual(eligibility.minimumAge, { value: 18, unit: 'years' });
     assert.deepEqual(eligibility.maximumAge, { value: 70, unit: 'years' });
     assert.equal(eligibility.sex, 'all');

@@ -118,7 +118,9 @@ export function lower(tree: T.DocumentNode): LowerResult {
   function lowerTrial(node: T.TrialNode): S.Trial {
     const trial: Mutable<S.Trial> = {
       nctId: node.id?.text,
+      nctIdSpan: node.id && span(node.id),
       span: span(node),
+      fieldSpans: {},
       secondaryIds: [],
       conditions: [],
       keywords: [],
@@ -134,6 +136,7 @@ export function lower(tree: T.DocumentNode): LowerResult {
     eachField(node.body, 'trial', (field) => {
       const [first, second] = field.args;
       const name = field.name.text;
+      trial.fieldSpans[name] ??= span(field);
       switch (name) {
         case 'org_study_id':
           if (isStr(first)) trial.orgStudyId = first.value;
@@ -416,7 +419,15 @@ export function lower(tree: T.DocumentNode): LowerResult {
   function lowerDose(node: T.DoseNode): S.Dose | undefined {
     const amount = lowerAmount(node.amount);
     if (!amount) return undefined;
-    const dose: Mutable<S.Dose> = { drug: node.drug.text, drugSpan: span(node.drug), span: span(node), amount, notes: [] };
+    const dose: Mutable<S.Dose> = {
+      drug: node.drug.text,
+      drugSpan: span(node.drug),
+      span: span(node),
+      amount,
+      valueSpan: node.amount?.value && span(node.amount.value),
+      unitSpan: node.amount?.unit && span(node.amount.unit),
+      notes: [],
+    };
     const seen = new Set<string>();
     for (const modifier of node.modifiers) {
       if (modifier.kind === 'Str') {
@@ -435,10 +446,16 @@ export function lower(tree: T.DocumentNode): LowerResult {
           break;
         case 'Frequency':
           dose.frequency = frequencyValue(modifier.name.text);
+          dose.frequencySpan = span(modifier);
           break;
-        case 'Days':
-          dose.days = dayValues(modifier.items);
+        case 'Days': {
+          const items = dayItems(modifier.items);
+          if (items.length) {
+            dose.dayItems = items;
+            dose.days = expandDays(items);
+          }
           break;
+        }
         case 'Duration': {
           const value = modifier.value;
           if (!value || !modifier.unit) break;
@@ -449,6 +466,7 @@ export function lower(tree: T.DocumentNode): LowerResult {
           const unit = (SINGULAR_UNITS[modifier.unit.text] ?? modifier.unit.text) as z.infer<typeof S.Duration>['unit'];
           const perDay = DAYS_PER[unit];
           dose.duration = { value: value.value, unit, days: perDay === undefined ? undefined : value.value * perDay };
+          dose.durationSpan = span(modifier);
           break;
         }
         case 'Count':
@@ -468,8 +486,9 @@ export function lower(tree: T.DocumentNode): LowerResult {
     return { text, perDay: 1, intervalDays: every };
   }
 
-  function dayValues(items: readonly T.DayRange[]): number[] | undefined {
-    const days = new Set<number>();
+  /** The valid day items of a list; reversed, zero or overlong ranges are reported and left out. */
+  function dayItems(items: readonly T.DayRange[]): S.Dose['dayItems'] & object {
+    const valid: { from: number; to: number; span: S.Span }[] = [];
     for (const item of items) {
       const from = positiveInteger(item.from, 'A day');
       const to = item.to ? positiveInteger(item.to, 'A day') : from;
@@ -482,9 +501,15 @@ export function lower(tree: T.DocumentNode): LowerResult {
         report('TPL108', `The range ${from}-${to} spans more than ${MAX_DAY_SPAN} days; for a continuous course write 'daily for N weeks'.`, item);
         continue;
       }
-      for (let day = from; day <= to; day++) days.add(day);
+      valid.push({ from, to, span: span(item) });
     }
-    return days.size ? [...days].sort((a, b) => a - b) : undefined;
+    return valid;
+  }
+
+  function expandDays(items: readonly { from: number; to: number }[]): number[] {
+    const days = new Set<number>();
+    for (const { from, to } of items) for (let day = from; day <= to; day++) days.add(day);
+    return [...days].sort((a, b) => a - b);
   }
 
   function lowerCycle(node: T.CycleNode): S.Cycle | undefined {
@@ -504,6 +529,7 @@ export function lower(tree: T.DocumentNode): LowerResult {
       count: positiveInteger(node.count, 'A cycle count'),
       doses,
       span: span(node),
+      headerSpan: { offset: node.offset, length: (node.body ? node.body.offset : node.offset + node.length) - node.offset },
     };
   }
 
@@ -526,6 +552,7 @@ export function lower(tree: T.DocumentNode): LowerResult {
       id: node.id.text,
       label: node.label.value,
       type: enumValue(S.ArmType, node.armType, 'arm type'),
+      typeSpan: node.armType && span(node.armType),
       interventions: [],
       phases: [],
       span: span(node),
@@ -591,7 +618,7 @@ export function lower(tree: T.DocumentNode): LowerResult {
       case 'Prior':
         return {
           kind: 'prior',
-          items: node.items.map((item) => (item.kind === 'Name' ? { name: item.text, isDrug: true } : { name: item.value, isDrug: false })),
+          items: node.items.map((item) => (item.kind === 'Name' ? { name: item.text, isDrug: true, span: span(item) } : { name: item.value, isDrug: false, span: span(item) })),
           note,
           span: span(node),
         };
@@ -602,6 +629,7 @@ export function lower(tree: T.DocumentNode): LowerResult {
           analyteSpan: span(node.analyte),
           from: node.from.kind === 'Num' ? node.from.value : node.from.text,
           to: node.to === undefined ? undefined : node.to.kind === 'Num' ? node.to.value : node.to.text,
+          valueSpan: { offset: node.from.offset, length: (node.to ?? node.from).offset + (node.to ?? node.from).length - node.from.offset },
           note,
           span: span(node),
         };
@@ -628,6 +656,7 @@ export function lower(tree: T.DocumentNode): LowerResult {
       comparator: node.op.text,
       value: node.value.value,
       valueText: node.value.text,
+      valueSpan: span(node.value),
       note,
       span: span(node),
     };
@@ -646,16 +675,16 @@ export function lower(tree: T.DocumentNode): LowerResult {
     const resolution = resolveUnit(node.unit.text);
     if (!resolution.ucum) {
       reportUnknownUnit(node.unit, resolution.suggestions);
-      return { ...base, unit: node.unit.text };
+      return { ...base, unit: node.unit.text, unitSpan: span(node.unit) };
     }
-    if (!analyte?.canonicalUnit)
-      return { ...base, unit: node.unit.text, ucum: resolution.ucum, normalized: { value: node.value.value, unit: resolution.ucum } };
+    const written = { unit: node.unit.text, unitSpan: span(node.unit), ucum: resolution.ucum };
+    if (!analyte?.canonicalUnit) return { ...base, ...written, normalized: { value: node.value.value, unit: resolution.ucum } };
     const value = convert(node.value.value, resolution.ucum, analyte.canonicalUnit, analyte.molarMass);
     if (value === undefined) {
       report('TPL109', `'${node.unit.text}' does not convert to ${analyte.name}'s unit ${analyte.canonicalUnit}.`, node.unit);
-      return { ...base, unit: node.unit.text, ucum: resolution.ucum };
+      return { ...base, ...written };
     }
-    return { ...base, unit: node.unit.text, ucum: resolution.ucum, normalized: { value, unit: analyte.canonicalUnit } };
+    return { ...base, ...written, normalized: { value, unit: analyte.canonicalUnit } };
   }
 
   function lowerEligibility(node: T.EligibilityNode): S.Eligibility {
@@ -676,8 +705,9 @@ export function lower(tree: T.DocumentNode): LowerResult {
       if (item.kind === 'Age') {
         const unit = item.unit ? enumValue(S.AgeUnit, item.unit, 'age unit', SINGULAR_UNITS[item.unit.text] ?? item.unit.text) : undefined;
         if (!unit) continue;
-        if (item.min) eligibility.minimumAge = { value: item.min.value, unit };
-        if (item.max) eligibility.maximumAge = { value: item.max.value, unit };
+        eligibility.ageSpan = span(item);
+        if (item.min) eligibility.minimumAge = { value: item.min.value, unit, span: span(item.min) };
+        if (item.max) eligibility.maximumAge = { value: item.max.value, unit, span: span(item.max) };
         continue;
       }
       const first = item.args[0];

@@ -99,7 +99,10 @@ export const Design = z.object({
 
 export const Trial = z.object({
   nctId: z.string().optional(),
+  nctIdSpan: Span.optional(),
   span: Span,
+  /** Where each field was written (its first occurrence), by keyword. */
+  fieldSpans: z.record(z.string(), Span),
   orgStudyId: z.string().optional(),
   secondaryIds: z.array(z.string()),
   title: z.string().optional(),
@@ -200,16 +203,25 @@ export const Duration = z.object({
   days: z.number().positive().optional(),
 });
 
+export const DayItem = z.object({ from: z.number().int(), to: z.number().int(), span: Span });
+
 export const Dose = z.object({
   drug: z.string(),
   drugSpan: Span,
   span: Span,
   amount: Amount,
+  /** The number and the unit as written, for checks that point at them. */
+  valueSpan: Span.optional(),
+  unitSpan: Span.optional(),
   route: Route.optional(),
   frequency: Frequency.optional(),
   /** Days of the cycle, 1-based, sorted and distinct. */
   days: z.array(z.number().int().positive()).optional(),
+  /** The day items as written (`1`, `8`, `1-14`). */
+  dayItems: z.array(DayItem).optional(),
+  frequencySpan: Span.optional(),
   duration: Duration.optional(),
+  durationSpan: Span.optional(),
   /** The number of administrations (`x 3`). */
   count: z.number().int().positive().optional(),
   notes: z.array(z.string()),
@@ -224,6 +236,8 @@ export const Cycle = z.object({
   count: z.number().int().positive().optional(),
   doses: z.array(Dose),
   span: Span,
+  /** From `cycle` to the `{` of the body. */
+  headerSpan: Span,
 });
 export type Cycle = z.infer<typeof Cycle>;
 
@@ -248,6 +262,7 @@ export const Arm = z.object({
   description: z.string().optional(),
   interventions: z.array(z.string()),
   phases: z.array(TreatmentPhase),
+  typeSpan: Span.optional(),
   span: Span,
   idSpan: Span,
 });
@@ -269,13 +284,15 @@ export type Criterion =
       value: number;
       /** The value as written: `10^4`, `1.5`. */
       valueText: string;
+      valueSpan: Span;
       multipleOf?: 'ULN' | 'LLN';
       unit?: string;
+      unitSpan?: Span;
       ucum?: string;
       normalized?: z.infer<typeof NormalizedValue>;
     })
-  | (CriterionBase & { kind: 'score'; analyte: string; analyteSpan: Span; from: number | string; to?: number | string })
-  | (CriterionBase & { kind: 'prior'; items: { name: string; isDrug: boolean }[] })
+  | (CriterionBase & { kind: 'score'; analyte: string; analyteSpan: Span; from: number | string; to?: number | string; valueSpan: Span })
+  | (CriterionBase & { kind: 'prior'; items: { name: string; isDrug: boolean; span: Span }[] })
   | (CriterionBase & { kind: 'group'; mode: 'any' | 'all'; label?: string; criteria: Criterion[] });
 
 const criterionBase = { note: z.string().optional(), span: Span };
@@ -289,8 +306,10 @@ export const Criterion: z.ZodType<Criterion> = z.lazy(() =>
       comparator: Comparator,
       value: z.number(),
       valueText: z.string(),
+      valueSpan: Span,
       multipleOf: z.enum(['ULN', 'LLN']).optional(),
       unit: z.string().optional(),
+      unitSpan: Span.optional(),
       ucum: z.string().optional(),
       normalized: NormalizedValue.optional(),
       ...criterionBase,
@@ -301,20 +320,23 @@ export const Criterion: z.ZodType<Criterion> = z.lazy(() =>
       analyteSpan: Span,
       from: z.union([z.number(), z.string()]),
       to: z.union([z.number(), z.string()]).optional(),
+      valueSpan: Span,
       ...criterionBase,
     }),
-    z.object({ kind: z.literal('prior'), items: z.array(z.object({ name: z.string(), isDrug: z.boolean() })), ...criterionBase }),
+    z.object({ kind: z.literal('prior'), items: z.array(z.object({ name: z.string(), isDrug: z.boolean(), span: Span })), ...criterionBase }),
     z.object({ kind: z.literal('group'), mode: z.enum(['any', 'all']), label: z.string().optional(), criteria: z.array(Criterion), ...criterionBase }),
   ]),
 );
 
-export const AgeLimit = z.object({ value: z.number().nonnegative(), unit: AgeUnit });
+export const AgeLimit = z.object({ value: z.number().nonnegative(), unit: AgeUnit, span: Span });
 
 export const Eligibility = z.object({
   minimumAge: AgeLimit.optional(),
   maximumAge: AgeLimit.optional(),
   sex: Sex.optional(),
   healthyVolunteers: YesNo.optional(),
+  /** The `age` statement. */
+  ageSpan: Span.optional(),
   inclusion: z.array(Criterion),
   exclusion: z.array(Criterion),
   span: Span,

@@ -9,7 +9,7 @@ import type * as S from '../model/schema';
 type WithoutSpans<X> = X extends readonly (infer E)[]
   ? WithoutSpans<E>[]
   : X extends object
-    ? { [K in keyof X as K extends 'span' | 'idSpan' | 'drugSpan' | 'analyteSpan' ? never : K]: WithoutSpans<X[K]> }
+    ? { [K in keyof X as K extends 'span' | `${string}Span` | `${string}Spans` ? never : K]: WithoutSpans<X[K]> }
     : X;
 
 /** What one dose line implies. */
@@ -49,11 +49,12 @@ export interface TrialSummary {
   readonly outcomes: WithoutSpans<S.Outcome>[];
 }
 
-const SPAN_KEYS = new Set(['span', 'idSpan', 'drugSpan', 'analyteSpan']);
+/** Keys that hold source offsets: `span`, `unitSpan`, `fieldSpans`… */
+const SPAN_KEY = /^span$|Spans?$/;
 
 /** A deep copy without the source offsets, which mean nothing outside the editor. */
 export function withoutSpans<X>(value: X): WithoutSpans<X> {
-  return JSON.parse(JSON.stringify(value, (key, inner: unknown) => (SPAN_KEYS.has(key) ? undefined : inner))) as WithoutSpans<X>;
+  return JSON.parse(JSON.stringify(value, (key, inner: unknown) => (SPAN_KEY.test(key) ? undefined : inner))) as WithoutSpans<X>;
 }
 
 /** `85 mg/m2`, `AUC 5`, `dose unstated`. */

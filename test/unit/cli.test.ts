@@ -63,19 +63,48 @@ function assertUsageFailure(result: RunResult, what: string): void {
   assert.ok(!/internal error/.test(result.stderr), `${what}: a usage error, not an internal one: ${result.stderr}`);
 }
 
+interface JsonDiagnostic {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly severity: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+/**
+ * The fixtures below hold syntax and model mistakes (TPL0xx, TPL1xx). The analysis checks
+ * (TPL2xx: registry completeness, names, doses…) may add their own findings on the same small
+ * files; tests that pin exact lists look at the codes they are about, and tests of the exit code
+ * check that no other error is present, so they stay meaningful as checks are added.
+ */
+const only = (codes: readonly string[]) => (d: { code: string }) => codes.includes(d.code);
+const MISTAKE_CODES = ['TPL001', 'TPL002', 'TPL010', 'TPL101'];
+
+/** The exit code the contract gives for this output: 1 when any line is an error, 0 otherwise. */
+function expectedExit(diagnostics: readonly { severity: string }[]): number {
+  return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+}
+
 describe('trial CLI', function () {
   this.timeout(60_000);
 
   let dir = '';
   /** The file with three known mistakes. */
   let badFile = '';
-  /** A file whose only mistake is `status runing` (TPL101). */
+  /** A file whose only syntax or model mistake is `status runing` (TPL101). */
   let statusFile = '';
+  /** A file with nothing in it to report. */
+  let cleanFile = '';
 
   // Line 2: `  status runing`       -> TPL101 at column 10 ('runing' starts after 2 spaces + 'status ').
   // Line 3: `  title "unterminated` -> TPL002 at column 9 (the opening quote).
   // Line 7: `  oxaliplatin 85 day 1` -> TPL010 at column 18 ('day', where the unit should be).
-  const BAD = ['trial NCT00000001 {', '  status runing', '  title "unterminated', '}', '', 'arm a "A" experimental {', '  oxaliplatin 85 day 1', '}', ''].join('\n');
+  const BAD = ['trial NCT00000001 {', '  status runing', '  title "unterminated', '}', '', 'arm a "A" experimental {', '  oxaliplatin 85 day 1', '}', ''].join(
+    '\n',
+  );
 
   before(function () {
     if (!existsSync(BUILT_CLI)) {
@@ -86,6 +115,8 @@ describe('trial CLI', function () {
     writeFileSync(badFile, BAD);
     statusFile = join(dir, 'status.trial');
     writeFileSync(statusFile, 'trial NCT00000001 {\n  status runing\n}\n');
+    cleanFile = join(dir, 'clean.trial');
+    writeFileSync(cleanFile, '// A document with nothing in it yet.\n');
   });
 
   after(function () {
@@ -96,9 +127,9 @@ describe('trial CLI', function () {
     it('exits 0 with no error lines on the two samples', function () {
       const result = trial('check', SAMPLE_A, SAMPLE_B);
       assert.equal(result.stderr, '');
-      assert.equal(result.status, 0, result.stdout);
       const errors = textDiagnostics(result.stdout).filter((d) => d.severity === 'error');
       assert.deepEqual(errors, []);
+      assert.equal(result.status, 0, result.stdout);
     });
 
     it('prints one file:line:col: severity code: message line per diagnostic and exits 1 on errors', function () {
@@ -107,7 +138,7 @@ describe('trial CLI', function () {
       assert.equal(result.status, 1);
       const found = textDiagnostics(result.stdout);
       assert.deepEqual(
-        found.map((d) => [d.file, d.line, d.column, d.severity, d.code]),
+        found.filter(only(MISTAKE_CODES)).map((d) => [d.file, d.line, d.column, d.severity, d.code]),
         [
           [badFile, 2, 10, 'error', 'TPL101'],
           [badFile, 3, 9, 'error', 'TPL002'],
@@ -115,14 +146,22 @@ describe('trial CLI', function () {
         ],
       );
       for (const d of found) assert.ok(d.message.trim().length > 0, 'a message');
-      assert.match(found[0].message, /'runing'/);
+      assert.match(found.filter(only(['TPL101']))[0].message, /'runing'/);
+      // One line per diagnostic: the same diagnostics, in the same order, as the JSON format.
+      const json = JSON.parse(trial('check', '--format', 'json', badFile).stdout) as JsonDiagnostic[];
+      assert.deepEqual(
+        found.map((d) => [d.file, d.line, d.column, d.severity, d.code, d.message]),
+        json.map((d) => [d.file, d.line, d.column, d.severity, d.code, d.message]),
+      );
     });
 
     it('reports the files in the order given, each with its own name', function () {
       const result = trial('check', statusFile, badFile);
       assert.equal(result.status, 1);
       assert.deepEqual(
-        textDiagnostics(result.stdout).map((d) => [d.file, d.line, d.column, d.code]),
+        textDiagnostics(result.stdout)
+          .filter(only(MISTAKE_CODES))
+          .map((d) => [d.file, d.line, d.column, d.code]),
         [
           [statusFile, 2, 10, 'TPL101'],
           [badFile, 2, 10, 'TPL101'],
@@ -130,6 +169,8 @@ describe('trial CLI', function () {
           [badFile, 7, 18, 'TPL010'],
         ],
       );
+      const files = textDiagnostics(result.stdout).map((d) => d.file);
+      assert.ok(files.lastIndexOf(statusFile) < files.indexOf(badFile), `all of the first file, then the second: ${files.join(', ')}`);
     });
 
     it('counts columns in UTF-16 code units after non-ASCII text', function () {
@@ -141,11 +182,13 @@ describe('trial CLI', function () {
       const text = trial('check', file);
       assert.equal(text.status, 1);
       assert.deepEqual(
-        textDiagnostics(text.stdout).map((d) => [d.line, d.column, d.code]),
+        textDiagnostics(text.stdout)
+          .filter(only(['TPL001']))
+          .map((d) => [d.line, d.column, d.code]),
         [[1, 39, 'TPL001']],
       );
       const json = trial('check', '--format', 'json', file);
-      const [d] = JSON.parse(json.stdout) as { line: number; column: number; endLine: number; endColumn: number }[];
+      const [d] = (JSON.parse(json.stdout) as JsonDiagnostic[]).filter(only(['TPL001']));
       assert.deepEqual([d.line, d.column, d.endLine, d.endColumn], [1, 39, 1, 40]);
     });
 
@@ -157,7 +200,9 @@ describe('trial CLI', function () {
       const result = trial('check', file);
       assert.equal(result.status, 1);
       assert.deepEqual(
-        textDiagnostics(result.stdout).map((d) => [d.line, d.column, d.code]),
+        textDiagnostics(result.stdout)
+          .filter(only(['TPL001']))
+          .map((d) => [d.line, d.column, d.code]),
         [[2, 19, 'TPL001']],
       );
     });
@@ -172,11 +217,10 @@ describe('trial CLI', function () {
       assert.equal(result.status, 1);
       const parsed = JSON.parse(result.stdout) as unknown;
       assert.ok(Array.isArray(parsed));
-      assert.equal(parsed.length, 3);
       for (const item of parsed as Record<string, unknown>[]) assert.deepEqual(Object.keys(item).sort(), KEYS);
-      const items = parsed as Record<string, unknown>[];
+      const items = (parsed as JsonDiagnostic[]).filter(only(MISTAKE_CODES));
       // The same message as the text format gives for the same diagnostic.
-      const textMessage = textDiagnostics(trial('check', badFile).stdout)[0].message;
+      const textMessage = textDiagnostics(trial('check', badFile).stdout).filter(only(['TPL101']))[0].message;
       assert.deepEqual(items[0], {
         file: badFile,
         line: 2,
@@ -199,43 +243,78 @@ describe('trial CLI', function () {
     });
 
     it('prints [] and exits 0 for a clean file', function () {
-      const result = trial('check', '--format', 'json', SAMPLE_A);
+      const result = trial('check', '--format', 'json', cleanFile);
       assert.equal(result.stderr, '');
       assert.equal(result.status, 0);
+      assert.equal(result.stdout.trim(), '[]');
       assert.deepEqual(JSON.parse(result.stdout), []);
     });
 
+    it('prints no error for the samples, and exits 0', function () {
+      const result = trial('check', '--format', 'json', SAMPLE_A, SAMPLE_B);
+      assert.equal(result.stderr, '');
+      const items = JSON.parse(result.stdout) as JsonDiagnostic[];
+      for (const item of items) assert.deepEqual(Object.keys(item).sort(), KEYS);
+      assert.deepEqual(
+        items.filter((d) => d.severity === 'error'),
+        [],
+      );
+      assert.equal(result.status, 0);
+    });
+
     it('accepts --format=json and --format text', function () {
-      assert.deepEqual(JSON.parse(trial('check', '--format=json', SAMPLE_B).stdout), []);
+      assert.deepEqual(JSON.parse(trial('check', '--format=json', cleanFile).stdout), []);
       const text = trial('check', '--format', 'text', statusFile);
       assert.equal(text.status, 1);
-      assert.deepEqual(textDiagnostics(text.stdout).map((d) => [d.line, d.column, d.code]), [[2, 10, 'TPL101']]);
+      assert.deepEqual(
+        textDiagnostics(text.stdout)
+          .filter(only(MISTAKE_CODES))
+          .map((d) => [d.line, d.column, d.code]),
+        [[2, 10, 'TPL101']],
+      );
     });
   });
 
   describe('check --rule', function () {
     it('CODE=warning demotes an error, and the exit code follows', function () {
+      const before = textDiagnostics(trial('check', statusFile).stdout);
+      // The fixture's one error is TPL101; anything else on it must not be an error, or the exit code proves nothing.
+      assert.deepEqual(
+        before.filter((d) => d.severity === 'error').map((d) => d.code),
+        ['TPL101'],
+      );
       const result = trial('check', '--rule', 'TPL101=warning', statusFile);
       assert.equal(result.stderr, '');
-      assert.equal(result.status, 0);
+      const after = textDiagnostics(result.stdout);
       assert.deepEqual(
-        textDiagnostics(result.stdout).map((d) => [d.file, d.line, d.column, d.severity, d.code]),
+        after.filter(only(['TPL101'])).map((d) => [d.file, d.line, d.column, d.severity, d.code]),
         [[statusFile, 2, 10, 'warning', 'TPL101']],
       );
+      assert.equal(after.length, before.length, 'the same diagnostics, one with a new severity');
+      assert.equal(result.status, 0);
     });
 
     it('name=off suppresses the code, and the exit code follows', function () {
+      const before = textDiagnostics(trial('check', statusFile).stdout);
       const result = trial('check', '--rule', 'model.invalid-value=off', statusFile);
       assert.equal(result.stderr, '');
+      const after = textDiagnostics(result.stdout);
+      assert.deepEqual(after.filter(only(['TPL101'])), []);
+      assert.deepEqual(
+        after,
+        before.filter((d) => d.code !== 'TPL101'),
+        'only TPL101 is gone',
+      );
       assert.equal(result.status, 0);
-      assert.equal(result.stdout, '');
     });
 
     it('demotes only the code named; other errors still give exit 1', function () {
       const result = trial('check', '--rule', 'TPL101=hint', badFile);
       assert.equal(result.status, 1);
       assert.deepEqual(
-        textDiagnostics(result.stdout).map((d) => [d.line, d.column, d.severity, d.code]),
+        textDiagnostics(result.stdout)
+          .filter(only(MISTAKE_CODES))
+          .map((d) => [d.line, d.column, d.severity, d.code]),
         [
           [2, 10, 'hint', 'TPL101'],
           [3, 9, 'error', 'TPL002'],
@@ -245,17 +324,58 @@ describe('trial CLI', function () {
     });
 
     it('takes several rules, by code and by name, and --rule=X inline; JSON shows the new severity', function () {
-      const result = trial('check', '--format', 'json', '--rule=syntax.unterminated-string=off', '--rule', 'TPL010=information', '--rule', 'model.invalid-value=warning', badFile);
+      const result = trial(
+        'check',
+        '--format',
+        'json',
+        '--rule=syntax.unterminated-string=off',
+        '--rule',
+        'TPL010=information',
+        '--rule',
+        'model.invalid-value=warning',
+        badFile,
+      );
       assert.equal(result.stderr, '');
-      assert.equal(result.status, 0);
-      const items = JSON.parse(result.stdout) as { line: number; severity: string; code: string }[];
+      const items = JSON.parse(result.stdout) as JsonDiagnostic[];
       assert.deepEqual(
-        items.map((d) => [d.line, d.severity, d.code]),
+        items.filter(only(MISTAKE_CODES)).map((d) => [d.line, d.severity, d.code]),
         [
           [2, 'warning', 'TPL101'],
           [7, 'information', 'TPL010'],
         ],
       );
+      assert.equal(result.status, expectedExit(items));
+      // With the other checks' errors (if any) turned off as well, nothing is an error: exit 0.
+      const others = [...new Set(items.filter((d) => d.severity === 'error').map((d) => d.code))].flatMap((code) => ['--rule', `${code}=off`]);
+      const quiet = trial(
+        'check',
+        '--rule=syntax.unterminated-string=off',
+        '--rule',
+        'TPL010=information',
+        '--rule',
+        'model.invalid-value=warning',
+        ...others,
+        badFile,
+      );
+      assert.deepEqual(
+        textDiagnostics(quiet.stdout).filter((d) => d.severity === 'error'),
+        [],
+      );
+      assert.equal(quiet.status, 0);
+    });
+
+    it('exits 1 exactly when an error is printed', function () {
+      for (const args of [
+        [badFile],
+        [statusFile],
+        [cleanFile],
+        [SAMPLE_A],
+        ['--rule', 'TPL101=error', statusFile],
+        ['--rule', 'TPL101=information', statusFile],
+      ]) {
+        const result = trial('check', ...args);
+        assert.equal(result.status, expectedExit(textDiagnostics(result.stdout)), args.join(' '));
+      }
     });
   });
 

@@ -7,7 +7,7 @@
  */
 
 import type { Finding } from '../analysis/codes';
-import { createScanner, TokenError, TokenKind, type Comment } from './scanner';
+import { createScanner, isUsableNumber, TokenError, TokenKind, type Comment } from './scanner';
 import { FIELD_SPECS, type ArgShape, type FieldContext, type FieldSpec } from './fields';
 import type * as T from './tree';
 
@@ -126,7 +126,14 @@ export function parse(text: string): ParseResult {
         report('TPL003', 'Unknown escape; use \\" \\\\ \\n \\t or \\uXXXX.', scanner.tokenErrorOffset(), Math.min(2, end() - scanner.tokenErrorOffset()));
         break;
       case TokenError.InvalidNumber:
-        report('TPL005', `'${scanner.tokenText()}' is not a number: only powers of ten (10^N) are allowed.`, offset(), scanner.tokenLength());
+        report(
+          'TPL005',
+          isUsableNumber(scanner.tokenNumber())
+            ? `'${scanner.tokenText()}' is not a number: only powers of ten (10^N) are allowed.`
+            : `'${scanner.tokenText()}' is too large: numbers go up to 10^18.`,
+          offset(),
+          scanner.tokenLength(),
+        );
         break;
     }
   }
@@ -206,7 +213,7 @@ export function parse(text: string): ParseResult {
     if (!onSameLine()) return;
     if (startsStatement && tok() === TokenKind.Identifier && startsStatement(tokText())) return;
     if (tok() === TokenKind.Unknown) reportTokenError();
-    else report('TPL013', `Unexpected ${describeCurrent()} after ${what}; a statement ends at a line break or ';'.`, offset(), scanner.tokenLength());
+    else report('TPL013', `Did not expect ${describeCurrent()} after ${what}; a statement ends at a line break or ';'.`, offset(), scanner.tokenLength());
     skipStatement();
   }
 
@@ -349,7 +356,7 @@ export function parse(text: string): ParseResult {
     else if (tok() === TokenKind.Identifier) {
       report('TPL011', `'${tokText()}' is not a statement in ${context}; expected ${listWords(expected)}.`, offset(), scanner.tokenLength());
     } else {
-      report('TPL013', `Unexpected ${describeCurrent()} in ${context}; expected ${listWords(expected)}.`, offset(), scanner.tokenLength());
+      report('TPL013', `Did not expect ${describeCurrent()} in ${context}; expected ${listWords(expected)}.`, offset(), scanner.tokenLength());
     }
     skipStatement();
   }
@@ -581,7 +588,7 @@ export function parse(text: string): ParseResult {
     // Skip a damaged header up to its body, so the doses inside are still read.
     if (onSameLine() && tok() !== TokenKind.OpenBrace) {
       if (cycleLengthUnit)
-        report('TPL013', `Unexpected ${describeCurrent()} in the cycle header; expected 'x' and a count, or '{'.`, offset(), scanner.tokenLength());
+        report('TPL013', `Did not expect ${describeCurrent()} in the cycle header; expected 'x' and a count, or '{'.`, offset(), scanner.tokenLength());
       while (onSameLine() && tok() !== TokenKind.OpenBrace) next();
     }
     const body = requiredBlock(() => {
@@ -618,7 +625,7 @@ export function parse(text: string): ParseResult {
       else {
         report(
           'TPL011',
-          `Unexpected ${describeCurrent()} in a dose line; expected a route (IV, PO…), a frequency (daily, bid, q3w…), 'day', 'days', 'for', 'x' or a note string.`,
+          `Did not expect ${describeCurrent()} in a dose line; expected a route (IV, PO…), a frequency (daily, bid, q3w…), 'day', 'days', 'for', 'x' or a note string.`,
           offset(),
           scanner.tokenLength(),
         );

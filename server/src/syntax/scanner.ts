@@ -63,6 +63,14 @@ export interface Scanner {
   comments(): readonly Comment[];
 }
 
+/** The largest number literal the language reads; larger ones are reported (TPL005). */
+export const MAX_NUMBER = 1e18;
+
+/** True for a number the later layers can compute with: one the scanner accepted. */
+export function isUsableNumber(value: number): boolean {
+  return Number.isFinite(value) && Math.abs(value) <= MAX_NUMBER;
+}
+
 const CH_LF = 10;
 const CH_CR = 13;
 const CH_QUOTE = 34;
@@ -199,6 +207,12 @@ export function createScanner(text: string): Scanner {
           errorOffset = tokenStart;
         }
       }
+    }
+    if (!(numberValue <= MAX_NUMBER) && error === TokenError.None) {
+      // No clinical quantity comes near 10^18, and below it every unit conversion stays finite
+      // (10^400 would be Infinity, 10^308 g would overflow once converted to mg).
+      error = TokenError.InvalidNumber;
+      errorOffset = tokenStart;
     }
     // Letters glued to a number (`85mg`) are left for the parser: it rescans them as a unit.
     value = text.slice(tokenStart, pos);

@@ -4,6 +4,7 @@
  */
 
 import { Codes, findCode, type Code, type Finding, type Severity } from './analysis/codes';
+import { validate } from './analysis/validate';
 import { lower } from './model/lower';
 import type { Protocol } from './model/schema';
 import { parse, type ParseResult } from './syntax/parser';
@@ -65,7 +66,8 @@ export function createProtocolService(options: ServiceOptions = {}): ProtocolSer
   function analyze(text: string): Analysis {
     const parsed = parse(text);
     const lowered = lower(parsed.tree);
-    const diagnostics = withSeverity([...parsed.errors, ...lowered.findings]).sort((a, b) => a.offset - b.offset || a.code.localeCompare(b.code));
+    const checked = validate(lowered.protocol, text);
+    const diagnostics = withSeverity([...parsed.errors, ...lowered.findings, ...checked]).sort((a, b) => a.offset - b.offset || a.code.localeCompare(b.code));
     return { text, parse: parsed, protocol: lowered.protocol, diagnostics };
   }
 

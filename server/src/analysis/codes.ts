@@ -49,9 +49,93 @@ export const Codes = defineCodes({
     summary: 'A range whose end comes before its start (days 14-1), or a zero or fractional day, cycle or count.',
   },
   TPL109: { name: 'model.unit-mismatch', severity: 'error', summary: "A threshold whose unit cannot be converted to its analyte's canonical unit." },
+  // Names.
+  TPL201: { name: 'names.unknown-drug', severity: 'warning', summary: 'A drug the knowledge table does not know, perhaps misspelt.' },
+  TPL202: { name: 'names.undeclared-drug', severity: 'information', summary: 'A drug used in an arm without a drug declaration.' },
+  TPL203: { name: 'names.unused-drug', severity: 'warning', summary: 'A declared drug that no arm uses.' },
+  TPL204: { name: 'names.unknown-analyte', severity: 'warning', summary: 'An analyte or score the knowledge table does not know, perhaps misspelt.' },
+  TPL205: { name: 'names.duplicate-id', severity: 'error', summary: 'Two arms, drugs or interventions with the same identifier.' },
+  TPL206: { name: 'names.synonym', severity: 'hint', summary: 'A drug written by a brand, code or other name rather than its generic name.' },
+  // Units.
+  TPL210: {
+    name: 'units.dose-basis',
+    severity: 'warning',
+    summary: "A dose whose unit does not fit the drug's labelled dose basis (mg where mg/m2 is labelled).",
+  },
+  // Doses.
+  TPL220: { name: 'dose.outside-label', severity: 'warning', summary: 'A dose outside the labelled per-administration range.' },
+  TPL221: { name: 'dose.beyond-bound', severity: 'error', summary: 'A dose so far above the label that it is almost surely a typo.' },
+  // Schedules.
+  TPL230: { name: 'schedule.day-outside-cycle', severity: 'error', summary: 'A dosing day after the last day of its cycle.' },
+  TPL231: { name: 'schedule.course-length', severity: 'warning', summary: 'A continuous course whose length differs from the cycles it runs beside.' },
+  TPL232: { name: 'schedule.frequency-days', severity: 'warning', summary: 'A frequency that contradicts the dosing days (q3w on days 1 and 8).' },
+  TPL233: { name: 'schedule.missing-cycle-count', severity: 'warning', summary: 'A cycle without its number of repetitions.' },
+  TPL234: { name: 'schedule.missing-days', severity: 'warning', summary: 'A dose inside a cycle with neither days nor a frequency.' },
+  // Eligibility.
+  TPL240: {
+    name: 'eligibility.implausible-value',
+    severity: 'warning',
+    summary: "A threshold outside the analyte's physiologically plausible range for its unit.",
+  },
+  TPL241: {
+    name: 'eligibility.lost-superscript',
+    severity: 'warning',
+    summary: 'A viral load or count written 104 or x109/L where a superscript was lost (10^4, x10^9/L).',
+  },
+  TPL242: { name: 'eligibility.unsatisfiable', severity: 'error', summary: 'Inclusion criteria that no patient can meet together.' },
+  TPL243: { name: 'eligibility.excludes-everyone', severity: 'error', summary: 'An exclusion that removes every patient the inclusion admits.' },
+  TPL244: { name: 'eligibility.redundant', severity: 'warning', summary: 'A criterion that repeats or is implied by another.' },
+  TPL245: { name: 'eligibility.age-range', severity: 'error', summary: 'An age range whose lower limit is above its upper limit, or outside human ages.' },
+  TPL246: {
+    name: 'eligibility.uln-not-applicable',
+    severity: 'warning',
+    summary: 'A ULN or LLN multiple for an analyte that has no such reference limit in use.',
+  },
+  TPL247: { name: 'eligibility.score-out-of-scale', severity: 'error', summary: 'A score or class that its scale does not have (ECOG 6, Child-Pugh D).' },
+  TPL248: { name: 'eligibility.age-outside-limits', severity: 'warning', summary: "An age criterion outside the trial's stated age limits." },
+  // Registry fields, as ClinicalTrials.gov's PRS checks them.
+  TPL250: { name: 'registry.nct-id', severity: 'error', summary: 'An NCT number that is not NCT and 8 digits.' },
+  TPL251: {
+    name: 'registry.date-order',
+    severity: 'error',
+    summary: 'Dates out of order (start after primary completion, primary completion after completion…).',
+  },
+  TPL252: { name: 'registry.enrollment', severity: 'error', summary: 'An enrollment of 0 outside a withdrawn study.' },
+  TPL253: { name: 'registry.design-arms', severity: 'warning', summary: 'Allocation or model inconsistent with the number of arms.' },
+  TPL254: { name: 'registry.required-field', severity: 'warning', summary: 'A field the registry requires is missing.' },
+  TPL255: { name: 'registry.outcome', severity: 'warning', summary: 'An outcome without a time frame, or no primary outcome.' },
+  // Cross-checks between eligibility and drugs, where a label ties them.
+  TPL260: {
+    name: 'cross.renal-threshold',
+    severity: 'warning',
+    summary: "A creatinine clearance limit that admits patients a drug's label contraindicates or reduces.",
+  },
+  TPL261: { name: 'cross.weight-dose', severity: 'information', summary: 'A flat dose of a drug whose label sets the dose by body weight.' },
 });
 
 export type Code = keyof typeof Codes;
+
+/** A replacement of `length` characters at `offset` by `newText`. */
+export interface TextEdit {
+  readonly offset: number;
+  readonly length: number;
+  readonly newText: string;
+}
+
+/** A quick fix: a title and the edits that apply it. */
+export interface Fix {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+  /** True when the fix is the one obvious correction (applied by "fix all"). */
+  readonly preferred?: boolean;
+}
+
+/** Another place a diagnostic involves (the criterion an exclusion contradicts). */
+export interface RelatedLocation {
+  readonly offset: number;
+  readonly length: number;
+  readonly message: string;
+}
 
 /** A problem found in a document, located by offset and length; severity comes from the rule table. */
 export interface Finding {
@@ -59,6 +143,8 @@ export interface Finding {
   readonly message: string;
   readonly offset: number;
   readonly length: number;
+  readonly fixes?: readonly Fix[];
+  readonly related?: readonly RelatedLocation[];
 }
 
 /** Looks a code up by its code (`TPL010`) or its name (`syntax.expected`). */

@@ -6,21 +6,25 @@
  */
 
 import type { z } from 'zod';
-import type { Code, Finding } from '../analysis/codes';
+import type { Code, Finding, Fix } from '../analysis/codes';
 import { findAnalyte } from '../analysis/knowledge/analytes';
 import { FIELD_SPECS, type FieldContext } from '../syntax/fields';
+import { isUsableNumber } from '../syntax/scanner';
 import type * as T from '../syntax/tree';
 import { closestMatches, quotedList } from '../util/text';
 import * as S from './schema';
-import { convert, resolveUnit } from './units';
+import { convert, friendlyUnit, lostSuperscriptUnit, resolveUnit, suggestUnits } from './units';
 
 export interface LowerResult {
   readonly protocol: S.Protocol;
   readonly findings: readonly Finding[];
 }
 
-/** The widest day range a schedule may spell out; wider is a typo, and would cost memory. */
-const MAX_DAY_SPAN = 3660;
+/**
+ * The last day a schedule may name, and so the widest range it may spell out: ten years. Larger
+ * numbers are typos, would cost memory to expand, and past 2^53 cannot even be counted.
+ */
+const MAX_DAY = 3660;
 
 const DOSE_TARGETS: readonly { unit: string; basis: 'flat' | 'bsa' | 'weight' }[] = [
   { unit: 'mg', basis: 'flat' },
@@ -51,11 +55,11 @@ export function lower(tree: T.DocumentNode): LowerResult {
   const findings: Finding[] = [];
   const reported = new Set<string>();
 
-  function report(code: Code, message: string, node: { offset: number; length: number }): void {
+  function report(code: Code, message: string, node: { offset: number; length: number }, fixes?: readonly Fix[]): void {
     const key = `${node.offset}:${code}`;
     if (reported.has(key)) return;
     reported.add(key);
-    findings.push({ code, message, offset: node.offset, length: node.length });
+    findings.push({ code, message, offset: node.offset, length: node.length, ...(fixes?.length ? { fixes } : {}) });
   }
 
   const span = (node: T.NodeBase): S.Span => ({ offset: node.offset, length: node.length });
@@ -173,7 +177,7 @@ export function lower(tree: T.DocumentNode): LowerResult {
           break;
         case 'enrollment':
           if (first?.kind === 'Num') {
-            if (!Number.isInteger(first.value)) {
+            if (!Number.isSafeInteger(first.value)) {
               report('TPL101', `Enrollment counts participants: '${first.text}' is not a whole number.`, first);
               break;
             }
@@ -251,7 +255,7 @@ export function lower(tree: T.DocumentNode): LowerResult {
           const citation = field.args.find(isStr);
           const pmid = field.args.find((arg): arg is T.Num => arg.kind === 'Num');
           const type = isName(first) ? enumValue(S.ReferenceType, first, 'reference type') : undefined;
-          if (pmid && !(Number.isInteger(pmid.value) && pmid.value > 0)) report('TPL101', `A PMID is a positive whole number, not '${pmid.text}'.`, pmid);
+          if (pmid && !(Number.isSafeInteger(pmid.value) && pmid.value > 0)) report('TPL101', `A PMID is a positive whole number, not '${pmid.text}'.`, pmid);
           else if (citation && type) trial.references.push({ type, pmid: pmid?.value, citation: citation.value, span: span(field) });
           break;
         }
@@ -373,8 +377,8 @@ export function lower(tree: T.DocumentNode): LowerResult {
   // ---- arms and doses -------------------------------------------------------------------
 
   function positiveInteger(node: T.Num | undefined, what: string): number | undefined {
-    if (!node) return undefined;
-    if (Number.isInteger(node.value) && node.value > 0) return node.value;
+    if (!node || !isUsableNumber(node.value)) return undefined; // the parser reported it
+    if (Number.isSafeInteger(node.value) && node.value > 0) return node.value;
     report('TPL108', `${what} must be a whole number of at least 1, not '${node.text}'.`, node);
     return undefined;
   }
@@ -382,13 +386,13 @@ export function lower(tree: T.DocumentNode): LowerResult {
   function lowerAmount(node: T.Amount | undefined): S.Amount | undefined {
     if (!node) return undefined;
     if (node.form === 'unstated') return { form: 'unstated' };
-    if (!node.value) return undefined;
+    if (!node.value || !isUsableNumber(node.value.value)) return undefined; // the parser reported it
     if (node.form === 'auc')
       return { form: 'auc', value: node.value.value, unit: 'mg/mL.min', normalized: { value: node.value.value, unit: 'mg/mL.min', basis: 'auc' } };
     if (!node.unit) return undefined;
     const resolution = resolveUnit(node.unit.text);
     if (!resolution.ucum) {
-      reportUnknownUnit(node.unit, resolution.suggestions);
+      reportUnknownUnit(node.unit, node.value, resolution.suggestions);
       return { form: 'quantity', value: node.value.value, unit: node.unit.text };
     }
     for (const target of DOSE_TARGETS) {
@@ -411,9 +415,28 @@ export function lower(tree: T.DocumentNode): LowerResult {
     return { form: 'quantity', value: node.value.value, unit: node.unit.text, ucum: resolution.ucum };
   }
 
-  function reportUnknownUnit(unit: T.UnitLit, suggestions: readonly string[]): void {
+  function reportUnknownUnit(unit: T.UnitLit, value: T.Num, ucumSuggestions: readonly string[]): void {
+    // A unit glued to its number (`1.5*109/L`) gets a space back when it is replaced.
+    const glued = unit.offset === value.offset + value.length;
+    const spaced = (replacement: string) => (glued ? ` ${replacement}` : replacement);
+    const intended = lostSuperscriptUnit(unit.text);
+    if (intended) {
+      report('TPL241', `'${unit.text}' reads as a lost superscript: did you mean ${intended}?`, unit, [
+        { title: `Change to ${intended}`, edits: [{ offset: unit.offset, length: unit.length, newText: spaced(intended) }], preferred: true },
+      ]);
+      return;
+    }
+    const suggestions = suggestUnits(unit.text, ucumSuggestions);
     const hint = suggestions.length ? ` Did you mean ${quotedList(suggestions)}?` : '';
-    report('TPL104', `'${unit.text}' is not a known unit (UCUM).${hint}`, unit);
+    report(
+      'TPL104',
+      `'${unit.text}' is not a known unit (UCUM).${hint}`,
+      unit,
+      suggestions.map((suggestion) => ({
+        title: `Change to ${suggestion}`,
+        edits: [{ offset: unit.offset, length: unit.length, newText: spaced(suggestion) }],
+      })),
+    );
   }
 
   function lowerDose(node: T.DoseNode): S.Dose | undefined {
@@ -459,6 +482,7 @@ export function lower(tree: T.DocumentNode): LowerResult {
         case 'Duration': {
           const value = modifier.value;
           if (!value || !modifier.unit) break;
+          if (!isUsableNumber(value.value)) break; // the parser reported it
           if (!(value.value > 0)) {
             report('TPL108', `A course lasts a positive time, not '${value.text}'.`, value);
             break;
@@ -497,8 +521,8 @@ export function lower(tree: T.DocumentNode): LowerResult {
         report('TPL108', `The range ${from}-${to} ends before it starts; write ${to}-${from}.`, item);
         continue;
       }
-      if (to - from > MAX_DAY_SPAN) {
-        report('TPL108', `The range ${from}-${to} spans more than ${MAX_DAY_SPAN} days; for a continuous course write 'daily for N weeks'.`, item);
+      if (to > MAX_DAY) {
+        report('TPL108', `Day ${to} is beyond ${MAX_DAY} days (ten years); for a continuous course write 'daily for N weeks'.`, item);
         continue;
       }
       valid.push({ from, to, span: span(item) });
@@ -529,8 +553,14 @@ export function lower(tree: T.DocumentNode): LowerResult {
       count: positiveInteger(node.count, 'A cycle count'),
       doses,
       span: span(node),
-      headerSpan: { offset: node.offset, length: (node.body ? node.body.offset : node.offset + node.length) - node.offset },
+      headerSpan: headerSpan(node),
     };
+  }
+
+  /** From `cycle` to the last word of the header (`cycle 21 days x 3`). */
+  function headerSpan(node: T.CycleNode): S.Span {
+    const last = node.count ?? node.cycleLengthUnit ?? node.cycleLength ?? node.keyword;
+    return { offset: node.offset, length: last.offset + last.length - node.offset };
   }
 
   function lowerStep(node: T.RegimenItem): S.Step | undefined {
@@ -618,11 +648,14 @@ export function lower(tree: T.DocumentNode): LowerResult {
       case 'Prior':
         return {
           kind: 'prior',
-          items: node.items.map((item) => (item.kind === 'Name' ? { name: item.text, isDrug: true, span: span(item) } : { name: item.value, isDrug: false, span: span(item) })),
+          items: node.items.map((item) =>
+            item.kind === 'Name' ? { name: item.text, isDrug: true, span: span(item) } : { name: item.value, isDrug: false, span: span(item) },
+          ),
           note,
           span: span(node),
         };
       case 'Score':
+        if ([node.from, node.to].some((end) => end?.kind === 'Num' && !isUsableNumber(end.value))) return undefined; // the parser reported it
         return {
           kind: 'score',
           analyte: node.analyte.text,
@@ -648,7 +681,7 @@ export function lower(tree: T.DocumentNode): LowerResult {
   }
 
   function lowerThreshold(node: T.ThresholdCriterion, note: string | undefined): S.Criterion | undefined {
-    if (!node.value) return undefined;
+    if (!node.value || !isUsableNumber(node.value.value)) return undefined; // the parser reported it
     const base = {
       kind: 'threshold' as const,
       analyte: node.analyte.text,
@@ -674,14 +707,17 @@ export function lower(tree: T.DocumentNode): LowerResult {
     }
     const resolution = resolveUnit(node.unit.text);
     if (!resolution.ucum) {
-      reportUnknownUnit(node.unit, resolution.suggestions);
+      reportUnknownUnit(node.unit, node.value, resolution.suggestions);
       return { ...base, unit: node.unit.text, unitSpan: span(node.unit) };
     }
     const written = { unit: node.unit.text, unitSpan: span(node.unit), ucum: resolution.ucum };
     if (!analyte?.canonicalUnit) return { ...base, ...written, normalized: { value: node.value.value, unit: resolution.ucum } };
-    const value = convert(node.value.value, resolution.ucum, analyte.canonicalUnit, analyte.molarMass);
+    // Only the units the analyte is reported in convert: a dimensionless ratio would otherwise
+    // "convert" to another (HbA1c mmol/mol is not a tenth of its %), and a count to a fraction.
+    const listed = analyte.units.includes(resolution.ucum);
+    const value = listed ? convert(node.value.value, resolution.ucum, analyte.canonicalUnit, analyte.molarMass) : undefined;
     if (value === undefined) {
-      report('TPL109', `'${node.unit.text}' does not convert to ${analyte.name}'s unit ${analyte.canonicalUnit}.`, node.unit);
+      report('TPL109', `${analyte.name} is not written in '${node.unit.text}'; write ${quotedList(analyte.units.map(friendlyUnit))}.`, node.unit);
       return { ...base, ...written };
     }
     return { ...base, ...written, normalized: { value, unit: analyte.canonicalUnit } };
@@ -705,6 +741,7 @@ export function lower(tree: T.DocumentNode): LowerResult {
       if (item.kind === 'Age') {
         const unit = item.unit ? enumValue(S.AgeUnit, item.unit, 'age unit', SINGULAR_UNITS[item.unit.text] ?? item.unit.text) : undefined;
         if (!unit) continue;
+        if ([item.min, item.max].some((limit) => limit && !isUsableNumber(limit.value))) continue; // the parser reported it
         eligibility.ageSpan = span(item);
         if (item.min) eligibility.minimumAge = { value: item.min.value, unit, span: span(item.min) };
         if (item.max) eligibility.maximumAge = { value: item.max.value, unit, span: span(item.max) };

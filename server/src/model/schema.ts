@@ -236,7 +236,7 @@ export const Cycle = z.object({
   count: z.number().int().positive().optional(),
   doses: z.array(Dose),
   span: Span,
-  /** From `cycle` to the `{` of the body. */
+  /** From `cycle` to the last word of its header. */
   headerSpan: Span,
 });
 export type Cycle = z.infer<typeof Cycle>;

@@ -4,6 +4,7 @@
  */
 
 import * as ucum from '@lhncbc/ucum-lhc';
+import { editDistance } from '../util/text';
 
 interface UcumUtils {
   validateUnitString(
@@ -48,6 +49,14 @@ const FRIENDLY_UNITS: Readonly<Record<string, string>> = {
   'µmol/L': 'umol/L',
   'μmol/L': 'umol/L',
   sec: 's',
+  year: 'a',
+  years: 'a',
+  month: 'mo',
+  months: 'mo',
+  week: 'wk',
+  weeks: 'wk',
+  day: 'd',
+  days: 'd',
   ml: 'mL',
   'ml/min': 'mL/min',
   'mL/min/1.73m2': 'mL/min/{1.73_m2}',
@@ -130,4 +139,84 @@ function conversionFactor(from: string, to: string, molarMass?: number): number 
 /** Trims floating-point noise (1000.0000000001) without changing any meaningful digit. */
 function roundSignificant(value: number): number {
   return Number(value.toPrecision(12));
+}
+
+/** The friendly spelling of UCUM codes whose UCUM form protocols rarely write. */
+const FRIENDLY_FORMS: Readonly<Record<string, string>> = {
+  '{copies}/mL': 'copies/mL',
+  '[IU]': 'IU',
+  '[IU]/mL': 'IU/mL',
+  '[IU]/L': 'IU/L',
+  '[IU]/m2': 'IU/m2',
+  '[IU]/kg': 'IU/kg',
+  'mm[Hg]': 'mmHg',
+  ug: 'mcg',
+  'ug/kg': 'mcg/kg',
+  'ug/m2': 'mcg/m2',
+  '[lb_av]': 'lb',
+};
+
+/** UCUM codes shown in the friendly form protocols write (`10*9/L` as `x10^9/L`). */
+export function friendlyUnit(ucumCode: string): string {
+  const power = /^10\*(-?\d+)(.*)$/.exec(ucumCode);
+  if (power) return `x10^${power[1]}${power[2]}`;
+  return FRIENDLY_FORMS[ucumCode] ?? ucumCode;
+}
+
+/**
+ * A unit whose superscript was lost in copying: `109/L`, `*109/L`, `x109/L` for x10^9/L. Returns
+ * the intended friendly unit, or undefined.
+ */
+export function lostSuperscriptUnit(written: string): string | undefined {
+  const match = /^[x*×]?10([1-9]|1[0-2])\/([A-Za-zµμ]+)$/.exec(written);
+  return match ? `x10^${match[1]}/${match[2]}` : undefined;
+}
+
+/** Units protocols commonly write, for "did you mean" on an unknown unit. */
+const COMMON_UNITS = [
+  'mg',
+  'g',
+  'mcg',
+  'mg/m2',
+  'g/m2',
+  'mg/kg',
+  'mcg/kg',
+  'IU',
+  'IU/m2',
+  'IU/kg',
+  'x10^9/L',
+  'x10^12/L',
+  'g/dL',
+  'g/L',
+  'mg/dL',
+  'umol/L',
+  'mmol/L',
+  'U/L',
+  'U/mL',
+  'IU/mL',
+  'copies/mL',
+  'ng/mL',
+  'pmol/L',
+  'nmol/L',
+  'mL/min',
+  'mmHg',
+  's',
+  '%',
+  'cm',
+  'mm',
+  'kg',
+  'm2',
+];
+
+/** Suggestions for an unknown unit: close common units first, then UCUM's own. */
+export function suggestUnits(written: string, ucumSuggestions: readonly string[]): string[] {
+  const close = COMMON_UNITS.filter((unit) => unit.toLowerCase() === written.toLowerCase());
+  for (const unit of COMMON_UNITS) {
+    if (!close.includes(unit) && editDistanceAtMost(unit, written, Math.max(1, Math.floor(written.length / 3)))) close.push(unit);
+  }
+  return [...new Set([...close, ...ucumSuggestions])].slice(0, 3);
+}
+
+function editDistanceAtMost(a: string, b: string, limit: number): boolean {
+  return editDistance(a, b, limit) <= limit;
 }

@@ -1,0 +1,100 @@
+/**
+ * Cross-checks between eligibility and drugs, where a label ties them: creatinine clearance
+ * limits against a drug's renal rules, and body weight against a weight-dependent flat dose.
+ */
+
+import type * as S from '../../model/schema';
+import type { RenalRule, WeightRule } from '../knowledge/drugs';
+import { formatNumber, textAt, type Check, type CheckContext } from '../validate';
+
+/** The lowest value of an analyte the inclusion admits (`>= 60` gives 60), from the criteria that must all hold. */
+function admittedLowerBound(eligibility: S.Eligibility | undefined, analyteId: string, unit: string, context: CheckContext) {
+  let best: { value: number; criterion: S.Criterion } | undefined;
+  const visit = (criteria: readonly S.Criterion[]) => {
+    for (const criterion of criteria) {
+      if (criterion.kind === 'group') {
+        if (criterion.mode === 'all') visit(criterion.criteria);
+        continue;
+      }
+      if (criterion.kind !== 'threshold' || context.analyte(criterion.analyte)?.id !== analyteId) continue;
+      if (criterion.normalized?.unit !== unit || (criterion.comparator !== '>' && criterion.comparator !== '>=' && criterion.comparator !== '=')) continue;
+      if (!best || criterion.normalized.value > best.value) best = { value: criterion.normalized.value, criterion };
+    }
+  };
+  visit(eligibility?.inclusion ?? []);
+  return best;
+}
+
+/** The first dose line of each drug, by knowledge row id. */
+function firstDoses(protocol: S.Protocol, context: CheckContext): Map<string, S.Dose> {
+  const first = new Map<string, S.Dose>();
+  for (const arm of protocol.arms) {
+    for (const phase of arm.phases) {
+      for (const step of phase.steps) {
+        const doses = step.kind === 'cycle' ? step.doses : step.kind === 'dose' ? [step.dose] : [];
+        for (const dose of doses) {
+          const id = context.drug(dose.drug)?.id;
+          if (id && !first.has(id)) first.set(id, dose);
+        }
+      }
+    }
+  }
+  return first;
+}
+
+function describeBand(rule: RenalRule): string {
+  if (rule.crclFrom !== undefined && rule.crclBelow !== undefined) return `${rule.crclFrom}-${rule.crclBelow} mL/min`;
+  if (rule.crclBelow !== undefined) return `below ${rule.crclBelow} mL/min`;
+  return `at or above ${rule.crclFrom} mL/min`;
+}
+
+function checkRenal(protocol: S.Protocol, dose: S.Dose, rules: readonly RenalRule[], context: CheckContext): void {
+  if (!protocol.eligibility || rules.length === 0) return;
+  const lower = admittedLowerBound(protocol.eligibility, 'creatinine_clearance', 'mL/min', context);
+  for (const rule of rules) {
+    if (rule.action === 'caution' || rule.crclBelow === undefined) continue;
+    // The band is admitted when the lowest admitted clearance falls below the band's top.
+    if (lower && lower.value >= rule.crclBelow) continue;
+    const admitted = lower ? `admits creatinine clearance from ${formatNumber(lower.value)} mL/min` : 'sets no creatinine clearance limit';
+    context.accept('TPL260', `${dose.drug}: ${rule.text} (${describeBand(rule)}; ${rule.source}), but the eligibility ${admitted}.`, dose.drugSpan, {
+      related: lower ? [{ ...lower.criterion.span, message: `the creatinine clearance criterion: ${textAt(context.text, lower.criterion.span)}` }] : [],
+    });
+  }
+}
+
+function checkWeight(protocol: S.Protocol, dose: S.Dose, rules: readonly WeightRule[], context: CheckContext): void {
+  const amount = dose.amount;
+  if (amount.form !== 'quantity' || amount.normalized?.basis !== 'flat') return;
+  for (const rule of rules) {
+    const value = amount.normalized.value;
+    if (value !== rule.doseBelow && value !== rule.doseAtOrAbove) continue;
+    const lower = admittedLowerBound(protocol.eligibility, 'weight', 'kg', context);
+    const onlyHeavy = lower !== undefined && lower.value >= rule.thresholdKg;
+    const wrongBand = onlyHeavy && value === rule.doseBelow;
+    if (onlyHeavy && !wrongBand) continue;
+    const message = wrongBand
+      ? `${dose.drug}: the eligibility admits only patients of ${rule.thresholdKg} kg or more, whose labelled dose is ${rule.doseAtOrAbove} mg, not ${formatNumber(value)} mg (${rule.indication}; ${rule.source}).`
+      : `${dose.drug}: the label (${rule.indication}) gives ${rule.doseBelow} mg below ${rule.thresholdKg} kg and ${rule.doseAtOrAbove} mg at or above; this line gives ${formatNumber(value)} mg at every weight (${rule.source}).`;
+    context.accept('TPL261', message, dose.valueSpan ?? dose.span);
+  }
+}
+
+export const crossChecks: Check = {
+  protocol(protocol, context) {
+    for (const [id, dose] of firstDoses(protocol, context)) {
+      const drug = context.drug(id)!;
+      checkRenal(
+        protocol,
+        dose,
+        drug.rules.filter((rule): rule is RenalRule => rule.kind === 'renal'),
+        context,
+      );
+      checkWeight(
+        protocol,
+        dose,
+        drug.rules.filter((rule): rule is WeightRule => rule.kind === 'weight'),
+        context,
+      );
+    }
+  },
+};

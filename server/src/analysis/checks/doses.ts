@@ -1,0 +1,100 @@
+/**
+ * Doses against the label: the dose basis (mg where mg/m2 is labelled), the labelled
+ * per-administration range, and a bound beyond which the number is almost surely a typo.
+ */
+
+import type * as S from '../../model/schema';
+import type { DoseBasis, Drug } from '../knowledge/drugs';
+import { formatNumber, preferred, replaceFix, type Check } from '../validate';
+
+/**
+ * Where a row gives no sourced bound, the typo guard is this multiple of the labelled maximum.
+ * It is not a clinical limit: it separates a high dose from a slipped decimal or an extra zero,
+ * which multiply the intended number by ten or more.
+ */
+export const TYPO_GUARD_FACTOR = 3;
+
+const BASIS_UNITS: Record<DoseBasis, string> = { bsa: 'mg/m2', weight: 'mg/kg', flat: 'mg', auc: 'AUC' };
+const BASIS_WORDS: Record<DoseBasis, string> = { bsa: 'per body surface', weight: 'per body weight', flat: 'as a flat dose', auc: 'by target AUC' };
+
+/** The same amount written in the unit of another basis: `mg` -> `mg/m2`, `g` -> `g/m2`. */
+function unitForBasis(written: string, basis: DoseBasis): string | undefined {
+  const mass = /^(mg|g|mcg|ug|µg)(?:\/(?:m2|kg))?$/.exec(written);
+  if (!mass || basis === 'auc') return undefined;
+  return basis === 'bsa' ? `${mass[1]}/m2` : basis === 'weight' ? `${mass[1]}/kg` : mass[1];
+}
+
+/** The labelled range across all of the drug's labelled doses, or undefined when the row has none. */
+export function labelledRange(drug: Drug): { min: number; max: number } | undefined {
+  if (drug.doses.length === 0) return undefined;
+  return { min: Math.min(...drug.doses.map((d) => d.min)), max: Math.max(...drug.doses.map((d) => d.max)) };
+}
+
+/** The per-administration bound beyond which a dose is almost surely a typo, with where it comes from. */
+export function typoBound(drug: Drug): { value: number; source: string } | undefined {
+  if (drug.hardMax) return drug.hardMax;
+  const range = labelledRange(drug);
+  return range && { value: range.max * TYPO_GUARD_FACTOR, source: `${TYPO_GUARD_FACTOR} x the labelled maximum` };
+}
+
+function describeLabel(drug: Drug): string {
+  const unit = BASIS_UNITS[drug.basis];
+  return drug.doses
+    .map(
+      (dose) =>
+        `${dose.min === dose.max ? formatNumber(dose.min) : `${formatNumber(dose.min)}-${formatNumber(dose.max)}`} ${unit} ${dose.schedule} (${dose.indication})`,
+    )
+    .join('; ');
+}
+
+function checkBasis(dose: S.Dose, drug: Drug, context: Parameters<NonNullable<Check['dose']>>[2]): boolean {
+  const amount = dose.amount;
+  if (amount.form === 'unstated') return false;
+  const basis = amount.normalized?.basis;
+  if (!basis || basis === drug.basis) return true;
+  // International units have no labelled mg range; their basis is still compared.
+  const at = amount.form === 'auc' ? (dose.valueSpan ?? dose.span) : (dose.unitSpan ?? dose.span);
+  const written = amount.form === 'auc' ? `AUC ${formatNumber(amount.value)}` : `${formatNumber(amount.value)} ${amount.unit}`;
+  const target = amount.form === 'quantity' ? unitForBasis(amount.unit, drug.basis) : undefined;
+  context.accept(
+    'TPL210',
+    `${drug.id} is dosed ${BASIS_WORDS[drug.basis]} (${BASIS_UNITS[drug.basis]}) in its label; ${written} is dosed ${BASIS_WORDS[basis]}.`,
+    at,
+    {
+      fixes: target && dose.unitSpan ? [preferred(replaceFix(`Change the unit to ${target}`, dose.unitSpan, target))] : [],
+    },
+  );
+  return false;
+}
+
+export const doseChecks: Check = {
+  dose(dose, _where, context) {
+    const drug = context.drug(dose.drug);
+    if (!drug || dose.amount.form === 'unstated') return;
+    if (!checkBasis(dose, drug, context)) return;
+    const normalized = dose.amount.normalized;
+    const range = labelledRange(drug);
+    if (!normalized || !range || normalized.unit.startsWith('IU')) return;
+    const at =
+      dose.valueSpan && dose.unitSpan
+        ? { offset: dose.valueSpan.offset, length: dose.unitSpan.offset + dose.unitSpan.length - dose.valueSpan.offset }
+        : (dose.valueSpan ?? dose.span);
+    const value = normalized.value;
+    const unit = BASIS_UNITS[drug.basis];
+    const bound = typoBound(drug);
+    if (bound && value > bound.value) {
+      context.accept(
+        'TPL221',
+        `${formatNumber(value)} ${unit} of ${drug.id} is beyond ${formatNumber(bound.value)} ${unit} (${bound.source}): almost surely a typo. Labelled: ${describeLabel(drug)}.`,
+        at,
+      );
+      return;
+    }
+    if (range.min <= value && value <= range.max) return;
+    context.accept(
+      'TPL220',
+      `${formatNumber(value)} ${unit} of ${drug.id} is ${value < range.min ? 'below' : 'above'} its labelled dose: ${describeLabel(drug)}. Source: ${drug.source}.`,
+      at,
+    );
+  },
+};

@@ -1,0 +1,357 @@
+/**
+ * Eligibility: thresholds that no measured value could have (a unit slip), lost superscripts,
+ * scores off their scale, ULN multiples where no ULN is used, inclusion criteria that contradict
+ * each other or repeat, exclusions that remove everyone the inclusion admits, and ages.
+ */
+
+import type * as S from '../../model/schema';
+import { convert, friendlyUnit } from '../../model/units';
+import type { Analyte } from '../knowledge/analytes';
+import { deleteLineFix, formatNumber, preferred, replaceFix, textAt, type Check, type CheckContext, type ThresholdCriterion } from '../validate';
+
+type ScoreCriterion = Extract<S.Criterion, { kind: 'score' }>;
+
+/** One side of an interval a criterion puts on an analyte, in a common unit. */
+interface Bound {
+  readonly value: number;
+  readonly strict: boolean;
+  readonly criterion: ThresholdCriterion | ScoreCriterion;
+}
+
+interface Constraint {
+  readonly lower?: Bound;
+  readonly upper?: Bound;
+}
+
+/** The key that makes two criteria comparable: the analyte and the unit of its normalised value. */
+function keyOf(criterion: S.Criterion, context: CheckContext): string | undefined {
+  if (criterion.kind === 'score') return `${context.analyte(criterion.analyte)?.id ?? criterion.analyte}|score`;
+  if (criterion.kind !== 'threshold' || !criterion.normalized) return undefined;
+  return `${context.analyte(criterion.analyte)?.id ?? criterion.analyte}|${criterion.normalized.unit}`;
+}
+
+/** A score's position on its scale (`A` is 0 on Child-Pugh), or the number itself. */
+function scaleIndex(value: number | string, analyte: Analyte | undefined): number | undefined {
+  if (typeof value === 'number') return value;
+  const index = analyte?.scale?.findIndex((step) => String(step).toLowerCase() === value.toLowerCase());
+  return index === undefined || index < 0 ? undefined : index;
+}
+
+/** The interval a single criterion puts on its analyte. */
+function constraintOf(criterion: S.Criterion, context: CheckContext): Constraint | undefined {
+  if (criterion.kind === 'threshold') {
+    if (!criterion.normalized) return undefined;
+    const bound = { value: criterion.normalized.value, criterion };
+    switch (criterion.comparator) {
+      case '>':
+        return { lower: { ...bound, strict: true } };
+      case '>=':
+        return { lower: { ...bound, strict: false } };
+      case '<':
+        return { upper: { ...bound, strict: true } };
+      case '<=':
+        return { upper: { ...bound, strict: false } };
+      case '=':
+        return { lower: { ...bound, strict: false }, upper: { ...bound, strict: false } };
+    }
+  }
+  if (criterion.kind === 'score') {
+    const analyte = context.analyte(criterion.analyte);
+    const from = scaleIndex(criterion.from, analyte);
+    const to = scaleIndex(criterion.to ?? criterion.from, analyte);
+    if (from === undefined || to === undefined || to < from) return undefined;
+    return { lower: { value: from, strict: false, criterion }, upper: { value: to, strict: false, criterion } };
+  }
+  return undefined;
+}
+
+/** True when `a` is at least as tight a lower bound as `b`. */
+function lowerTighter(a: Bound, b: Bound): boolean {
+  return a.value > b.value || (a.value === b.value && (a.strict || !b.strict));
+}
+
+function upperTighter(a: Bound, b: Bound): boolean {
+  return a.value < b.value || (a.value === b.value && (a.strict || !b.strict));
+}
+
+/** True when every value `inner` admits, `outer` admits too. */
+function within(inner: Constraint, outer: Constraint): boolean {
+  const lowerOk = !outer.lower || (inner.lower !== undefined && lowerTighter(inner.lower, outer.lower));
+  const upperOk = !outer.upper || (inner.upper !== undefined && upperTighter(inner.upper, outer.upper));
+  return lowerOk && upperOk;
+}
+
+/** The criteria that must all hold: top-level inclusions and the members of `all` groups among them. */
+function conjunction(criteria: readonly S.Criterion[]): S.Criterion[] {
+  return criteria.flatMap((criterion) => (criterion.kind === 'group' ? (criterion.mode === 'all' ? conjunction(criterion.criteria) : []) : [criterion]));
+}
+
+/** The criteria any one of which excludes: top-level exclusions and the members of `any` groups among them. */
+function disjunction(criteria: readonly S.Criterion[]): S.Criterion[] {
+  return criteria.flatMap((criterion) => (criterion.kind === 'group' ? (criterion.mode === 'any' ? disjunction(criterion.criteria) : []) : [criterion]));
+}
+
+function related(criterion: S.Criterion, text: string, why: string) {
+  return { ...criterion.span, message: `${why}: ${textAt(text, criterion.span)}` };
+}
+
+/** Criteria that must all hold, grouped by what they constrain. */
+function constraintsByKey(criteria: readonly S.Criterion[], context: CheckContext): Map<string, { criterion: S.Criterion; constraint: Constraint }[]> {
+  const byKey = new Map<string, { criterion: S.Criterion; constraint: Constraint }[]>();
+  for (const criterion of criteria) {
+    const key = keyOf(criterion, context);
+    const constraint = key && constraintOf(criterion, context);
+    if (!key || !constraint) continue;
+    byKey.set(key, [...(byKey.get(key) ?? []), { criterion, constraint }]);
+  }
+  return byKey;
+}
+
+/** Repeats and implications among criteria on one analyte: each criterion is reported once at most. */
+function reportRedundant(entries: readonly { criterion: S.Criterion; constraint: Constraint }[], context: CheckContext): void {
+  const reported = new Set<S.Criterion>();
+  const report = (target: S.Criterion, other: S.Criterion, same: boolean) => {
+    if (reported.has(target)) return;
+    reported.add(target);
+    const fix = deleteLineFix('Remove this criterion', context.text, target.span);
+    context.accept(
+      'TPL244',
+      same
+        ? `This criterion repeats '${textAt(context.text, other.span)}'.`
+        : `This criterion is implied by the stricter '${textAt(context.text, other.span)}'.`,
+      target.span,
+      { related: [related(other, context.text, same ? 'the same criterion' : 'the stricter criterion')], fixes: fix ? [fix] : [] },
+    );
+  };
+  for (let j = 1; j < entries.length; j++) {
+    for (let i = 0; i < j; i++) {
+      const [a, b] = [entries[i], entries[j]];
+      const aInB = within(a.constraint, b.constraint);
+      const bInA = within(b.constraint, a.constraint);
+      if (aInB && bInA) report(b.criterion, a.criterion, true);
+      else if (bInA) report(a.criterion, b.criterion, false);
+      else if (aInB) report(b.criterion, a.criterion, false);
+    }
+  }
+}
+
+/** Contradictions and redundancy among the inclusion criteria; returns the admitted interval per key. */
+function checkInclusion(eligibility: S.Eligibility, context: CheckContext): Map<string, Constraint> {
+  const admitted = new Map<string, Constraint>();
+  for (const [key, entries] of constraintsByKey(conjunction(eligibility.inclusion), context)) {
+    reportRedundant(entries, context);
+    let lower: Bound | undefined;
+    let upper: Bound | undefined;
+    for (const { constraint } of entries) {
+      if (constraint.lower && (!lower || lowerTighter(constraint.lower, lower))) lower = constraint.lower;
+      if (constraint.upper && (!upper || upperTighter(constraint.upper, upper))) upper = constraint.upper;
+    }
+    admitted.set(key, { lower, upper });
+    if (!lower || !upper || lower.criterion === upper.criterion) continue;
+    if (lower.value < upper.value || (lower.value === upper.value && !lower.strict && !upper.strict)) continue;
+    const [later, other] = lower.criterion.span.offset > upper.criterion.span.offset ? [lower, upper] : [upper, lower];
+    context.accept('TPL242', `No patient can meet this together with '${textAt(context.text, other.criterion.span)}'.`, later.criterion.span, {
+      related: [related(other.criterion, context.text, 'the contradicting criterion')],
+    });
+  }
+  return admitted;
+}
+
+/** True when every value the interval admits meets the exclusion's condition. */
+function covers(exclusion: Constraint, admitted: Constraint): boolean {
+  if (exclusion.lower) {
+    const bound = admitted.lower;
+    if (!bound) return false;
+    if (!(bound.value > exclusion.lower.value || (bound.value === exclusion.lower.value && (!exclusion.lower.strict || bound.strict)))) return false;
+  }
+  if (exclusion.upper) {
+    const bound = admitted.upper;
+    if (!bound) return false;
+    if (!(bound.value < exclusion.upper.value || (bound.value === exclusion.upper.value && (!exclusion.upper.strict || bound.strict)))) return false;
+  }
+  return true;
+}
+
+function checkExclusion(eligibility: S.Eligibility, admitted: Map<string, Constraint>, context: CheckContext): void {
+  for (const criterion of disjunction(eligibility.exclusion)) {
+    const key = keyOf(criterion, context);
+    const constraint = key && constraintOf(criterion, context);
+    const interval = key ? admitted.get(key) : undefined;
+    if (!constraint || !interval || !covers(constraint, interval)) continue;
+    const by = [interval.lower?.criterion, interval.upper?.criterion].filter((c): c is NonNullable<typeof c> => c !== undefined);
+    context.accept('TPL243', 'This exclusion removes every patient the inclusion criteria admit.', criterion.span, {
+      related: [...new Set(by)].map((c) => related(c, context.text, 'the inclusion it empties')),
+    });
+  }
+}
+
+function checkDuplicateText(criteria: readonly S.Criterion[], context: CheckContext): void {
+  const seen = new Map<string, S.Criterion>();
+  for (const criterion of criteria) {
+    if (criterion.kind !== 'text') continue;
+    const key = criterion.text.trim().toLowerCase().replace(/\s+/g, ' ');
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, criterion);
+      continue;
+    }
+    const fix = deleteLineFix('Remove this criterion', context.text, criterion.span);
+    context.accept('TPL244', 'This criterion repeats an earlier one word for word.', criterion.span, {
+      related: [related(first, context.text, 'the same criterion')],
+      fixes: fix ? [fix] : [],
+    });
+  }
+}
+
+/** An age limit in years, through UCUM (`mo`, `wk`, `d` to `a`). */
+function inYears(limit: { value: number; unit: string }): number | undefined {
+  const ucum = { years: 'a', months: 'mo', weeks: 'wk', days: 'd' }[limit.unit];
+  return ucum ? convert(limit.value, ucum, 'a') : undefined;
+}
+
+function checkAges(eligibility: S.Eligibility, context: CheckContext): void {
+  const min = eligibility.minimumAge;
+  const max = eligibility.maximumAge;
+  const minYears = min && inYears(min);
+  const maxYears = max && inYears(max);
+  if (min && max && minYears !== undefined && maxYears !== undefined && minYears > maxYears) {
+    context.accept('TPL245', `The age range starts at ${min.value} ${min.unit}, after its end at ${max.value} ${max.unit}.`, eligibility.ageSpan ?? min.span, {
+      fixes: [
+        preferred({
+          title: 'Swap the limits',
+          edits: [
+            { offset: min.span.offset, length: min.span.length, newText: textAt(context.text, max.span) },
+            { offset: max.span.offset, length: max.span.length, newText: textAt(context.text, min.span) },
+          ],
+        }),
+      ],
+    });
+  }
+  const plausible = context.analyte('age')?.plausible;
+  if (plausible) {
+    for (const limit of [min, max]) {
+      const years = limit && inYears(limit);
+      if (!limit || years === undefined) continue;
+      const inPlausibleUnit = convert(years, 'a', plausible.unit);
+      if (inPlausibleUnit !== undefined && (inPlausibleUnit < plausible.min || inPlausibleUnit > plausible.max)) {
+        context.accept(
+          'TPL245',
+          `${limit.value} ${limit.unit} is outside human ages (${plausible.min}-${plausible.max} ${friendlyUnit(plausible.unit)}; ${plausible.source}).`,
+          limit.span,
+        );
+      }
+    }
+  }
+  // Age written as a criterion must stay inside the trial's own limits.
+  for (const criterion of [...conjunction(eligibility.inclusion), ...disjunction(eligibility.exclusion)]) {
+    if (criterion.kind !== 'threshold' || context.analyte(criterion.analyte)?.id !== 'age' || !criterion.ucum) continue;
+    const years = convert(criterion.value, criterion.ucum, 'a');
+    if (years === undefined) continue;
+    const below = minYears !== undefined && years < minYears;
+    const above = maxYears !== undefined && years > maxYears;
+    if (below || above) {
+      context.accept(
+        'TPL248',
+        `${formatNumber(criterion.value)} ${criterion.unit} is outside the trial's age limits (${min ? `${min.value} ${min.unit}` : 'no minimum'} to ${max ? `${max.value} ${max.unit}` : 'no maximum'}).`,
+        criterion.valueSpan,
+        { related: eligibility.ageSpan ? [{ ...eligibility.ageSpan, message: "the trial's age limits" }] : [] },
+      );
+    }
+  }
+}
+
+/** Other units of the analyte in which the written number would be plausible: the likely intended unit. */
+function plausibleAlternatives(value: number, written: string, analyte: Analyte): string[] {
+  const plausible = analyte.plausible;
+  if (!plausible) return [];
+  const alternatives: string[] = [];
+  for (const unit of analyte.units) {
+    if (unit === written) continue;
+    const converted = convert(value, unit, plausible.unit, analyte.molarMass);
+    if (converted !== undefined && plausible.min <= converted && converted <= plausible.max) alternatives.push(unit);
+  }
+  return alternatives.slice(0, 2);
+}
+
+function checkThreshold(criterion: ThresholdCriterion, context: CheckContext): void {
+  const analyte = context.analyte(criterion.analyte);
+  if (!analyte) return;
+  if (criterion.multipleOf) {
+    if (!analyte.ulnMultiples) {
+      context.accept('TPL246', `${analyte.name} is not given as a multiple of its ${criterion.multipleOf}; write a value and a unit.`, criterion.valueSpan);
+    }
+    return;
+  }
+  const power = /^10([2-9]|1[0-2])$/.exec(criterion.valueText);
+  if (analyte.viralLoad && power) {
+    const intended = `10^${power[1]}`;
+    context.accept(
+      'TPL241',
+      `${analyte.name} limits are powers of ten: did ${criterion.valueText} lose a superscript? Did you mean ${intended}?`,
+      criterion.valueSpan,
+      {
+        fixes: [preferred(replaceFix(`Change to ${intended}`, criterion.valueSpan, intended))],
+      },
+    );
+    return;
+  }
+  const plausible = analyte.plausible;
+  if (!plausible || !criterion.ucum) return;
+  const value = convert(criterion.value, criterion.ucum, plausible.unit, analyte.molarMass);
+  if (value === undefined || (plausible.min <= value && value <= plausible.max)) return;
+  const at = criterion.unitSpan
+    ? { offset: criterion.valueSpan.offset, length: criterion.unitSpan.offset + criterion.unitSpan.length - criterion.valueSpan.offset }
+    : criterion.valueSpan;
+  const alternatives = plausibleAlternatives(criterion.value, criterion.ucum, analyte);
+  const hint = alternatives.length ? ` Did you mean ${alternatives.map((unit) => `${criterion.valueText} ${friendlyUnit(unit)}`).join(' or ')}?` : '';
+  context.accept(
+    'TPL240',
+    `${criterion.valueText} ${criterion.unit} is outside the plausible range of ${analyte.name} (${formatNumber(plausible.min)}-${formatNumber(plausible.max)} ${friendlyUnit(plausible.unit)}; ${plausible.source}).${hint}`,
+    at,
+    {
+      fixes: criterion.unitSpan
+        ? alternatives.map((unit, index) => {
+            const fix = replaceFix(`Change the unit to ${friendlyUnit(unit)}`, criterion.unitSpan!, friendlyUnit(unit));
+            return index === 0 && alternatives.length === 1 ? preferred(fix) : fix;
+          })
+        : [],
+    },
+  );
+}
+
+function checkScore(criterion: ScoreCriterion, context: CheckContext): void {
+  const analyte = context.analyte(criterion.analyte);
+  const scale = analyte?.scale;
+  if (!analyte || !scale) return;
+  const steps = scale.map(String);
+  for (const value of criterion.to === undefined ? [criterion.from] : [criterion.from, criterion.to]) {
+    if (!steps.some((step) => step.toLowerCase() === String(value).toLowerCase())) {
+      context.accept('TPL247', `${analyte.name} has no ${value}: its scale is ${steps.join(', ')} (${analyte.source}).`, criterion.valueSpan);
+      return;
+    }
+  }
+  const from = scaleIndex(criterion.from, analyte);
+  const to = criterion.to === undefined ? from : scaleIndex(criterion.to, analyte);
+  if (from !== undefined && to !== undefined && to < from) {
+    context.accept(
+      'TPL247',
+      `The range ${criterion.from}-${criterion.to} runs backwards on the ${analyte.name} scale; write ${criterion.to}-${criterion.from}.`,
+      criterion.valueSpan,
+    );
+  }
+}
+
+export const eligibilityChecks: Check = {
+  criterion(criterion, _where, context) {
+    if (criterion.kind === 'threshold') checkThreshold(criterion, context);
+    if (criterion.kind === 'score') checkScore(criterion, context);
+  },
+
+  eligibility(eligibility, context) {
+    const admitted = checkInclusion(eligibility, context);
+    checkExclusion(eligibility, admitted, context);
+    checkDuplicateText(eligibility.inclusion, context);
+    checkDuplicateText(eligibility.exclusion, context);
+    checkAges(eligibility, context);
+  },
+};

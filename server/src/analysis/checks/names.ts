@@ -1,0 +1,127 @@
+/**
+ * Names: unknown drugs and analytes (with "did you mean"), drugs used without a declaration or
+ * declared and never used, duplicate identifiers, and drugs written by a brand or code name.
+ */
+
+import type * as S from '../../model/schema';
+import { suggestAnalytes, suggestDrugs } from '../knowledge/index';
+import { deleteLineFix, preferred, replaceFix, type Check, type CheckContext } from '../validate';
+
+/** Every drug name used in the arms and prior-therapy criteria, in source order. */
+function drugUses(protocol: S.Protocol): { name: string; span: S.Span }[] {
+  const uses: { name: string; span: S.Span }[] = [];
+  for (const arm of protocol.arms) {
+    for (const phase of arm.phases) {
+      for (const step of phase.steps) {
+        if (step.kind === 'cycle') for (const dose of step.doses) uses.push({ name: dose.drug, span: dose.drugSpan });
+        if (step.kind === 'dose') uses.push({ name: step.dose.drug, span: step.dose.drugSpan });
+      }
+    }
+  }
+  const visit = (criterion: S.Criterion) => {
+    if (criterion.kind === 'prior') for (const item of criterion.items) if (item.isDrug) uses.push({ name: item.name, span: item.span });
+    if (criterion.kind === 'group') criterion.criteria.forEach(visit);
+  };
+  protocol.eligibility?.inclusion.forEach(visit);
+  protocol.eligibility?.exclusion.forEach(visit);
+  return uses;
+}
+
+function reportDuplicates<T>(items: readonly T[], id: (item: T) => string, at: (item: T) => S.Span, what: string, context: CheckContext): void {
+  const first = new Map<string, T>();
+  for (const item of items) {
+    const earlier = first.get(id(item));
+    if (!earlier) {
+      first.set(id(item), item);
+      continue;
+    }
+    context.accept('TPL205', `The ${what} '${id(item)}' is already declared; identifiers must be unique.`, at(item), {
+      related: [{ ...at(earlier), message: `first declaration of '${id(item)}'` }],
+    });
+  }
+}
+
+/** Reports a drug name the table does not know, suggesting close names with a fix for each. */
+function checkDrugName(name: string, at: S.Span, context: CheckContext, declared: ReadonlySet<string>): void {
+  const drug = context.drug(name);
+  if (drug) {
+    if (drug.id !== name.toLowerCase()) {
+      context.accept('TPL206', `'${name}' is ${drug.id}; protocols read best with the generic name.`, at, {
+        fixes: [replaceFix(`Write '${drug.id}'`, at, drug.id)],
+      });
+    }
+    return;
+  }
+  const suggestions = suggestDrugs(name);
+  // A declared drug with no close known name is an investigational product the table cannot know.
+  if (declared.has(name) && suggestions.length === 0) return;
+  const hint = suggestions.length ? ` Did you mean ${suggestions.map((s) => `'${s}'`).join(' or ')}?` : ' Its doses cannot be checked.';
+  context.accept('TPL201', `Unknown drug '${name}'.${hint}`, at, {
+    fixes: suggestions.map((suggestion, index) => {
+      const fix = replaceFix(`Change to '${suggestion}'`, at, suggestion);
+      return index === 0 && suggestions.length === 1 ? preferred(fix) : fix;
+    }),
+  });
+}
+
+export const nameChecks: Check = {
+  protocol(protocol, context) {
+    reportDuplicates(
+      protocol.arms,
+      (arm) => arm.id,
+      (arm) => arm.idSpan,
+      'arm',
+      context,
+    );
+    reportDuplicates(
+      protocol.drugs,
+      (drug) => drug.id,
+      (drug) => drug.idSpan,
+      'drug',
+      context,
+    );
+    reportDuplicates(
+      protocol.interventions,
+      (intervention) => intervention.id,
+      (intervention) => intervention.idSpan,
+      'intervention',
+      context,
+    );
+
+    const declared = new Set(protocol.drugs.map((drug) => drug.id));
+    for (const drug of protocol.drugs) checkDrugName(drug.id, drug.idSpan, context, declared);
+
+    const uses = drugUses(protocol);
+    const reportedUndeclared = new Set<string>();
+    for (const use of uses) {
+      checkDrugName(use.name, use.span, context, declared);
+      if (protocol.drugs.length > 0 && !declared.has(use.name) && !reportedUndeclared.has(use.name)) {
+        reportedUndeclared.add(use.name);
+        const anchor = protocol.drugs[protocol.drugs.length - 1].span;
+        context.accept('TPL202', `'${use.name}' is used without a drug declaration.`, use.span, {
+          fixes: [{ title: `Declare drug '${use.name}'`, edits: [{ offset: anchor.offset + anchor.length, length: 0, newText: `\ndrug ${use.name}` }] }],
+        });
+      }
+    }
+
+    const used = new Set(uses.map((use) => use.name));
+    for (const drug of protocol.drugs) {
+      if (used.has(drug.id)) continue;
+      const fix = deleteLineFix(`Remove the declaration of '${drug.id}'`, context.text, drug.span, /^\s*$/);
+      context.accept('TPL203', `The drug '${drug.id}' is declared but no arm or criterion uses it.`, drug.idSpan, { fixes: fix ? [fix] : [] });
+    }
+  },
+
+  criterion(criterion, _where, context) {
+    if (criterion.kind !== 'threshold' && criterion.kind !== 'score') return;
+    if (context.analyte(criterion.analyte)) return;
+    const suggestions = suggestAnalytes(criterion.analyte);
+    const hint = suggestions.length ? ` Did you mean ${suggestions.map((s) => `'${s}'`).join(' or ')}?` : ' Its unit and range cannot be checked.';
+    context.accept('TPL204', `Unknown analyte '${criterion.analyte}'.${hint}`, criterion.analyteSpan, {
+      fixes: suggestions.map((suggestion, index) => {
+        const fix = replaceFix(`Change to '${suggestion}'`, criterion.analyteSpan, suggestion);
+        return index === 0 && suggestions.length === 1 ? preferred(fix) : fix;
+      }),
+    });
+  },
+};

@@ -1,0 +1,116 @@
+/**
+ * Registry fields as ClinicalTrials.gov's Protocol Registration and Results System (PRS) checks
+ * them: the NCT number, dates in order, enrollment, design against the arms, required fields, and
+ * outcome measures with time frames.
+ */
+
+import type * as S from '../../model/schema';
+import { preferred, replaceFix, type Check, type CheckContext } from '../validate';
+
+/** Fields PRS requires of an interventional study, by keyword, with how to read them off the model. */
+const REQUIRED_INTERVENTIONAL: readonly [string, (trial: S.Trial) => unknown][] = [
+  ['title', (t) => t.title],
+  ['official_title', (t) => t.officialTitle],
+  ['summary', (t) => t.summary],
+  ['type', (t) => t.type],
+  ['phase', (t) => t.phase],
+  ['status', (t) => t.status],
+  ['enrollment', (t) => t.enrollment],
+  ['start', (t) => t.start],
+  ['primary_completion', (t) => t.primaryCompletion],
+  ['completion', (t) => t.completion],
+  ['conditions', (t) => (t.conditions.length ? t.conditions : undefined)],
+  ['design allocation', (t) => t.design.allocation],
+  ['design model', (t) => t.design.model],
+  ['design masking', (t) => t.design.masking],
+  ['design purpose', (t) => t.design.purpose],
+  ['sponsor', (t) => t.sponsor],
+  ['responsible_party', (t) => t.responsibleParty],
+];
+
+/** `2021-07` sorts as the first day of its month; dates compare as strings once padded. */
+function sortable(date: S.DateValue): string {
+  return date.date.length === 7 ? `${date.date}-01` : date.date;
+}
+
+function checkDateOrder(trial: S.Trial, context: CheckContext): void {
+  const chains: [string, S.DateValue | undefined][][] = [
+    [
+      ['start', trial.start],
+      ['primary completion', trial.primaryCompletion],
+      ['completion', trial.completion],
+    ],
+    [
+      ['first submitted', trial.firstSubmitted],
+      ['first posted', trial.firstPosted],
+      ['last update', trial.lastUpdate],
+    ],
+  ];
+  for (const chain of chains) {
+    const present = chain.filter((entry): entry is [string, S.DateValue] => entry[1] !== undefined);
+    for (let i = 1; i < present.length; i++) {
+      const [earlierName, earlier] = present[i - 1];
+      const [laterName, later] = present[i];
+      if (sortable(later) < sortable(earlier)) {
+        context.accept('TPL251', `The ${laterName} date ${later.date} comes before the ${earlierName} date ${earlier.date}.`, later.span, {
+          related: [{ ...earlier.span, message: `the ${earlierName} date` }],
+        });
+      }
+    }
+  }
+}
+
+function checkDesign(trial: S.Trial, arms: readonly S.Arm[], context: CheckContext): void {
+  if (arms.length === 0) return;
+  const count = arms.length;
+  const at = trial.fieldSpans.design ?? trial.span;
+  const { allocation, model } = trial.design;
+  if (allocation === 'randomized' && count < 2) context.accept('TPL253', `A randomized trial needs two or more arms; this one has ${count}.`, at);
+  if (allocation === 'na' && count > 1)
+    context.accept('TPL253', `Allocation 'na' is for a single arm; this trial has ${count} arms (randomized or non_randomized?).`, at);
+  if (model === 'single_group' && count > 1) context.accept('TPL253', `A single-group model has one arm; this trial has ${count}.`, at);
+  if ((model === 'parallel' || model === 'crossover' || model === 'factorial') && count < 2) {
+    context.accept('TPL253', `A ${model} model compares two or more arms; this trial has ${count}.`, at);
+  }
+}
+
+export const registryChecks: Check = {
+  protocol(protocol, context) {
+    if (!protocol.trial && (protocol.arms.length > 0 || protocol.eligibility)) {
+      context.accept('TPL254', 'There is no trial block: the registry needs the NCT number, titles, status and design.', { offset: 0, length: 0 });
+    }
+    for (const outcome of protocol.outcomes) {
+      if (outcome.timeFrame === undefined) context.accept('TPL255', `The outcome '${outcome.measure}' has no time frame.`, outcome.span);
+    }
+    const trial = protocol.trial;
+    if (!trial) return;
+    const at = trial.nctIdSpan ?? trial.span;
+    if (trial.type === undefined || trial.type === 'interventional') {
+      const missing = REQUIRED_INTERVENTIONAL.filter(([, read]) => read(trial) === undefined).map(([name]) => name);
+      if (protocol.arms.length === 0) missing.push('an arm');
+      if (!protocol.eligibility) missing.push('eligibility');
+      if (missing.length) context.accept('TPL254', `The registry requires: ${missing.join(', ')}.`, at);
+    }
+    if (protocol.outcomes.length === 0) {
+      context.accept('TPL255', 'The trial has no outcome measures; the registry requires at least one primary outcome.', at);
+    } else if (!protocol.outcomes.some((outcome) => outcome.kind === 'primary')) {
+      context.accept('TPL255', "No outcome is marked 'primary'; the registry requires at least one primary outcome.", at, {
+        related: protocol.outcomes.map((outcome) => ({ ...outcome.span, message: `outcome '${outcome.measure}' has no kind` })),
+      });
+    }
+    checkDesign(trial, protocol.arms, context);
+  },
+
+  trial(trial, context) {
+    if (trial.nctId !== undefined && trial.nctIdSpan && !/^NCT\d{8}$/.test(trial.nctId)) {
+      const upper = trial.nctId.toUpperCase();
+      context.accept('TPL250', `'${trial.nctId}' is not an NCT number: NCT and 8 digits, e.g. NCT04669496.`, trial.nctIdSpan, {
+        fixes: /^NCT\d{8}$/.test(upper) ? [preferred(replaceFix(`Change to ${upper}`, trial.nctIdSpan, upper))] : [],
+      });
+    }
+    checkDateOrder(trial, context);
+    if (trial.enrollment && trial.enrollment.count === 0 && trial.status !== 'withdrawn') {
+      context.accept('TPL252', 'An enrollment of 0 is only possible for a withdrawn study.', trial.enrollment.span);
+    }
+  },
+};

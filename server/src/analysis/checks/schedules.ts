@@ -1,0 +1,91 @@
+/**
+ * Schedules: days inside their cycle, frequencies that agree with the days, cycles with a count,
+ * and continuous courses as long as the cycles they run beside.
+ */
+
+import type * as S from '../../model/schema';
+import { formatNumber, type Check, type CheckContext } from '../validate';
+
+/** The total length in days of the cycles of a phase, when every cycle has a count. */
+function cyclesLength(phase: S.TreatmentPhase): { days: number; cycles: S.Cycle[] } | undefined {
+  const cycles = phase.steps.filter((step): step is S.Cycle => step.kind === 'cycle');
+  if (cycles.length === 0 || cycles.some((cycle) => cycle.count === undefined)) return undefined;
+  return { days: cycles.reduce((sum, cycle) => sum + cycle.lengthDays * cycle.count!, 0), cycles };
+}
+
+/** How long a course written outside the cycles lasts, in days, when the line fixes it. */
+function courseLength(dose: S.Dose): number | undefined {
+  if (dose.duration?.days !== undefined) return dose.duration.days;
+  const interval = dose.frequency?.intervalDays;
+  if (interval && interval > 1 && dose.count) return interval * dose.count;
+  return undefined;
+}
+
+function describeDays(days: readonly number[]): string {
+  return days.length === 1 ? `day ${days[0]}` : `days ${days.join(', ')}`;
+}
+
+function checkFrequencyAgainstDays(dose: S.Dose, cycle: S.Cycle | undefined, context: CheckContext): void {
+  const frequency = dose.frequency;
+  const days = dose.days;
+  if (!frequency || !days) return;
+  const at = dose.frequencySpan ?? dose.span;
+  if (frequency.text === 'once' && days.length > 1) {
+    context.accept('TPL232', `'once' contradicts ${describeDays(days)}.`, at);
+    return;
+  }
+  const interval = frequency.intervalDays;
+  if (!interval || interval === 1) return;
+  if (days.length > 1) {
+    const gaps = days.slice(1).map((day, i) => day - days[i]);
+    if (gaps.some((gap) => gap !== interval)) {
+      context.accept('TPL232', `'${frequency.text}' means every ${interval} days, but ${describeDays(days)} are ${gaps.join(', ')} days apart.`, at);
+    }
+    return;
+  }
+  if (cycle && interval !== cycle.lengthDays && interval < cycle.lengthDays) {
+    context.accept(
+      'TPL232',
+      `'${frequency.text}' means every ${interval} days, but the dose is given only on day ${days[0]} of a ${cycle.lengthDays}-day cycle.`,
+      at,
+    );
+  } else if (cycle && interval > cycle.lengthDays) {
+    context.accept('TPL232', `'${frequency.text}' (every ${interval} days) does not fit a ${cycle.lengthDays}-day cycle.`, at);
+  }
+}
+
+export const scheduleChecks: Check = {
+  cycle(cycle, _arm, context) {
+    if (cycle.count === undefined) {
+      context.accept('TPL233', `How many ${cycle.lengthText} cycles? Add the count: 'x N'.`, cycle.headerSpan);
+    }
+  },
+
+  dose(dose, where, context) {
+    const cycle = where.cycle;
+    if (cycle) {
+      for (const item of dose.dayItems ?? []) {
+        if (item.to > cycle.lengthDays) {
+          const day = item.from > cycle.lengthDays ? item.from : item.to;
+          context.accept('TPL230', `Day ${day} is after the last day of this ${cycle.lengthDays}-day cycle.`, item.span);
+        }
+      }
+      if (!dose.days && !dose.frequency && dose.count === undefined && dose.amount.form !== 'unstated') {
+        context.accept('TPL234', `On which days of the cycle is ${dose.drug} given? Add 'day N', 'days A, B' or a frequency.`, dose.drugSpan);
+      }
+    }
+    checkFrequencyAgainstDays(dose, cycle, context);
+
+    if (cycle) return;
+    const length = courseLength(dose);
+    const beside = cyclesLength(where.phase);
+    if (length === undefined || !beside || length === beside.days) return;
+    const what = dose.duration ? `${formatNumber(dose.duration.value)} ${dose.duration.unit}` : `${dose.frequency!.text} x ${dose.count}`;
+    context.accept(
+      'TPL231',
+      `${dose.drug} runs ${length} days (${what}), but the cycles beside it run ${beside.days} days (${beside.cycles.map((c) => `${c.count} x ${c.lengthDays}`).join(' + ')}).`,
+      dose.durationSpan ?? dose.frequencySpan ?? dose.span,
+      { related: beside.cycles.map((c) => ({ ...c.headerSpan, message: `${c.count} cycles of ${c.lengthDays} days` })) },
+    );
+  },
+};

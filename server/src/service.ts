@@ -9,6 +9,13 @@ import { lower } from './model/lower';
 import type { Protocol } from './model/schema';
 import { parse, type ParseResult } from './syntax/parser';
 import { summarize, type TrialSummary } from './summary/summary';
+import { fixAll, quickFixes } from './features/actions';
+import { complete } from './features/completion';
+import { formatDocument, formatRange } from './features/format';
+import { hover } from './features/hover';
+import { definition, highlights, prepareRename, references, rename } from './features/navigation';
+import { foldingRanges, outline, selectionRanges } from './features/structure';
+import { inlayHints, semanticTokens } from './features/tokens';
 
 /** A finding with its effective severity. */
 export interface Diagnostic extends Finding {
@@ -35,6 +42,22 @@ export interface ProtocolService {
   analyze(text: string): Analysis;
   /** The structured summary of a document. */
   summary(text: string): TrialSummary;
+  hover: typeof hover;
+  complete: typeof complete;
+  outline: typeof outline;
+  foldingRanges: typeof foldingRanges;
+  selectionRanges: typeof selectionRanges;
+  definition: typeof definition;
+  references: typeof references;
+  highlights: typeof highlights;
+  prepareRename: typeof prepareRename;
+  rename: typeof rename;
+  formatDocument: typeof formatDocument;
+  formatRange: typeof formatRange;
+  quickFixes: typeof quickFixes;
+  fixAll: typeof fixAll;
+  semanticTokens: typeof semanticTokens;
+  inlayHints: typeof inlayHints;
 }
 
 /** Resolves rule overrides to a map from code to setting; unknown codes are reported to the caller. */
@@ -74,5 +97,21 @@ export function createProtocolService(options: ServiceOptions = {}): ProtocolSer
   return {
     analyze,
     summary: (text) => summarize(analyze(text).protocol),
+    hover,
+    complete,
+    outline,
+    foldingRanges,
+    selectionRanges,
+    definition,
+    references,
+    highlights,
+    prepareRename,
+    rename,
+    formatDocument,
+    formatRange,
+    quickFixes,
+    fixAll,
+    semanticTokens,
+    inlayHints,
   };
 }

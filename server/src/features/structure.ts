@@ -1,0 +1,217 @@
+/**
+ * The document's structure: outline symbols (trial, drugs, interventions, arms with their
+ * phases, cycles and doses, eligibility with its groups, outcomes), folding ranges and
+ * selection ranges. All read the syntax tree, so they work on incomplete documents.
+ */
+
+import type { Span } from '../model/schema';
+import type { Analysis } from '../service';
+import * as T from '../syntax/tree';
+
+export type OutlineKind =
+  'trial' | 'drug' | 'intervention' | 'arm' | 'phase' | 'cycle' | 'dose' | 'surgery' | 'eligibility' | 'group' | 'criterion' | 'outcome';
+
+export interface OutlineSymbol {
+  readonly name: string;
+  readonly detail?: string;
+  readonly kind: OutlineKind;
+  readonly span: Span;
+  /** The part to select when the symbol is chosen: its name. */
+  readonly selection: Span;
+  readonly children: OutlineSymbol[];
+}
+
+const span = (node: T.NodeBase): Span => ({ offset: node.offset, length: node.length });
+
+function text(analysis: Analysis, node: T.NodeBase): string {
+  return analysis.text.slice(node.offset, node.offset + node.length).replace(/\s+/g, ' ');
+}
+
+function regimenSymbols(items: readonly T.ArmItem[], analysis: Analysis): OutlineSymbol[] {
+  const out: OutlineSymbol[] = [];
+  for (const item of items) {
+    switch (item.kind) {
+      case 'Phase':
+        out.push({
+          name: item.name.text,
+          kind: 'phase',
+          span: span(item),
+          selection: span(item.name),
+          children: regimenSymbols(item.body?.items ?? [], analysis),
+        });
+        break;
+      case 'Cycle': {
+        const header = [item.cycleLength, item.cycleLengthUnit]
+          .filter(Boolean)
+          .map((n) => text(analysis, n!))
+          .join(' ');
+        out.push({
+          name: `cycle ${header}${item.count ? ` x ${item.count.text}` : ''}`,
+          kind: 'cycle',
+          span: span(item),
+          selection: span(item.keyword),
+          children: regimenSymbols(item.body?.items ?? [], analysis),
+        });
+        break;
+      }
+      case 'Dose':
+        out.push({
+          name: item.drug.text,
+          detail: item.amount ? text(analysis, item.amount) : undefined,
+          kind: 'dose',
+          span: span(item),
+          selection: span(item.drug),
+          children: [],
+        });
+        break;
+      case 'Surgery':
+        out.push({ name: 'surgery', detail: item.note?.value, kind: 'surgery', span: span(item), selection: span(item.keyword), children: [] });
+        break;
+      case 'Field':
+        break;
+    }
+  }
+  return out;
+}
+
+function criterionSymbols(criterion: T.Criterion, polarity: string, analysis: Analysis): OutlineSymbol {
+  if (criterion.kind === 'Group') {
+    return {
+      name: `${polarity}${criterion.mode.text}${criterion.label ? ` "${criterion.label.value}"` : ''}`,
+      kind: 'group',
+      span: span(criterion),
+      selection: span(criterion.mode),
+      children: (criterion.body?.items ?? []).map((child) => criterionSymbols(child, '', analysis)),
+    };
+  }
+  const name = criterion.kind === 'Text' ? criterion.text.value : text(analysis, criterion);
+  return {
+    name: `${polarity}${name.length > 80 ? `${name.slice(0, 77)}…` : name}`,
+    kind: 'criterion',
+    span: span(criterion),
+    selection: span(criterion),
+    children: [],
+  };
+}
+
+/** The outline of the document. */
+export function outline(analysis: Analysis): OutlineSymbol[] {
+  const out: OutlineSymbol[] = [];
+  for (const item of analysis.parse.tree.items) {
+    switch (item.kind) {
+      case 'Trial':
+        out.push({
+          name: item.id?.text ?? 'trial',
+          detail: analysis.protocol.trial?.title,
+          kind: 'trial',
+          span: span(item),
+          selection: span(item.id ?? item.keyword),
+          children: [],
+        });
+        break;
+      case 'Drug':
+        out.push({
+          name: item.id?.text ?? 'drug',
+          detail: item.label?.value,
+          kind: 'drug',
+          span: span(item),
+          selection: span(item.id ?? item.keyword),
+          children: [],
+        });
+        break;
+      case 'Intervention':
+        out.push({
+          name: item.id?.text ?? 'intervention',
+          detail: item.name?.value,
+          kind: 'intervention',
+          span: span(item),
+          selection: span(item.id ?? item.keyword),
+          children: [],
+        });
+        break;
+      case 'Arm':
+        out.push({
+          name: item.id?.text ?? 'arm',
+          detail: item.label?.value,
+          kind: 'arm',
+          span: span(item),
+          selection: span(item.id ?? item.keyword),
+          children: regimenSymbols(item.body?.items ?? [], analysis),
+        });
+        break;
+      case 'Eligibility':
+        out.push({
+          name: 'eligibility',
+          kind: 'eligibility',
+          span: span(item),
+          selection: span(item.keyword),
+          children: (item.body?.items ?? []).flatMap((child) =>
+            child.kind === 'CriterionStatement' && child.criterion ? [criterionSymbols(child.criterion, `${child.polarity.text} `, analysis)] : [],
+          ),
+        });
+        break;
+      case 'Outcome':
+        out.push({
+          name: item.measure?.value ?? 'outcome',
+          detail: item.outcomeKind?.text,
+          kind: 'outcome',
+          span: span(item),
+          selection: span(item.measure ?? item.keyword),
+          children: [],
+        });
+        break;
+    }
+  }
+  return out;
+}
+
+export interface FoldingRange {
+  readonly startOffset: number;
+  readonly endOffset: number;
+  readonly kind?: 'comment' | 'region';
+}
+
+/** Folding: every block that spans lines, block comments, runs of line comments and `// region` markers. */
+export function foldingRanges(analysis: Analysis): FoldingRange[] {
+  const ranges: FoldingRange[] = [];
+  const text = analysis.text;
+  const visit = (node: T.Node) => {
+    if (node.kind === 'Block' && text.slice(node.offset, node.offset + node.length).includes('\n')) {
+      ranges.push({ startOffset: node.offset, endOffset: node.offset + node.length });
+    }
+    T.forEachChild(node, visit);
+  };
+  visit(analysis.parse.tree);
+  let run: { start: number; end: number } | undefined;
+  const regions: number[] = [];
+  for (const comment of analysis.parse.comments) {
+    const body = text.slice(comment.offset, comment.offset + comment.length);
+    if (comment.block) {
+      if (body.includes('\n')) ranges.push({ startOffset: comment.offset, endOffset: comment.offset + comment.length, kind: 'comment' });
+      continue;
+    }
+    if (/^\/\/\s*#?region\b/.test(body)) regions.push(comment.offset);
+    else if (/^\/\/\s*#?endregion\b/.test(body) && regions.length)
+      ranges.push({ startOffset: regions.pop()!, endOffset: comment.offset + comment.length, kind: 'region' });
+    const onlyWhitespaceBetween = run && /^[ \t]*\r?\n[ \t]*$/.test(text.slice(run.end, comment.offset));
+    if (run && onlyWhitespaceBetween) run.end = comment.offset + comment.length;
+    else {
+      if (run && text.slice(run.start, run.end).includes('\n')) ranges.push({ startOffset: run.start, endOffset: run.end, kind: 'comment' });
+      run = { start: comment.offset, end: comment.offset + comment.length };
+    }
+  }
+  if (run && text.slice(run.start, run.end).includes('\n')) ranges.push({ startOffset: run.start, endOffset: run.end, kind: 'comment' });
+  return ranges;
+}
+
+/** For each offset, the nested spans that contain it, innermost first (for "expand selection"). */
+export function selectionRanges(analysis: Analysis, offsets: readonly number[]): Span[][] {
+  return offsets.map((offset) => {
+    const spans: Span[] = [];
+    for (const node of T.nodePathAtOffset(analysis.parse.tree, offset).reverse()) {
+      const last = spans[spans.length - 1];
+      if (!last || last.offset !== node.offset || last.length !== node.length) spans.push(span(node));
+    }
+    return spans;
+  });
+}

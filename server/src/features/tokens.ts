@@ -1,0 +1,141 @@
+/**
+ * Semantic tokens (drugs, analytes, units, numbers, keywords, arms, interventions…) and inlay
+ * hints (a dose's normalised value and its total per cycle). Both read the syntax tree and the
+ * model; neither knows LSP's encoding, which the server applies at its edge.
+ */
+
+import { findAnalyte } from '../analysis/knowledge/analytes';
+import { findDrug } from '../analysis/knowledge/index';
+import { formatNumber } from '../analysis/validate';
+import type * as S from '../model/schema';
+import type { Analysis } from '../service';
+import { doseImplication } from '../summary/summary';
+import { FIELD_SPECS } from '../syntax/fields';
+import * as T from '../syntax/tree';
+import type { TokenModifier, TokenType } from './legend';
+import { ENUM_DOCS } from './words';
+
+export interface SemanticToken {
+  readonly offset: number;
+  readonly length: number;
+  readonly type: TokenType;
+  readonly modifiers: readonly TokenModifier[];
+}
+
+const FIELD_KEYWORDS = new Set(Object.values(FIELD_SPECS).flatMap((specs) => Object.keys(specs)));
+const ENUM_VALUES = new Set(Object.values(ENUM_DOCS).flatMap((values) => Object.keys(values)));
+
+/** Classifies a name by where it stands in the tree. */
+function nameType(name: T.Name, parent: T.Node, grandparent: T.Node | undefined): { type: TokenType; modifiers: TokenModifier[] } | undefined {
+  switch (parent.kind) {
+    case 'Dose':
+      return parent.drug === name ? { type: 'drug', modifiers: [] } : { type: 'keyword', modifiers: [] };
+    case 'Drug':
+      return parent.id === name ? { type: 'drug', modifiers: ['declaration'] } : { type: 'keyword', modifiers: [] };
+    case 'Arm':
+      if (parent.id === name) return { type: 'arm', modifiers: ['declaration'] };
+      return parent.armType === name ? { type: 'enumMember', modifiers: [] } : { type: 'keyword', modifiers: [] };
+    case 'Intervention':
+      if (parent.id === name) return { type: 'intervention', modifiers: ['declaration'] };
+      return parent.type === name ? { type: 'enumMember', modifiers: [] } : { type: 'keyword', modifiers: [] };
+    case 'Threshold':
+    case 'Score':
+      if (parent.analyte === name) return { type: 'analyte', modifiers: [] };
+      return { type: parent.kind === 'Threshold' ? 'keyword' : 'enumMember', modifiers: [] };
+    case 'Prior':
+      return parent.keyword === name ? { type: 'keyword', modifiers: [] } : { type: 'drug', modifiers: [] };
+    case 'Field':
+      if (parent.name === name) return { type: 'property', modifiers: [] };
+      if (parent.name.text === 'uses') return { type: 'intervention', modifiers: [] };
+      return { type: 'enumMember', modifiers: [] };
+    case 'Route':
+    case 'Frequency':
+      return { type: 'enumMember', modifiers: [] };
+    case 'Outcome':
+      return parent.outcomeKind === name ? { type: 'enumMember', modifiers: [] } : { type: 'keyword', modifiers: [] };
+    default:
+      if (FIELD_KEYWORDS.has(name.text) && grandparent?.kind !== 'Field') return { type: 'keyword', modifiers: [] };
+      return ENUM_VALUES.has(name.text) ? { type: 'enumMember', modifiers: [] } : { type: 'keyword', modifiers: [] };
+  }
+}
+
+/** The semantic tokens of the document, in source order. */
+export function semanticTokens(analysis: Analysis): SemanticToken[] {
+  const tokens: SemanticToken[] = [];
+  const visit = (node: T.Node, parent: T.Node | undefined, grandparent: T.Node | undefined) => {
+    switch (node.kind) {
+      case 'Name': {
+        const classified = parent && nameType(node, parent, grandparent);
+        if (classified) tokens.push({ offset: node.offset, length: node.length, ...classified });
+        return;
+      }
+      case 'Num':
+      case 'DateLit':
+        tokens.push({ offset: node.offset, length: node.length, type: 'number', modifiers: [] });
+        return;
+      case 'Unit':
+        tokens.push({ offset: node.offset, length: node.length, type: 'unit', modifiers: [] });
+        return;
+      case 'Str':
+        tokens.push({ offset: node.offset, length: node.length, type: 'string', modifiers: [] });
+        return;
+      case 'Op':
+        tokens.push({ offset: node.offset, length: node.length, type: 'operator', modifiers: [] });
+        return;
+    }
+    T.forEachChild(node, (child) => visit(child, node, parent));
+  };
+  visit(analysis.parse.tree, undefined, undefined);
+  for (const comment of analysis.parse.comments) tokens.push({ offset: comment.offset, length: comment.length, type: 'comment', modifiers: [] });
+  return tokens.sort((a, b) => a.offset - b.offset);
+}
+
+export interface InlayHint {
+  readonly offset: number;
+  readonly label: string;
+  readonly tooltip?: string;
+}
+
+function doseHints(dose: S.Dose, cycle: S.Cycle | undefined): InlayHint[] {
+  if (dose.amount.form === 'unstated') return [];
+  const implied = doseImplication(dose, cycle);
+  const parts: string[] = [];
+  const normalized = dose.amount.normalized;
+  if (normalized && `${formatNumber(normalized.value)} ${normalized.unit}` !== implied.written)
+    parts.push(`= ${formatNumber(normalized.value)} ${normalized.unit}`);
+  if (implied.perCycle && cycle) parts.push(`${formatNumber(implied.perCycle.value)} ${implied.perCycle.unit}/cycle`);
+  else if (implied.cumulative && !cycle) parts.push(`${formatNumber(implied.cumulative.value)} ${implied.cumulative.unit} total`);
+  if (parts.length === 0) return [];
+  const drug = findDrug(dose.drug);
+  return [{ offset: dose.span.offset + dose.span.length, label: ` ${parts.join(' · ')}`, tooltip: drug ? `${drug.id}: ${drug.class}` : undefined }];
+}
+
+/** Inlay hints in a range: each dose line's normalised dose and its total per cycle (or per course). */
+export function inlayHints(analysis: Analysis, range: { offset: number; length: number }): InlayHint[] {
+  const hints: InlayHint[] = [];
+  const inRange = (span: S.Span) => range.offset <= span.offset + span.length && span.offset <= range.offset + range.length;
+  for (const arm of analysis.protocol.arms) {
+    for (const phase of arm.phases) {
+      for (const step of phase.steps) {
+        if (step.kind === 'cycle') for (const dose of step.doses) if (inRange(dose.span)) hints.push(...doseHints(dose, step));
+        if (step.kind === 'dose' && inRange(step.dose.span)) hints.push(...doseHints(step.dose, undefined));
+      }
+    }
+  }
+  const visit = (criteria: readonly S.Criterion[]) => {
+    for (const criterion of criteria) {
+      if (criterion.kind === 'group') visit(criterion.criteria);
+      if (criterion.kind !== 'threshold' || !criterion.normalized || !criterion.ucum || !inRange(criterion.span)) continue;
+      if (criterion.normalized.unit === criterion.ucum && criterion.normalized.value === criterion.value) continue;
+      const analyte = findAnalyte(criterion.analyte);
+      hints.push({
+        offset: criterion.span.offset + criterion.span.length,
+        label: ` = ${formatNumber(criterion.normalized.value)} ${criterion.normalized.unit}`,
+        tooltip: analyte?.name,
+      });
+    }
+  };
+  visit(analysis.protocol.eligibility?.inclusion ?? []);
+  visit(analysis.protocol.eligibility?.exclusion ?? []);
+  return hints.sort((a, b) => a.offset - b.offset);
+}

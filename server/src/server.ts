@@ -1,0 +1,490 @@
+/**
+ * The language server: the thin LSP front over the language service. Each handler gets the
+ * document, calls the service, and converts offsets to LSP positions (0-based, UTF-16) at this
+ * edge. A handler that fails logs the error and returns an empty result: the server never dies
+ * on a document. Start with `--stdio` (any LSP editor) or `--node-ipc` (the VS Code client).
+ */
+
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import {
+  CodeActionKind,
+  CompletionItemKind,
+  createConnection,
+  DiagnosticSeverity,
+  DocumentHighlightKind,
+  FoldingRangeKind,
+  InsertTextFormat,
+  MarkupKind,
+  ProposedFeatures,
+  SemanticTokensBuilder,
+  SymbolKind,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CodeAction,
+  type CompletionItem,
+  type Connection,
+  type Diagnostic as LspDiagnostic,
+  type DocumentSymbol,
+  type InitializeResult,
+  type Range,
+  type TextEdit as LspTextEdit,
+  type WorkspaceSymbol,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Codes, type TextEdit } from './analysis/codes';
+import type { CompletionKind } from './features/completion';
+import { DEFAULT_SETTINGS, TOKEN_MODIFIERS, TOKEN_TYPES, type Settings } from './features/legend';
+import type { OutlineKind, OutlineSymbol } from './features/structure';
+import type { Span } from './model/schema';
+import { createProtocolService, type Analysis, type ProtocolService } from './service';
+
+const USAGE = 'Usage: trial-language-server --stdio | --node-ipc | --socket=PORT';
+
+// ---- conversions at the edge ---------------------------------------------------------------
+
+function toRange(document: TextDocument, span: Span): Range {
+  return { start: document.positionAt(span.offset), end: document.positionAt(span.offset + span.length) };
+}
+
+function toSpan(document: TextDocument, range: Range): Span {
+  const start = document.offsetAt(range.start);
+  return { offset: start, length: Math.max(0, document.offsetAt(range.end) - start) };
+}
+
+function toEdits(document: TextDocument, edits: readonly TextEdit[]): LspTextEdit[] {
+  return edits.map((edit) => ({ range: toRange(document, edit), newText: edit.newText }));
+}
+
+const SEVERITIES = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+const COMPLETION_KINDS: Record<CompletionKind, CompletionItemKind> = {
+  keyword: CompletionItemKind.Keyword,
+  drug: CompletionItemKind.Function,
+  analyte: CompletionItemKind.Variable,
+  unit: CompletionItemKind.Unit,
+  value: CompletionItemKind.EnumMember,
+  snippet: CompletionItemKind.Snippet,
+  operator: CompletionItemKind.Operator,
+  reference: CompletionItemKind.Reference,
+};
+
+const SYMBOL_KINDS: Record<OutlineKind, SymbolKind> = {
+  trial: SymbolKind.Module,
+  drug: SymbolKind.Function,
+  intervention: SymbolKind.Interface,
+  arm: SymbolKind.Class,
+  phase: SymbolKind.Namespace,
+  cycle: SymbolKind.Event,
+  dose: SymbolKind.Method,
+  surgery: SymbolKind.Event,
+  eligibility: SymbolKind.Struct,
+  group: SymbolKind.Array,
+  criterion: SymbolKind.Boolean,
+  outcome: SymbolKind.Field,
+};
+
+/** The docs of the diagnostic codes, shipped beside the server (dist/ or server/out/). */
+function diagnosticsDocs(): string | undefined {
+  for (const candidate of [path.resolve(__dirname, '..', 'docs', 'diagnostics.md'), path.resolve(__dirname, '..', '..', 'docs', 'diagnostics.md')]) {
+    if (existsSync(candidate)) return pathToFileURL(candidate).href;
+  }
+  return undefined;
+}
+
+/** Reads the `trial` section of the client's settings into the service's settings. */
+function readSettings(raw: unknown): Settings {
+  const section = (raw ?? {}) as { referencePatient?: { bsa?: unknown; weight?: unknown }; rules?: unknown; inlayHints?: { enabled?: unknown } };
+  const number = (value: unknown, fallback: number) => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback);
+  const rules = typeof section.rules === 'object' && section.rules !== null ? (section.rules as Settings['rules']) : {};
+  return {
+    referenceBsa: number(section.referencePatient?.bsa, DEFAULT_SETTINGS.referenceBsa),
+    referenceWeight: number(section.referencePatient?.weight, DEFAULT_SETTINGS.referenceWeight),
+    rules,
+    inlayHints: typeof section.inlayHints?.enabled === 'boolean' ? section.inlayHints.enabled : DEFAULT_SETTINGS.inlayHints,
+  };
+}
+
+/** Starts the server on a connection. */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const docsUrl = diagnosticsDocs();
+  let settings: Settings = DEFAULT_SETTINGS;
+  let service: ProtocolService = createProtocolService();
+  let configurationSupported = false;
+  const cache = new Map<string, { version: number; analysis: Analysis }>();
+  const scheduled = new Map<string, NodeJS.Immediate>();
+
+  function analysisOf(document: TextDocument): Analysis {
+    const cached = cache.get(document.uri);
+    if (cached && cached.version === document.version) return cached.analysis;
+    const analysis = service.analyze(document.getText());
+    cache.set(document.uri, { version: document.version, analysis });
+    return analysis;
+  }
+
+  /** Runs a handler on a document; a failure is logged and answered with `empty`. */
+  function guarded<R>(uri: string, empty: R, handler: (document: TextDocument, analysis: Analysis) => R): R {
+    const document = documents.get(uri);
+    if (!document) return empty;
+    try {
+      return handler(document, analysisOf(document));
+    } catch (error) {
+      connection.console.error(`trial: request on ${uri} failed: ${(error as Error)?.stack ?? String(error)}`);
+      return empty;
+    }
+  }
+
+  function toDiagnostics(document: TextDocument, analysis: Analysis): LspDiagnostic[] {
+    return analysis.diagnostics.map((d) => ({
+      range: toRange(document, d),
+      severity: SEVERITIES[d.severity],
+      code: d.code,
+      codeDescription: docsUrl ? { href: `${docsUrl}#${d.code.toLowerCase()}-${Codes[d.code].name.replace(/[^a-z0-9-]/g, '')}` } : undefined,
+      source: 'trial',
+      message: d.message,
+      relatedInformation: d.related?.map((r) => ({ location: { uri: document.uri, range: toRange(document, r) }, message: r.message })),
+    }));
+  }
+
+  /** Publishes diagnostics for the document's latest version; work for an older version is dropped. */
+  function schedule(document: TextDocument): void {
+    const pending = scheduled.get(document.uri);
+    if (pending) clearImmediate(pending);
+    scheduled.set(
+      document.uri,
+      setImmediate(() => {
+        scheduled.delete(document.uri);
+        const current = documents.get(document.uri);
+        if (!current) return;
+        try {
+          const analysis = analysisOf(current);
+          void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics: toDiagnostics(current, analysis) });
+        } catch (error) {
+          connection.console.error(`trial: checking ${current.uri} failed: ${(error as Error)?.stack ?? String(error)}`);
+        }
+      }),
+    );
+  }
+
+  async function refreshSettings(): Promise<void> {
+    if (configurationSupported) {
+      try {
+        settings = readSettings(await connection.workspace.getConfiguration('trial'));
+      } catch (error) {
+        connection.console.error(`trial: reading settings failed: ${String(error)}`);
+      }
+    }
+    service = createProtocolService({ rules: settings.rules });
+    cache.clear();
+    for (const document of documents.all()) schedule(document);
+  }
+
+  let workspaceFolders: string[] = [];
+  connection.onInitialize((params): InitializeResult => {
+    configurationSupported = params.capabilities.workspace?.configuration === true;
+    workspaceFolders = (params.workspaceFolders ?? []).flatMap((folder) => (folder.uri.startsWith('file:') ? [fileURLToPath(folder.uri)] : []));
+    const initial = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+    if (initial) {
+      settings = readSettings(initial);
+      service = createProtocolService({ rules: settings.rules });
+    }
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: [' ', '>', '<', '='], resolveProvider: false },
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
+        foldingRangeProvider: true,
+        selectionRangeProvider: true,
+        semanticTokensProvider: { legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] }, full: true },
+        inlayHintProvider: true,
+      },
+      serverInfo: { name: 'trial-language-server' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (configurationSupported) void refreshSettings();
+  });
+  connection.onDidChangeConfiguration((change) => {
+    if (!configurationSupported) {
+      settings = readSettings((change.settings as { trial?: unknown } | undefined)?.trial);
+      service = createProtocolService({ rules: settings.rules });
+      cache.clear();
+      for (const document of documents.all()) schedule(document);
+      return;
+    }
+    void refreshSettings();
+  });
+
+  documents.onDidChangeContent((event) => schedule(event.document));
+  documents.onDidClose((event) => {
+    cache.delete(event.document.uri);
+    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  });
+
+  connection.onHover((params) =>
+    guarded(params.textDocument.uri, null, (document, analysis) => {
+      const result = service.hover(analysis, document.offsetAt(params.position), settings);
+      return result ? { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: toRange(document, result) } : null;
+    }),
+  );
+
+  connection.onCompletion((params) =>
+    guarded(params.textDocument.uri, [] as CompletionItem[], (document, analysis) => {
+      const { items, replace } = service.complete(analysis, document.offsetAt(params.position));
+      const range = toRange(document, replace);
+      return items.map((item): CompletionItem => ({
+        label: item.label,
+        kind: COMPLETION_KINDS[item.kind],
+        detail: item.detail,
+        documentation: item.documentation ? { kind: MarkupKind.Markdown, value: item.documentation } : undefined,
+        sortText: item.sortText,
+        insertTextFormat: item.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+        textEdit: { range, newText: item.insertText ?? item.label },
+      }));
+    }),
+  );
+
+  connection.onDefinition((params) =>
+    guarded(params.textDocument.uri, null, (document, analysis) => {
+      const span = service.definition(analysis, document.offsetAt(params.position));
+      return span ? { uri: document.uri, range: toRange(document, span) } : null;
+    }),
+  );
+
+  connection.onReferences((params) =>
+    guarded(params.textDocument.uri, [], (document, analysis) =>
+      service
+        .references(analysis, document.offsetAt(params.position), { includeDeclaration: params.context.includeDeclaration })
+        .map((span) => ({ uri: document.uri, range: toRange(document, span) })),
+    ),
+  );
+
+  connection.onDocumentHighlight((params) =>
+    guarded(params.textDocument.uri, [], (document, analysis) =>
+      service
+        .highlights(analysis, document.offsetAt(params.position))
+        .map((h) => ({ range: toRange(document, h.span), kind: h.write ? DocumentHighlightKind.Write : DocumentHighlightKind.Read })),
+    ),
+  );
+
+  connection.onPrepareRename((params) =>
+    guarded(params.textDocument.uri, null, (document, analysis) => {
+      const target = service.prepareRename(analysis, document.offsetAt(params.position));
+      return target ? { range: toRange(document, target.span), placeholder: target.placeholder } : null;
+    }),
+  );
+
+  connection.onRenameRequest((params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    const result = guarded(params.textDocument.uri, undefined, (doc, analysis) => service.rename(analysis, doc.offsetAt(params.position), params.newName));
+    if (!result) return null;
+    // A refused rename is an error the user must see, not an empty edit.
+    if ('error' in result) throw new Error(result.error);
+    return { changes: { [document.uri]: toEdits(document, result.edits) } };
+  });
+
+  const toSymbol = (document: TextDocument, symbol: OutlineSymbol): DocumentSymbol => ({
+    name: symbol.name || ' ',
+    detail: symbol.detail,
+    kind: SYMBOL_KINDS[symbol.kind],
+    range: toRange(document, symbol.span),
+    selectionRange: toRange(document, symbol.selection),
+    children: symbol.children.map((child) => toSymbol(document, child)),
+  });
+
+  connection.onDocumentSymbol((params) =>
+    guarded(params.textDocument.uri, [], (document, analysis) => service.outline(analysis).map((symbol) => toSymbol(document, symbol))),
+  );
+
+  connection.onWorkspaceSymbol((params) => {
+    try {
+      const query = params.query.toLowerCase();
+      const results: WorkspaceSymbol[] = [];
+      for (const document of workspaceDocuments()) {
+        const analysis = documents.get(document.uri) ? analysisOf(document) : service.analyze(document.getText());
+        const visit = (symbol: OutlineSymbol, container?: string) => {
+          if (symbol.kind !== 'criterion' && symbol.name.toLowerCase().includes(query)) {
+            results.push({
+              name: symbol.name,
+              kind: SYMBOL_KINDS[symbol.kind],
+              containerName: container,
+              location: { uri: document.uri, range: toRange(document, symbol.selection) },
+            });
+          }
+          for (const child of symbol.children) visit(child, symbol.name);
+        };
+        for (const symbol of service.outline(analysis)) visit(symbol);
+      }
+      return results.slice(0, 1000);
+    } catch (error) {
+      connection.console.error(`trial: workspace symbols failed: ${String(error)}`);
+      return [];
+    }
+  });
+
+  /** The open documents, then the `.trial` files of the workspace folders that are not open. */
+  function workspaceDocuments(): TextDocument[] {
+    const open = documents.all();
+    const openUris = new Set(open.map((d) => d.uri));
+    const found: TextDocument[] = [...open];
+    const walk = (dir: string, depth: number) => {
+      if (depth > 6 || found.length > 500) return;
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        if (entry.name.startsWith('.') || entry.name === 'node_modules' || entry.name === 'out' || entry.name === 'dist') continue;
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(full, depth + 1);
+        else if (entry.name.endsWith('.trial') && statSync(full).size < 5_000_000) {
+          const uri = pathToFileURL(full).href;
+          if (!openUris.has(uri)) found.push(TextDocument.create(uri, 'trial', 0, readFileSync(full, 'utf8')));
+        }
+      }
+    };
+    for (const folder of workspaceFolders) {
+      try {
+        walk(folder, 0);
+      } catch (error) {
+        connection.console.error(`trial: reading ${folder} failed: ${String(error)}`);
+      }
+    }
+    return found;
+  }
+
+  connection.onDocumentFormatting((params) =>
+    guarded(params.textDocument.uri, [], (document) => toEdits(document, service.formatDocument(document.getText()))),
+  );
+  connection.onDocumentRangeFormatting((params) =>
+    guarded(params.textDocument.uri, [], (document) => toEdits(document, service.formatRange(document.getText(), toSpan(document, params.range)))),
+  );
+
+  connection.onCodeAction((params) =>
+    guarded(params.textDocument.uri, [] as CodeAction[], (document, analysis) => {
+      const only = params.context.only;
+      const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
+      const actions: CodeAction[] = [];
+      if (wants(CodeActionKind.QuickFix)) {
+        const diagnostics = toDiagnostics(document, analysis);
+        for (const action of service.quickFixes(analysis, toSpan(document, params.range))) {
+          const index = analysis.diagnostics.indexOf(action.diagnostic!);
+          actions.push({
+            title: action.title,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: index >= 0 ? [diagnostics[index]] : [],
+            isPreferred: action.preferred,
+            edit: { changes: { [document.uri]: toEdits(document, action.edits) } },
+          });
+        }
+      }
+      if (wants(CodeActionKind.SourceFixAll)) {
+        const all = service.fixAll(analysis);
+        if (all) actions.push({ title: all.title, kind: CodeActionKind.SourceFixAll, edit: { changes: { [document.uri]: toEdits(document, all.edits) } } });
+      }
+      return actions;
+    }),
+  );
+
+  connection.onFoldingRanges((params) =>
+    guarded(params.textDocument.uri, [], (document, analysis) =>
+      service.foldingRanges(analysis).flatMap((range) => {
+        const start = document.positionAt(range.startOffset).line;
+        const end = document.positionAt(range.endOffset).line;
+        if (end <= start) return [];
+        // Keep the closing brace's line visible: fold to the line before it.
+        const endLine = range.kind ? end : end - 1;
+        return endLine > start
+          ? [
+              {
+                startLine: start,
+                endLine,
+                kind: range.kind === 'comment' ? FoldingRangeKind.Comment : range.kind === 'region' ? FoldingRangeKind.Region : undefined,
+              },
+            ]
+          : [];
+      }),
+    ),
+  );
+
+  connection.onSelectionRanges((params) =>
+    guarded(params.textDocument.uri, [], (document, analysis) => {
+      const offsets = params.positions.map((position) => document.offsetAt(position));
+      return service.selectionRanges(analysis, offsets).map((spans, i) => {
+        type Selection = { range: Range; parent?: Selection };
+        let result: Selection | undefined;
+        for (const span of [...spans].reverse()) result = { range: toRange(document, span), parent: result };
+        return result ?? { range: { start: params.positions[i], end: params.positions[i] } };
+      });
+    }),
+  );
+
+  connection.languages.semanticTokens.on((params) =>
+    guarded(params.textDocument.uri, { data: [] }, (document, analysis) => {
+      const builder = new SemanticTokensBuilder();
+      for (const token of service.semanticTokens(analysis)) {
+        const modifiers = token.modifiers.reduce((bits, m) => bits | (1 << TOKEN_MODIFIERS.indexOf(m)), 0);
+        const type = TOKEN_TYPES.indexOf(token.type);
+        const start = document.positionAt(token.offset);
+        const end = document.positionAt(token.offset + token.length);
+        // LSP tokens lie on one line: a multi-line block comment is sent line by line.
+        for (let line = start.line; line <= end.line; line++) {
+          const from = line === start.line ? start.character : 0;
+          const lineText = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '');
+          const to = line === end.line ? end.character : lineText.length;
+          if (to > from) builder.push(line, from, to - from, type, modifiers);
+        }
+      }
+      return builder.build();
+    }),
+  );
+
+  connection.languages.inlayHint.on((params) =>
+    guarded(params.textDocument.uri, [], (document, analysis) => {
+      if (!settings.inlayHints) return [];
+      return service
+        .inlayHints(analysis, toSpan(document, params.range))
+        .map((hint) => ({ position: document.positionAt(hint.offset), label: hint.label, tooltip: hint.tooltip, paddingLeft: false }));
+    }),
+  );
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+/** The process entry: refuses a missing transport flag with one line, like the CLI. */
+export function main(): void {
+  const args = process.argv.slice(2);
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  if (
+    !args.some(
+      (arg) => arg === '--stdio' || arg === '--node-ipc' || arg.startsWith('--socket') || arg.startsWith('--pipe') || arg.startsWith('--clientProcessId'),
+    )
+  ) {
+    process.stderr.write(`trial-language-server: no transport given. ${USAGE}\n`);
+    process.exit(2);
+  }
+  const connection = createConnection(ProposedFeatures.all);
+  // A bug must not take the editor's language support down with it.
+  process.on('uncaughtException', (error) => connection.console.error(`trial: uncaught: ${error?.stack ?? String(error)}`));
+  startServer(connection);
+}
+
+main();

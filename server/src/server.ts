@@ -302,7 +302,8 @@ export function startServer(connection: Connection): void {
   });
 
   const toSymbol = (document: TextDocument, symbol: OutlineSymbol): DocumentSymbol => ({
-    name: symbol.name || ' ',
+    // LSP forbids empty or blank names; an unnamed element is named by its kind.
+    name: symbol.name.trim() || symbol.kind,
     detail: symbol.detail,
     kind: SYMBOL_KINDS[symbol.kind],
     range: toRange(document, symbol.span),
@@ -323,7 +324,7 @@ export function startServer(connection: Connection): void {
         const visit = (symbol: OutlineSymbol, container?: string) => {
           if (symbol.kind !== 'criterion' && symbol.name.toLowerCase().includes(query)) {
             results.push({
-              name: symbol.name,
+              name: symbol.name.trim() || symbol.kind,
               kind: SYMBOL_KINDS[symbol.kind],
               containerName: container,
               location: { uri: document.uri, range: toRange(document, symbol.selection) },

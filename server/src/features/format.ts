@@ -109,7 +109,10 @@ function formatLines(text: string): { lines: Line[]; formatted: string[]; blank:
       if (atom.kind === TokenKind.CloseBrace) depth = Math.max(0, depth - 1);
       if (atom.kind === 'comment' && atom.end > line.end) openComment = atom;
     });
-    formatted.push(out.replace(/[ \t]+$/, ''));
+    // Trailing whitespace goes, except inside a string left open at the end of the line: that is
+    // part of the string's value.
+    const last = onLine[onLine.length - 1];
+    formatted.push(last.kind === TokenKind.String && last.end >= line.end ? out : out.replace(/[ \t]+$/, ''));
     blank.push(false);
   }
   return { lines, formatted, blank };

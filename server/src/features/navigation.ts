@@ -6,9 +6,37 @@
 import type { TextEdit } from '../analysis/codes';
 import type { Span } from '../model/schema';
 import type { Analysis } from '../service';
+import { PHASE_KEYWORDS, TOP_LEVEL_KEYWORDS } from '../syntax/parser';
 import { occurrenceAt, occurrences, sameSymbol, type Occurrence } from './occurrences';
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * Words that start or shape statements where names stand: a drug renamed `surgery` or `cycle`
+ * would turn its dose lines into other statements, so such names are refused.
+ */
+const RESERVED = new Set([
+  ...TOP_LEVEL_KEYWORDS,
+  ...PHASE_KEYWORDS,
+  'cycle',
+  'surgery',
+  'uses',
+  'description',
+  'include',
+  'exclude',
+  'age',
+  'sex',
+  'healthy_volunteers',
+  'any',
+  'all',
+  'prior',
+  'AUC',
+  'dose',
+  'day',
+  'days',
+  'for',
+  'x',
+]);
 
 function target(analysis: Analysis, offset: number): { all: Occurrence[]; at: Occurrence } | undefined {
   const all = occurrences(analysis.parse.tree);
@@ -52,7 +80,9 @@ export function rename(analysis: Analysis, offset: number, newName: string): Ren
   const found = target(analysis, offset);
   if (!found) return { error: 'Only drugs, arms and interventions can be renamed.' };
   if (!IDENTIFIER.test(newName)) return { error: `'${newName}' is not an identifier: letters, digits and _, not starting with a digit.` };
-  const clash = found.all.find((o) => o.kind === found.at.kind && o.name === newName && o.declaration);
-  if (clash && newName !== found.at.name) return { error: `A ${found.at.kind} named '${newName}' is already declared.` };
+  if (RESERVED.has(newName)) return { error: `'${newName}' is a keyword of the language; choose another name.` };
+  // Any existing name of the same kind, declared or only used, would merge two symbols into one.
+  const clash = found.all.find((o) => o.kind === found.at.kind && o.name === newName);
+  if (clash && newName !== found.at.name) return { error: `A ${found.at.kind} named '${newName}' already exists.` };
   return { edits: sameSymbol(found.all, found.at).map((o) => ({ offset: o.span.offset, length: o.span.length, newText: newName })) };
 }

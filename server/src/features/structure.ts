@@ -152,7 +152,7 @@ export function outline(analysis: Analysis): OutlineSymbol[] {
         break;
       case 'Outcome':
         out.push({
-          name: item.measure?.value ?? 'outcome',
+          name: item.measure?.value.trim() || 'outcome',
           detail: item.outcomeKind?.text,
           kind: 'outcome',
           span: span(item),

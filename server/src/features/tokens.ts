@@ -13,7 +13,8 @@ import { doseImplication } from '../summary/summary';
 import { FIELD_SPECS } from '../syntax/fields';
 import * as T from '../syntax/tree';
 import type { TokenModifier, TokenType } from './legend';
-import { ENUM_DOCS } from './words';
+import { createScanner, TokenKind } from '../syntax/scanner';
+import { ENUM_DOCS, wordDoc } from './words';
 
 export interface SemanticToken {
   readonly offset: number;
@@ -86,6 +87,14 @@ export function semanticTokens(analysis: Analysis): SemanticToken[] {
     T.forEachChild(node, (child) => visit(child, node, parent));
   };
   visit(analysis.parse.tree, undefined, undefined);
+  // Keywords the tree keeps no node for (`x` in `x 3`, `for`, `AUC`, `to`, `at`, `pmid`…).
+  const covered = new Set(tokens.map((t) => t.offset));
+  const scanner = createScanner(analysis.text);
+  while (scanner.scan() !== TokenKind.EOF) {
+    if (scanner.token() !== TokenKind.Identifier || covered.has(scanner.tokenOffset())) continue;
+    if (wordDoc(scanner.tokenValue()) !== undefined)
+      tokens.push({ offset: scanner.tokenOffset(), length: scanner.tokenLength(), type: 'keyword', modifiers: [] });
+  }
   for (const comment of analysis.parse.comments) tokens.push({ offset: comment.offset, length: comment.length, type: 'comment', modifiers: [] });
   return tokens.sort((a, b) => a.offset - b.offset);
 }

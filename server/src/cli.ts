@@ -5,20 +5,33 @@
  */
 
 import { readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
 import type { Severity } from './analysis/codes';
 import { createProtocolService, resolveRules, type Diagnostic, type RuleSetting } from './service';
+import { toCtgov, toMarkdownExport } from './summary/ctgov';
+import { CtgovImportError, fromCtgov } from './summary/import';
+import { createNonce, renderPage } from './summary/html';
 import { renderMarkdown } from './summary/markdown';
 import { createLineIndex } from './util/lines';
 
 const USAGE = `Usage:
   trial check FILE... [--format text|json] [--rule CODE=off|hint|information|warning|error]...
-  trial summary FILE [--json]
+  trial summary FILE [--json | --html]
+  trial export --ctgov FILE | --markdown FILE
+  trial import RECORD.json
   trial --help | --version
 
 check    prints file:line:col: severity code: message for each diagnostic; exits 1 when
          any has error severity, 0 otherwise.
-summary  prints the trial's structured summary as Markdown, or as JSON with --json.
-Exit 2 means a bad argument or an unreadable file.`;
+summary  prints the trial's structured summary as Markdown, as JSON with --json, or as a
+         self-contained HTML page (the editor's preview) with --html.
+export   prints the trial as a ClinicalTrials.gov API v2 protocolSection (JSON) with
+         --ctgov, or as the Markdown summary with --markdown; exits 1 when the file has
+         errors (what they affect is left out), 0 otherwise.
+import   prints the .trial document of a ClinicalTrials.gov API v2 record (a study or
+         its protocolSection, JSON); each conversion decision goes to stderr as a
+         'trial: note: ...' line.
+Exit 2 means a bad argument, an unreadable file or a record that is not API v2 JSON.`;
 
 /** A problem with the command line or its input: reported in one line, exit 2. */
 class UsageError extends Error {}
@@ -30,11 +43,18 @@ interface Output {
   err(text: string): void;
 }
 
+type Command = 'check' | 'summary' | 'export' | 'import';
+
+const COMMANDS: readonly Command[] = ['check', 'summary', 'export', 'import'];
+
 interface ParsedArgs {
-  command: string;
+  command: Command;
   files: string[];
   format: 'text' | 'json';
-  json: boolean;
+  /** What `summary` writes. */
+  summaryAs: 'markdown' | 'json' | 'html';
+  /** What `export` writes. */
+  exportAs?: 'ctgov' | 'markdown';
   rules: Record<string, RuleSetting>;
 }
 
@@ -42,9 +62,10 @@ function parseArgs(argv: readonly string[]): ParsedArgs | 'help' | 'version' {
   if (argv.length === 0) throw new UsageError('no command given; try `trial --help`');
   if (argv.includes('--help') || argv.includes('-h')) return 'help';
   if (argv[0] === '--version') return 'version';
-  const [command, ...rest] = argv;
-  if (command !== 'check' && command !== 'summary') throw new UsageError(`unknown command '${command}'; expected check or summary`);
-  const parsed: ParsedArgs = { command, files: [], format: 'text', json: false, rules: {} };
+  const [word, ...rest] = argv;
+  const command = COMMANDS.find((known) => known === word);
+  if (!command) throw new UsageError(`unknown command '${word}'; expected ${COMMANDS.slice(0, -1).join(', ')} or ${COMMANDS[COMMANDS.length - 1]}`);
+  const parsed: ParsedArgs = { command, files: [], format: 'text', summaryAs: 'markdown', rules: {} };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const [flag, inlineValue] =
@@ -63,16 +84,23 @@ function parseArgs(argv: readonly string[]): ParsedArgs | 'help' | 'version' {
       const match = /^([^=]+)=(.+)$/.exec(rule);
       if (!match || !SETTINGS.includes(match[2] as RuleSetting)) throw new UsageError(`--rule takes CODE=${SETTINGS.join('|')}, not '${rule}'`);
       parsed.rules[match[1]] = match[2] as RuleSetting;
-    } else if (command === 'summary' && flag === '--json' && inlineValue === undefined) {
-      parsed.json = true;
+    } else if (command === 'summary' && (flag === '--json' || flag === '--html') && inlineValue === undefined) {
+      const as = flag === '--json' ? 'json' : 'html';
+      if (parsed.summaryAs !== 'markdown' && parsed.summaryAs !== as) throw new UsageError('summary takes one of --json and --html, not both');
+      parsed.summaryAs = as;
+    } else if (command === 'export' && (flag === '--ctgov' || flag === '--markdown') && inlineValue === undefined) {
+      const as = flag === '--ctgov' ? 'ctgov' : 'markdown';
+      if (parsed.exportAs && parsed.exportAs !== as) throw new UsageError('export takes one of --ctgov and --markdown, not both');
+      parsed.exportAs = as;
     } else if (arg.startsWith('-') && arg !== '-') {
       throw new UsageError(`unknown option '${arg}' for ${command}; try \`trial --help\``);
     } else {
       parsed.files.push(arg);
     }
   }
-  if (parsed.files.length === 0) throw new UsageError(`${command} needs a FILE`);
-  if (command === 'summary' && parsed.files.length > 1) throw new UsageError('summary takes one FILE');
+  if (command === 'export' && !parsed.exportAs) throw new UsageError('export needs --ctgov or --markdown');
+  if (parsed.files.length === 0) throw new UsageError(`${command} needs ${command === 'import' ? 'a RECORD.json' : 'a FILE'}`);
+  if (command !== 'check' && parsed.files.length > 1) throw new UsageError(`${command} takes one ${command === 'import' ? 'RECORD.json' : 'FILE'}`);
   const unknown = resolveRules(parsed.rules).unknown;
   if (unknown.length) throw new UsageError(`--rule names no known code: ${unknown.join(', ')}`);
   return parsed;
@@ -80,9 +108,14 @@ function parseArgs(argv: readonly string[]): ParsedArgs | 'help' | 'version' {
 
 /** Reads a `.trial` file as UTF-8 text, refusing what is not text. */
 export function readDocument(file: string): string {
+  return readText(file, '.trial');
+}
+
+/** Reads a text file (a `.trial` file, a JSON record: `kind`) as UTF-8, refusing what is not text. */
+function readText(file: string, kind: string): string {
   let bytes: Buffer;
   try {
-    if (statSync(file).isDirectory()) throw new UsageError(`${file}: is a directory, not a .trial file`);
+    if (statSync(file).isDirectory()) throw new UsageError(`${file}: is a directory, not a ${kind} file`);
     bytes = readFileSync(file);
   } catch (error) {
     if (error instanceof UsageError) throw error;
@@ -91,7 +124,7 @@ export function readDocument(file: string): string {
     if (code === 'EACCES') throw new UsageError(`${file}: permission denied`);
     throw new UsageError(`${file}: cannot be read (${code ?? (error as Error).message})`);
   }
-  if (bytes.subarray(0, 8192).includes(0)) throw new UsageError(`${file}: is a binary file, not a .trial text file`);
+  if (bytes.subarray(0, 8192).includes(0)) throw new UsageError(`${file}: is a binary file, not a ${kind} text file`);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -144,10 +177,59 @@ function check(args: ParsedArgs, io: Output): number {
 function summary(args: ParsedArgs, io: Output): number {
   const text = readDocument(args.files[0]);
   const service = createProtocolService();
+  if (args.summaryAs === 'html') {
+    const analysis = service.analyze(text);
+    io.out(renderPage(service.previewBody(analysis), { nonce: createNonce(), title: analysis.protocol.trial?.nctId ?? path.basename(args.files[0]) }));
+    return 0;
+  }
   const result = service.summary(text);
-  io.out(args.json ? JSON.stringify(result, null, 2) + '\n' : renderMarkdown(result));
+  io.out(args.summaryAs === 'json' ? JSON.stringify(result, null, 2) + '\n' : renderMarkdown(result));
   return 0;
 }
+
+function exportDocument(args: ParsedArgs, io: Output): number {
+  const file = args.files[0];
+  const analysis = createProtocolService().analyze(readDocument(file));
+  io.out(args.exportAs === 'ctgov' ? JSON.stringify(toCtgov(analysis.protocol), null, 2) + '\n' : toMarkdownExport(analysis.protocol));
+  const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
+  if (errors === 0) return 0;
+  io.err(
+    `trial: ${file}: ${errors} error${errors === 1 ? '' : 's'}; the export leaves out what ${errors === 1 ? 'it affects' : 'they affect'} (see \`trial check ${file}\`)\n`,
+  );
+  return 1;
+}
+
+function importRecord(args: ParsedArgs, io: Output): number {
+  const file = args.files[0];
+  const text = readText(file, 'JSON');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`${file}: is not valid JSON (${oneLine((error as Error).message)})`);
+  }
+  let result: ReturnType<typeof fromCtgov>;
+  try {
+    result = fromCtgov(json);
+  } catch (error) {
+    if (error instanceof CtgovImportError) throw new UsageError(`${file}: ${oneLine(error.message)}`);
+    throw error;
+  }
+  io.out(result.text);
+  for (const note of result.notes) io.err(`trial: note: ${oneLine(note)}\n`);
+  return 0;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ');
+}
+
+const RUNNERS: Readonly<Record<Command, (args: ParsedArgs, io: Output) => number>> = {
+  check,
+  summary,
+  export: exportDocument,
+  import: importRecord,
+};
 
 /** Runs the CLI and returns the exit code; never throws. */
 export function run(argv: readonly string[], io: Output): number {
@@ -161,7 +243,7 @@ export function run(argv: readonly string[], io: Output): number {
       io.out(`${version()}\n`);
       return 0;
     }
-    return parsed.command === 'check' ? check(parsed, io) : summary(parsed, io);
+    return RUNNERS[parsed.command](parsed, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`trial: ${error.message}\n`);

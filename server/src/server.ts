@@ -174,6 +174,7 @@ export function startServer(connection: Connection): void {
   }
 
   async function refreshSettings(): Promise<void> {
+    const before = JSON.stringify(settings);
     if (configurationSupported) {
       try {
         settings = readSettings(await connection.workspace.getConfiguration('trial'));
@@ -181,6 +182,8 @@ export function startServer(connection: Connection): void {
         connection.console.error(`trial: reading settings failed: ${String(error)}`);
       }
     }
+    // Unchanged settings leave the published diagnostics as they are.
+    if (JSON.stringify(settings) === before) return;
     service = createProtocolService({ rules: settings.rules });
     cache.clear();
     for (const document of documents.all()) schedule(document);

@@ -8,7 +8,9 @@ import { validate } from './analysis/validate';
 import { lower } from './model/lower';
 import type { Protocol } from './model/schema';
 import { parse, type ParseResult } from './syntax/parser';
+import { renderBody } from './summary/html';
 import { summarize, type TrialSummary } from './summary/summary';
+import { createLineIndex } from './util/lines';
 import { fixAll, quickFixes } from './features/actions';
 import { complete } from './features/completion';
 import { formatDocument, formatRange } from './features/format';
@@ -42,6 +44,8 @@ export interface ProtocolService {
   analyze(text: string): Analysis;
   /** The structured summary of a document. */
   summary(text: string): TrialSummary;
+  /** The preview's HTML content for an analysed document (see summary/html.ts). */
+  previewBody(analysis: Analysis): string;
   hover: typeof hover;
   complete: typeof complete;
   outline: typeof outline;
@@ -97,6 +101,10 @@ export function createProtocolService(options: ServiceOptions = {}): ProtocolSer
   return {
     analyze,
     summary: (text) => summarize(analyze(text).protocol),
+    previewBody(analysis) {
+      const lines = createLineIndex(analysis.text);
+      return renderBody({ protocol: analysis.protocol, diagnostics: analysis.diagnostics, lineOf: (offset) => lines.position(offset).line + 1 });
+    },
     hover,
     complete,
     outline,

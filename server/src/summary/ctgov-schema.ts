@@ -1,0 +1,242 @@
+/**
+ * The ClinicalTrials.gov API v2 `protocolSection`, as far as `trial export --ctgov` writes it and
+ * `trial import` reads it: the modules below, with the registry's own field names and enum
+ * values (https://clinicaltrials.gov/data-api/about-api/study-data-structure; the enum values
+ * were checked against the registry's API migration guide, which maps each legacy value to its
+ * v2 enum). Everything is optional, as in the API's JSON, except what names an element of a
+ * list (an arm's label, an intervention's type and name, an outcome's measure, a site's
+ * facility, a reference's citation). Objects are not strict: a record from the registry holds
+ * many more fields, which parsing strips and the importer ignores.
+ */
+
+import { z } from 'zod';
+
+// ---- enums (values as the API writes them) ------------------------------------------------
+
+export const CtStatus = z.enum([
+  'ACTIVE_NOT_RECRUITING',
+  'COMPLETED',
+  'ENROLLING_BY_INVITATION',
+  'NOT_YET_RECRUITING',
+  'RECRUITING',
+  'SUSPENDED',
+  'TERMINATED',
+  'WITHDRAWN',
+  'AVAILABLE',
+  'NO_LONGER_AVAILABLE',
+  'TEMPORARILY_NOT_AVAILABLE',
+  'APPROVED_FOR_MARKETING',
+  'WITHHELD',
+  'UNKNOWN',
+]);
+/** A site's status (the API's RecruitmentStatus). */
+export const CtRecruitmentStatus = z.enum([
+  'ACTIVE_NOT_RECRUITING',
+  'COMPLETED',
+  'ENROLLING_BY_INVITATION',
+  'NOT_YET_RECRUITING',
+  'RECRUITING',
+  'SUSPENDED',
+  'TERMINATED',
+  'WITHDRAWN',
+  'AVAILABLE',
+]);
+export const CtDateType = z.enum(['ACTUAL', 'ESTIMATED']);
+export const CtAgencyClass = z.enum(['NIH', 'FED', 'OTHER_GOV', 'INDIV', 'INDUSTRY', 'NETWORK', 'AMBIG', 'OTHER', 'UNKNOWN']);
+export const CtResponsiblePartyType = z.enum(['SPONSOR', 'PRINCIPAL_INVESTIGATOR', 'SPONSOR_INVESTIGATOR']);
+export const CtStudyType = z.enum(['EXPANDED_ACCESS', 'INTERVENTIONAL', 'OBSERVATIONAL']);
+export const CtPhase = z.enum(['NA', 'EARLY_PHASE1', 'PHASE1', 'PHASE2', 'PHASE3', 'PHASE4']);
+export const CtAllocation = z.enum(['RANDOMIZED', 'NON_RANDOMIZED', 'NA']);
+/** The API's InterventionalAssignment. */
+export const CtInterventionModel = z.enum(['SINGLE_GROUP', 'PARALLEL', 'CROSSOVER', 'FACTORIAL', 'SEQUENTIAL']);
+export const CtPrimaryPurpose = z.enum([
+  'TREATMENT',
+  'PREVENTION',
+  'DIAGNOSTIC',
+  'ECT',
+  'SUPPORTIVE_CARE',
+  'SCREENING',
+  'HEALTH_SERVICES_RESEARCH',
+  'BASIC_SCIENCE',
+  'DEVICE_FEASIBILITY',
+  'OTHER',
+]);
+export const CtMasking = z.enum(['NONE', 'SINGLE', 'DOUBLE', 'TRIPLE', 'QUADRUPLE']);
+export const CtWhoMasked = z.enum(['PARTICIPANT', 'CARE_PROVIDER', 'INVESTIGATOR', 'OUTCOMES_ASSESSOR']);
+export const CtEnrollmentType = z.enum(['ACTUAL', 'ESTIMATED']);
+export const CtArmGroupType = z.enum(['EXPERIMENTAL', 'ACTIVE_COMPARATOR', 'PLACEBO_COMPARATOR', 'SHAM_COMPARATOR', 'NO_INTERVENTION', 'OTHER']);
+export const CtInterventionType = z.enum([
+  'BEHAVIORAL',
+  'BIOLOGICAL',
+  'COMBINATION_PRODUCT',
+  'DEVICE',
+  'DIAGNOSTIC_TEST',
+  'DIETARY_SUPPLEMENT',
+  'DRUG',
+  'GENETIC',
+  'PROCEDURE',
+  'RADIATION',
+  'OTHER',
+]);
+export const CtSex = z.enum(['ALL', 'FEMALE', 'MALE']);
+export const CtOfficialRole = z.enum(['STUDY_CHAIR', 'STUDY_DIRECTOR', 'PRINCIPAL_INVESTIGATOR', 'SUB_INVESTIGATOR']);
+export const CtReferenceType = z.enum(['BACKGROUND', 'RESULT', 'DERIVED']);
+export const CtIpdSharing = z.enum(['YES', 'NO', 'UNDECIDED']);
+
+// ---- modules --------------------------------------------------------------------------------
+
+/** A date with its type: `{date: "2021-01-20", type: "ACTUAL"}`. Dates are ISO 8601 (`yyyy`, `yyyy-MM`, `yyyy-MM-dd`). */
+export const CtDateStruct = z.object({ date: z.string(), type: CtDateType.optional() });
+
+export const CtIdentificationModule = z.object({
+  nctId: z.string().optional(),
+  orgStudyIdInfo: z.object({ id: z.string() }).optional(),
+  secondaryIdInfos: z.array(z.object({ id: z.string() })).optional(),
+  briefTitle: z.string().optional(),
+  officialTitle: z.string().optional(),
+  acronym: z.string().optional(),
+});
+
+export const CtStatusModule = z.object({
+  /** `yyyy-MM`: the month the record's status was last verified. */
+  statusVerifiedDate: z.string().optional(),
+  overallStatus: CtStatus.optional(),
+  startDateStruct: CtDateStruct.optional(),
+  primaryCompletionDateStruct: CtDateStruct.optional(),
+  completionDateStruct: CtDateStruct.optional(),
+  studyFirstSubmitDate: z.string().optional(),
+  studyFirstPostDateStruct: CtDateStruct.optional(),
+  lastUpdatePostDateStruct: CtDateStruct.optional(),
+});
+
+export const CtOrganization = z.object({ name: z.string(), class: CtAgencyClass.optional() });
+
+export const CtSponsorCollaboratorsModule = z.object({
+  responsibleParty: z
+    .object({
+      type: CtResponsiblePartyType.optional(),
+      investigatorFullName: z.string().optional(),
+      investigatorTitle: z.string().optional(),
+      investigatorAffiliation: z.string().optional(),
+      /** Older records name the party instead of typing it. */
+      oldNameTitle: z.string().optional(),
+      oldOrganization: z.string().optional(),
+    })
+    .optional(),
+  leadSponsor: CtOrganization.optional(),
+  collaborators: z.array(CtOrganization).optional(),
+});
+
+export const CtOversightModule = z.object({
+  isFdaRegulatedDrug: z.boolean().optional(),
+  isFdaRegulatedDevice: z.boolean().optional(),
+});
+
+export const CtDescriptionModule = z.object({ briefSummary: z.string().optional(), detailedDescription: z.string().optional() });
+
+export const CtConditionsModule = z.object({ conditions: z.array(z.string()).optional(), keywords: z.array(z.string()).optional() });
+
+export const CtDesignModule = z.object({
+  studyType: CtStudyType.optional(),
+  /** A phase 2/3 study has two entries, `["PHASE2", "PHASE3"]`; a study without phases has `["NA"]`. */
+  phases: z.array(CtPhase).optional(),
+  designInfo: z
+    .object({
+      allocation: CtAllocation.optional(),
+      interventionModel: CtInterventionModel.optional(),
+      primaryPurpose: CtPrimaryPurpose.optional(),
+      maskingInfo: z.object({ masking: CtMasking.optional(), whoMasked: z.array(CtWhoMasked).optional() }).optional(),
+    })
+    .optional(),
+  enrollmentInfo: z.object({ count: z.number().int().nonnegative().optional(), type: CtEnrollmentType.optional() }).optional(),
+});
+
+export const CtArmGroup = z.object({
+  label: z.string(),
+  type: CtArmGroupType.optional(),
+  description: z.string().optional(),
+  /** `Type: name` of each intervention the arm receives, e.g. `Drug: Neoadjuvant treatment`. */
+  interventionNames: z.array(z.string()).optional(),
+});
+
+export const CtIntervention = z.object({
+  type: CtInterventionType,
+  name: z.string(),
+  description: z.string().optional(),
+  armGroupLabels: z.array(z.string()).optional(),
+  otherNames: z.array(z.string()).optional(),
+});
+
+export const CtArmsInterventionsModule = z.object({ armGroups: z.array(CtArmGroup).optional(), interventions: z.array(CtIntervention).optional() });
+
+export const CtOutcome = z.object({ measure: z.string(), description: z.string().optional(), timeFrame: z.string().optional() });
+
+export const CtOutcomesModule = z.object({
+  primaryOutcomes: z.array(CtOutcome).optional(),
+  secondaryOutcomes: z.array(CtOutcome).optional(),
+  otherOutcomes: z.array(CtOutcome).optional(),
+});
+
+/** An age as the registry writes it: a number and a unit, `18 Years`, `6 Months`. */
+const AGE = /^\d+(\.\d+)? (Years?|Months?|Weeks?|Days?|Hours?|Minutes?)$/;
+
+export const CtEligibilityModule = z.object({
+  /** Markdown: `Inclusion Criteria:` and `Exclusion Criteria:`, each followed by a list. */
+  eligibilityCriteria: z.string().optional(),
+  healthyVolunteers: z.boolean().optional(),
+  sex: CtSex.optional(),
+  minimumAge: z.string().regex(AGE, 'an age such as "18 Years"').optional(),
+  maximumAge: z.string().regex(AGE, 'an age such as "70 Years"').optional(),
+});
+
+export const CtContactsLocationsModule = z.object({
+  overallOfficials: z.array(z.object({ name: z.string().optional(), affiliation: z.string().optional(), role: CtOfficialRole.optional() })).optional(),
+  locations: z
+    .array(
+      z.object({
+        facility: z.string(),
+        status: CtRecruitmentStatus.optional(),
+        city: z.string().optional(),
+        state: z.string().optional(),
+        zip: z.string().optional(),
+        country: z.string().optional(),
+      }),
+    )
+    .optional(),
+});
+
+export const CtReferencesModule = z.object({
+  references: z
+    .array(
+      z.object({
+        /** The PubMed id, as a string of digits. */
+        pmid: z.string().regex(/^\d+$/, 'a PubMed id (digits)').optional(),
+        type: CtReferenceType.optional(),
+        citation: z.string(),
+      }),
+    )
+    .optional(),
+});
+
+export const CtIpdSharingStatementModule = z.object({ ipdSharing: CtIpdSharing.optional() });
+
+/** The `protocolSection` of an API v2 study, restricted to the modules this project reads and writes. */
+export const ProtocolSection = z.object({
+  identificationModule: CtIdentificationModule.optional(),
+  statusModule: CtStatusModule.optional(),
+  sponsorCollaboratorsModule: CtSponsorCollaboratorsModule.optional(),
+  oversightModule: CtOversightModule.optional(),
+  descriptionModule: CtDescriptionModule.optional(),
+  conditionsModule: CtConditionsModule.optional(),
+  designModule: CtDesignModule.optional(),
+  armsInterventionsModule: CtArmsInterventionsModule.optional(),
+  outcomesModule: CtOutcomesModule.optional(),
+  eligibilityModule: CtEligibilityModule.optional(),
+  contactsLocationsModule: CtContactsLocationsModule.optional(),
+  referencesModule: CtReferencesModule.optional(),
+  ipdSharingStatementModule: CtIpdSharingStatementModule.optional(),
+});
+export type ProtocolSection = z.infer<typeof ProtocolSection>;
+
+/** The module names of `ProtocolSection`, to recognise a bare protocolSection. */
+export const MODULE_NAMES: readonly string[] = Object.keys(ProtocolSection.shape);

@@ -1,0 +1,339 @@
+/**
+ * The structured summary as HTML: one renderer for the editor's preview and for
+ * `trial summary --html`. `renderBody` draws the content (every user string escaped; no inline
+ * style or script, so a strict Content-Security-Policy holds); `renderPage` wraps it in a
+ * self-contained page whose one style and one script carry a nonce. Elements that come from a
+ * line of the source carry `data-offset`, so the preview can reveal that line when clicked.
+ */
+
+import type { Diagnostic } from '../service';
+import type * as S from '../model/schema';
+import { friendlyUnit } from '../model/units';
+import { describeCriterion, describeDose } from './markdown';
+import { doseImplication, summarize, withoutSpans } from './summary';
+import { armTimeline, type ArmTimeline } from './timeline';
+
+export interface PreviewInput {
+  readonly protocol: S.Protocol;
+  readonly diagnostics: readonly Diagnostic[];
+  /** 1-based line of an offset, for the error list. */
+  readonly lineOf: (offset: number) => number;
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes text for HTML content and attribute values alike. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => ESCAPES[ch]);
+}
+
+const e = escapeHtml;
+
+function words(value: string | undefined): string {
+  return value === undefined ? '' : value.replace(/_/g, ' ');
+}
+
+function formatNumber(value: number): string {
+  return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(6)));
+}
+
+function factsTable(rows: [string, string | undefined][]): string {
+  const present = rows.filter(([, value]) => value !== undefined && value !== '');
+  if (present.length === 0) return '';
+  return `<table class="facts"><tbody>${present.map(([label, value]) => `<tr><th scope="row">${e(label)}</th><td>${e(value!)}</td></tr>`).join('')}</tbody></table>`;
+}
+
+function dateText(value: S.DateValue | undefined): string | undefined {
+  return value && (value.qualifier ? `${value.date} (${value.qualifier})` : value.date);
+}
+
+function header(protocol: S.Protocol): string {
+  const trial = protocol.trial;
+  if (!trial) return '<h1>Trial</h1><p class="muted">This file has no trial block.</p>';
+  const d = trial.design;
+  return `<header data-offset="${trial.span.offset}">
+<h1>${e(trial.title ?? trial.nctId ?? 'Trial')}</h1>
+<p class="ids">${e([trial.nctId, trial.orgStudyId].filter(Boolean).join(' · '))}</p>
+${trial.officialTitle ? `<p class="official">${e(trial.officialTitle)}</p>` : ''}
+${factsTable([
+  ['Phase', trial.phase && `Phase ${trial.phase}`],
+  ['Type', words(trial.type)],
+  ['Status', words(trial.status)],
+  ['Enrollment', trial.enrollment && `${trial.enrollment.count}${trial.enrollment.qualifier ? ` (${trial.enrollment.qualifier})` : ''}`],
+  ['Start', dateText(trial.start)],
+  ['Primary completion', dateText(trial.primaryCompletion)],
+  ['Completion', dateText(trial.completion)],
+  ['Last update', dateText(trial.lastUpdate)],
+  ['Allocation', words(d.allocation)],
+  ['Model', words(d.model)],
+  ['Masking', words(d.masking)],
+  ['Purpose', words(d.purpose)],
+  ['Conditions', trial.conditions.join('; ')],
+  ['Keywords', trial.keywords.join('; ')],
+])}
+${trial.summary ? `<p class="summary">${e(trial.summary)}</p>` : ''}
+</header>`;
+}
+
+function errorList(input: PreviewInput): string {
+  const errors = input.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length === 0) return '';
+  const items = errors
+    .map((d) => `<li><a href="#" data-offset="${d.offset}">line ${input.lineOf(d.offset)}</a> <code>${e(d.code)}</code> ${e(d.message)}</li>`)
+    .join('');
+  return `<section class="errors" role="alert"><h2>${errors.length} error${errors.length === 1 ? '' : 's'}</h2><ul>${items}</ul></section>`;
+}
+
+function armsTable(protocol: S.Protocol): string {
+  if (protocol.arms.length === 0) return '';
+  const summary = summarize(protocol);
+  const rows = protocol.arms
+    .map((arm, i) => {
+      const interventions = arm.interventions.map((id) => protocol.interventions.find((x) => x.id === id)?.name ?? id).join(', ');
+      return `<tr data-offset="${arm.span.offset}"><td>${e(arm.label)}</td><td>${e(words(arm.type))}</td><td>${e(interventions)}</td><td>${e(summary.arms[i].drugs.join(', '))}</td></tr>`;
+    })
+    .join('');
+  return `<section><h2>Arms</h2><table class="arms"><thead><tr><th>Arm</th><th>Type</th><th>Interventions</th><th>Drugs</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+}
+
+const ROW_HEIGHT = 22;
+const LABEL_WIDTH = 120;
+const PLOT_WIDTH = 720;
+const TOP = 36;
+
+/** The timeline of one arm as inline SVG: days across, one row per drug. */
+export function timelineSvg(timeline: ArmTimeline): string {
+  const days = Math.max(timeline.totalDays, 1);
+  const scale = PLOT_WIDTH / days;
+  const x = (day: number) => LABEL_WIDTH + (day - 1) * scale;
+  const height = TOP + timeline.rows.length * ROW_HEIGHT + 24;
+  const width = LABEL_WIDTH + PLOT_WIDTH + 30;
+  const parts: string[] = [];
+  for (const phase of timeline.phases) {
+    parts.push(
+      `<rect class="phase" x="${x(phase.start).toFixed(1)}" y="2" width="${Math.max(1, (phase.end - phase.start + 1) * scale).toFixed(1)}" height="14"/>`,
+    );
+    parts.push(`<text class="phase-label" x="${(x(phase.start) + 3).toFixed(1)}" y="13">${e(phase.name)}</text>`);
+  }
+  timeline.cycles.forEach((cycle, i) => {
+    parts.push(
+      `<rect class="cycle ${i % 2 ? 'odd' : 'even'}" data-offset="${cycle.offset}" x="${x(cycle.start).toFixed(1)}" y="${TOP - 14}" width="${((cycle.end - cycle.start + 1) * scale).toFixed(1)}" height="${timeline.rows.length * ROW_HEIGHT + 14}"><title>cycle ${cycle.number}: days ${cycle.start}-${cycle.end}</title></rect>`,
+    );
+  });
+  timeline.rows.forEach((row, r) => {
+    const y = TOP + r * ROW_HEIGHT;
+    const marks = row.marks
+      .map(
+        (m) =>
+          `<rect class="mark" data-offset="${m.offset}" x="${(x(m.day) + scale / 2 - 2).toFixed(1)}" y="${y + 5}" width="4" height="${ROW_HEIGHT - 10}"><title>${e(row.drug)}: day ${m.day}${m.perDay > 1 ? ` (x${m.perDay})` : ''}</title></rect>`,
+      )
+      .join('');
+    const bars = row.bars
+      .map(
+        (b) =>
+          `<rect class="bar" data-offset="${b.offset}" x="${x(b.start).toFixed(1)}" y="${y + 7}" width="${((b.end - b.start + 1) * scale).toFixed(1)}" height="${ROW_HEIGHT - 14}"><title>${e(row.drug)}: days ${b.start}-${b.end}, continuous</title></rect>`,
+      )
+      .join('');
+    parts.push(`<g class="row" data-drug="${e(row.drug)}"><text class="drug" x="4" y="${y + 15}">${e(row.drug)}</text>${bars}${marks}</g>`);
+  });
+  for (const surgery of timeline.surgeries) {
+    const sx = (x(surgery.day) + scale / 2).toFixed(1);
+    parts.push(
+      `<g class="surgery" data-offset="${surgery.offset}"><line x1="${sx}" x2="${sx}" y1="${TOP - 16}" y2="${TOP + timeline.rows.length * ROW_HEIGHT}"/><text x="${(Number(sx) + 3).toFixed(1)}" y="${TOP - 4}">surgery</text><title>surgery${surgery.note ? `: ${e(surgery.note)}` : ''}, day ${surgery.day}</title></g>`,
+    );
+  }
+  const tickEvery = days <= 63 ? 7 : days <= 200 ? 21 : Math.ceil(days / 10 / 7) * 7;
+  for (let day = 1; day <= days; day += tickEvery) {
+    parts.push(`<text class="tick" x="${x(day).toFixed(1)}" y="${height - 2}">${day}</text>`);
+  }
+  return `<svg class="timeline" role="img" aria-label="${e(`dosing timeline of ${timeline.label}`)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg">${parts.join('')}</svg>`;
+}
+
+function regimen(arm: S.Arm): string {
+  const items: string[] = [];
+  arm.phases.forEach((phase) => {
+    if (phase.name) items.push(`<li class="phase-name">${e(phase.name)}</li>`);
+    phase.steps.forEach((step) => {
+      if (step.kind === 'surgery') items.push(`<li data-offset="${step.span.offset}">surgery${step.note ? `: ${e(step.note)}` : ''}</li>`);
+      if (step.kind === 'cycle') {
+        items.push(`<li data-offset="${step.span.offset}">cycle of ${e(step.lengthText)}${step.count ? ` x ${step.count}` : ''}</li>`);
+        step.doses.forEach((dose) => items.push(`<li class="dose" data-offset="${dose.span.offset}">${e(describe(dose, step))}</li>`));
+      }
+      if (step.kind === 'dose') items.push(`<li class="dose" data-offset="${step.dose.span.offset}">${e(describe(step.dose))}</li>`);
+    });
+  });
+  return `<ul class="regimen">${items.join('')}</ul>`;
+}
+
+function describe(dose: S.Dose, cycle?: S.Cycle): string {
+  return describeDose({ ...withoutSpans(dose), implied: doseImplication(dose, cycle) });
+}
+
+function armsDetail(protocol: S.Protocol): string {
+  return protocol.arms
+    .map((arm) => {
+      const timeline = armTimeline(arm);
+      const unplaced = timeline.unplaced.length
+        ? `<p class="muted">Not on the timeline (no schedule stated): ${e([...new Set(timeline.unplaced.map((u) => u.drug))].join(', '))}</p>`
+        : '';
+      const drawn = timeline.surgeries.length > 0 || timeline.rows.some((row) => row.marks.length > 0 || row.bars.length > 0);
+      const nothing = !drawn && timeline.rows.length ? '<p class="muted">No dosing schedule is stated, so there is no timeline to draw.</p>' : '';
+      return `<section class="arm" data-arm="${e(arm.id)}"><h3 data-offset="${arm.span.offset}">${e(arm.label)} <span class="muted">${e(words(arm.type))}</span></h3>
+${arm.description ? `<p class="description">${e(arm.description)}</p>` : ''}
+${drawn ? timelineSvg(timeline) : nothing}${unplaced}${regimen(arm)}</section>`;
+    })
+    .join('');
+}
+
+function criterionRows(criteria: readonly S.Criterion[], depth: number): string {
+  return criteria
+    .map((c) => {
+      const indent = depth ? ` class="nested depth-${Math.min(depth, 3)}"` : '';
+      if (c.kind === 'threshold') {
+        const value = c.multipleOf ? `${c.valueText} x ${c.multipleOf}` : c.valueText;
+        const dimensionless = c.normalized?.unit === '1';
+        const normalized =
+          c.normalized && !c.multipleOf ? `${formatNumber(c.normalized.value)}${dimensionless ? '' : ` ${friendlyUnit(c.normalized.unit)}`}` : '';
+        const unit = c.multipleOf || dimensionless ? '' : (c.unit ?? 'not stated');
+        return `<tr${indent} data-offset="${c.span.offset}"><td>${e(c.analyte)}</td><td>${e(c.comparator)}</td><td>${e(value)}</td><td>${e(unit)}</td><td>${e(normalized)}</td><td>${e(c.note ?? '')}</td></tr>`;
+      }
+      if (c.kind === 'text')
+        return `<tr${indent} data-offset="${c.span.offset}"><td colspan="5">${e(c.text)}</td><td><span class="badge">free text</span></td></tr>`;
+      // The note has its own column; the description is written without it.
+      const row = `<tr${indent} data-offset="${c.span.offset}"><td colspan="5">${e(describeCriterion(withoutSpans({ ...c, note: undefined })))}</td><td>${e(c.note ?? '')}</td></tr>`;
+      return c.kind === 'group' ? row + criterionRows(c.criteria, depth + 1) : row;
+    })
+    .join('');
+}
+
+function eligibility(protocol: S.Protocol): string {
+  const el = protocol.eligibility;
+  if (!el) return '';
+  const age = [el.minimumAge && `${el.minimumAge.value} ${el.minimumAge.unit}`, el.maximumAge && `${el.maximumAge.value} ${el.maximumAge.unit}`];
+  const table = (title: string, criteria: readonly S.Criterion[]) =>
+    `<h3>${title}</h3><table class="criteria"><thead><tr><th>Criterion</th><th>Comparator</th><th>Value</th><th>Unit</th><th>Normalised</th><th>Note</th></tr></thead><tbody>${criterionRows(criteria, 0)}</tbody></table>`;
+  return `<section data-offset="${el.span.offset}"><h2>Eligibility</h2>${factsTable([
+    ['Age', age[0] && age[1] ? `${age[0]} to ${age[1]}` : (age[0] ?? age[1])],
+    ['Sex', el.sex],
+    ['Healthy volunteers', el.healthyVolunteers],
+  ])}${table('Inclusion', el.inclusion)}${table('Exclusion', el.exclusion)}</section>`;
+}
+
+function outcomes(protocol: S.Protocol): string {
+  if (protocol.outcomes.length === 0) return '';
+  const rows = protocol.outcomes
+    .map(
+      (o) =>
+        `<tr data-offset="${o.span.offset}"><td>${e(o.kind ?? '—')}</td><td>${e(o.measure)}</td><td>${e(o.timeFrame ?? '')}</td><td>${e(o.description ?? '')}</td></tr>`,
+    )
+    .join('');
+  return `<section><h2>Outcomes</h2><table><thead><tr><th>Kind</th><th>Measure</th><th>Time frame</th><th>Description</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+}
+
+function people(protocol: S.Protocol): string {
+  const trial = protocol.trial;
+  if (!trial) return '';
+  const list = (title: string, items: string[]) => (items.length ? `<h3>${title}</h3><ul>${items.join('')}</ul>` : '');
+  const org = (o: { name: string; class?: string; span: S.Span }) =>
+    `<li data-offset="${o.span.offset}">${e(o.name)}${o.class ? ` <span class="muted">${e(o.class)}</span>` : ''}</li>`;
+  return `<section><h2>Sponsors, investigators and sites</h2>
+${list('Sponsor', trial.sponsor ? [org(trial.sponsor)] : [])}
+${list('Collaborators', trial.collaborators.map(org))}
+${list(
+  'Investigators',
+  trial.investigators.map((i) => `<li data-offset="${i.span.offset}">${e(i.name)}, ${e(words(i.role))}${i.affiliation ? `, ${e(i.affiliation)}` : ''}</li>`),
+)}
+${list(
+  'Sites',
+  trial.sites.map((s) => `<li data-offset="${s.span.offset}">${e([s.facility, s.city, s.state, s.zip, s.country].filter(Boolean).join(', '))}</li>`),
+)}
+${list(
+  'References',
+  trial.references.map((r) => `<li data-offset="${r.span.offset}">${r.pmid ? `PMID ${r.pmid}: ` : ''}${e(r.citation)}</li>`),
+)}
+</section>`;
+}
+
+/** The preview's content. */
+export function renderBody(input: PreviewInput): string {
+  const p = input.protocol;
+  return [errorList(input), header(p), armsTable(p), armsDetail(p), eligibility(p), outcomes(p), people(p)].filter(Boolean).join('\n');
+}
+
+const STYLE = `
+:root { color-scheme: light dark; }
+body { font-family: var(--vscode-font-family, system-ui, sans-serif); font-size: var(--vscode-font-size, 14px); color: var(--vscode-editor-foreground, #1e1e1e); background: var(--vscode-editor-background, #ffffff); margin: 0 auto; padding: 1em 1.5em; max-width: 1100px; line-height: 1.45; }
+h1 { font-size: 1.4em; margin: 0.2em 0; } h2 { font-size: 1.2em; border-bottom: 1px solid var(--vscode-panel-border, #ccc); padding-bottom: 0.2em; } h3 { font-size: 1.05em; }
+.ids, .muted { color: var(--vscode-descriptionForeground, #666); }
+table { border-collapse: collapse; margin: 0.5em 0 1em; width: 100%; }
+th, td { border: 1px solid var(--vscode-panel-border, #ccc); padding: 0.25em 0.5em; text-align: left; vertical-align: top; }
+table.facts { width: auto; } table.facts th { font-weight: 600; }
+tr.nested td:first-child { padding-left: 1.6em; } tr.depth-2 td:first-child { padding-left: 2.8em; } tr.depth-3 td:first-child { padding-left: 4em; }
+[data-offset] { cursor: pointer; } tr[data-offset]:hover, li[data-offset]:hover { background: var(--vscode-list-hoverBackground, #eef); }
+.badge { white-space: nowrap; font-size: 0.8em; border: 1px solid var(--vscode-badge-background, #888); border-radius: 3px; padding: 0 0.3em; }
+.errors { border: 1px solid var(--vscode-inputValidation-errorBorder, #be1100); background: var(--vscode-inputValidation-errorBackground, #fde7e7); padding: 0.2em 1em; }
+.errors a, a { color: var(--vscode-textLink-foreground, #0066bf); }
+svg.timeline { max-width: 100%; height: auto; display: block; margin: 0.5em 0; }
+svg.timeline text { fill: var(--vscode-editor-foreground, #1e1e1e); font-size: 11px; }
+svg.timeline .phase { fill: var(--vscode-editorWidget-background, #e8e8e8); stroke: var(--vscode-panel-border, #bbb); }
+svg.timeline .cycle.even { fill: var(--vscode-editor-inactiveSelectionBackground, #e5ebf1); opacity: 0.7; }
+svg.timeline .cycle.odd { fill: var(--vscode-editor-background, #ffffff); opacity: 0.4; }
+svg.timeline .mark { fill: var(--vscode-charts-blue, #1a73e8); }
+svg.timeline .bar { fill: var(--vscode-charts-green, #2e7d32); opacity: 0.8; }
+svg.timeline .surgery line { stroke: var(--vscode-charts-red, #c62828); stroke-width: 2; }
+svg.timeline .tick { fill: var(--vscode-descriptionForeground, #666); }
+ul.regimen .phase-name { font-weight: 600; list-style: none; margin-top: 0.4em; } ul.regimen .dose { margin-left: 1.2em; }
+@media print { body { color: #000; background: #fff; max-width: none; } [data-offset] { cursor: auto; } .errors { background: #fff; } svg.timeline .mark { fill: #000; } }
+`;
+
+const SCRIPT = `
+(function () {
+  const vscode = typeof acquireVsCodeApi === 'function' ? acquireVsCodeApi() : undefined;
+  document.addEventListener('click', function (event) {
+    const target = event.target instanceof Element ? event.target.closest('[data-offset]') : null;
+    if (!target || !vscode) return;
+    event.preventDefault();
+    vscode.postMessage({ type: 'reveal', offset: Number(target.getAttribute('data-offset')) });
+  });
+  window.addEventListener('message', function (event) {
+    const message = event.data;
+    if (message && message.type === 'update' && typeof message.body === 'string') {
+      document.getElementById('content').innerHTML = message.body;
+    }
+  });
+})();
+`;
+
+/** The Content-Security-Policy of the page: nothing remote, only the nonce'd style and script. */
+export function contentSecurityPolicy(nonce: string, cspSource?: string): string {
+  const images = cspSource ? `data: ${cspSource}` : 'data:';
+  return `default-src 'none'; img-src ${images}; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; font-src 'none'; connect-src 'none'; form-action 'none'; base-uri 'none'`;
+}
+
+/** A fresh nonce: 128 random bits, base64. */
+export function createNonce(): string {
+  const bytes = new Uint8Array(16);
+  globalThis.crypto.getRandomValues(bytes);
+  return Buffer.from(bytes).toString('base64');
+}
+
+/** A self-contained page around a body. */
+export function renderPage(body: string, options: { nonce: string; title: string; cspSource?: string }): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${e(contentSecurityPolicy(options.nonce, options.cspSource))}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${e(options.title)}</title>
+<style nonce="${e(options.nonce)}">${STYLE}</style>
+</head>
+<body>
+<main id="content">
+${body}
+</main>
+<script nonce="${e(options.nonce)}">${SCRIPT}</script>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,148 @@
+/**
+ * The preview page in a real headless Chromium (Debian's, driven by playwright-core): the facts
+ * are visible, the timelines have one row per drug with the right marks, nothing logs an error,
+ * and markup injected through the document stays text. Screenshots go to test-artifacts/.
+ * Run by `npm run test:browser`, which installs Chromium first (scripts/ensure-chromium.sh).
+ */
+
+import * as assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createProtocolService } from '../../server/src/service';
+import { createNonce, renderPage } from '../../server/src/summary/html';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const ARTIFACTS = path.join(ROOT, 'test-artifacts');
+
+/** The page exactly as `trial summary --html` and the preview build it. */
+function pageFor(text: string, title: string): string {
+  const service = createProtocolService();
+  return renderPage(service.previewBody(service.analyze(text)), { nonce: createNonce(), title });
+}
+
+describe('preview page in Chromium', function () {
+  this.timeout(60_000);
+  let browser: Browser;
+
+  before(async () => {
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    mkdirSync(ARTIFACTS, { recursive: true });
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  /** Opens a page and collects what it logs: console errors, page errors, CSP violations. */
+  async function open(html: string): Promise<{ page: Page; problems: string[] }> {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    await page.setContent(html, { waitUntil: 'load' });
+    return { page, problems };
+  }
+
+  async function marks(page: Page, arm: string, drug: string, kind: 'mark' | 'bar'): Promise<number> {
+    return page.locator(`section.arm[data-arm="${arm}"] g.row[data-drug="${drug}"] rect.${kind}`).count();
+  }
+
+  it('NCT04669496: the facts, a timeline row per drug with the right marks, no errors', async () => {
+    const { page, problems } = await open(pageFor(readFileSync(path.join(ROOT, 'samples', 'NCT04669496.trial'), 'utf8'), 'NCT04669496'));
+    const text = (await page.locator('body').innerText()).replace(/\s+/g, ' ');
+    for (const fact of [
+      'NCT04669496',
+      'ZSAB-neoGOLP',
+      'Phase 2/3',
+      '178',
+      'randomized',
+      'parallel',
+      'Neoadjuvant treatment',
+      'Traditional group',
+      '18 years to 70 years',
+      'x10^9/L',
+      'free text',
+      'Jia Fan',
+    ]) {
+      assert.ok(text.includes(fact), `'${fact}' is not visible`);
+    }
+    assert.deepEqual(await page.locator('section.arm[data-arm="neoadjuvant"] g.row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-drug'))), [
+      'oxaliplatin',
+      'gemcitabine',
+      'lenvatinib',
+      'toripalimab',
+      'capecitabine',
+    ]);
+    assert.equal(await marks(page, 'neoadjuvant', 'gemcitabine', 'mark'), 6, 'gemcitabine: days 1 and 8 of 3 cycles');
+    assert.equal(await marks(page, 'neoadjuvant', 'oxaliplatin', 'mark'), 3);
+    assert.equal(await marks(page, 'neoadjuvant', 'toripalimab', 'mark'), 3, 'q3w x 3');
+    assert.equal(await marks(page, 'neoadjuvant', 'lenvatinib', 'bar'), 1, 'a continuous course is a bar');
+    assert.equal(await marks(page, 'neoadjuvant', 'capecitabine', 'mark'), 14 * 8);
+    assert.equal(await page.locator('section.arm[data-arm="neoadjuvant"] rect.cycle').count(), 3 + 8);
+    assert.equal(await page.locator('section.arm g.surgery').count(), 2, 'one surgery marker per arm');
+    const phaseLabels = await page
+      .locator('section.arm[data-arm="neoadjuvant"] text.phase-label')
+      .evaluateAll((labels) => labels.map((label) => label.textContent));
+    assert.deepEqual(phaseLabels, ['neoadjuvant', 'adjuvant']);
+    assert.deepEqual(problems, []);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'preview-NCT04669496.png'), fullPage: true });
+  });
+
+  it('NCT03951597: drugs without a stated dose are listed, not drawn; no errors', async () => {
+    const { page, problems } = await open(pageFor(readFileSync(path.join(ROOT, 'samples', 'NCT03951597.trial'), 'utf8'), 'NCT03951597'));
+    const text = (await page.locator('body').innerText()).replace(/\s+/g, ' ');
+    for (const fact of ['NCT03951597', 'zs-ICC-2019', 'Phase 2', '30 (estimated)', 'single group', 'dose unstated', 'Objective response rate', '12 months']) {
+      assert.ok(text.includes(fact), `'${fact}' is not visible`);
+    }
+    assert.equal(await page.locator('rect.mark').count(), 0);
+    assert.deepEqual(problems, []);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'preview-NCT03951597.png'), fullPage: true });
+  });
+
+  it('shows injected markup as text: no element is created from it and no script runs', async () => {
+    const hostile = [
+      'trial NCT00000001 {',
+      '  title "<script>window.__pwned = 1</script>"',
+      '  summary "\\"><svg onload=\\"window.__pwned = 2\\">"',
+      '}',
+      'drug gemcitabine "<img src=x onerror=\\"window.__pwned = 3\\">"',
+      'arm a "<img src=x onerror=\\"window.__pwned = 4\\">" experimental {',
+      '  gemcitabine 1000 mg/m2 day 1 "<script>window.__pwned = 5</script>"',
+      '}',
+      'eligibility { include "\\"><svg onload=\\"window.__pwned = 6\\">" }',
+    ].join('\n');
+    const { page, problems } = await open(pageFor(hostile, '<script>x</script>'));
+    assert.equal(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned), undefined);
+    assert.equal(await page.locator('img').count(), 0);
+    assert.equal(await page.locator('script').count(), 1, 'only the page’s own nonce’d script');
+    assert.equal(await page.locator('svg[onload]').count(), 0);
+    const text = await page.locator('body').innerText();
+    assert.ok(text.includes('<script>window.__pwned = 1</script>'), 'the title shows as text');
+    assert.ok(text.includes('<img src=x onerror="window.__pwned = 4">'), 'the arm label shows as text');
+    assert.deepEqual(
+      problems.filter((p) => !p.includes('Content Security Policy')),
+      [],
+    );
+  });
+
+  it('blocks an inline script that lacks the nonce (the CSP holds)', async () => {
+    const html = pageFor('trial NCT00000001 { title "x" }', 'x').replace('</main>', '<script>window.__pwned = 7</script></main>');
+    const { page } = await open(html);
+    assert.equal(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned), undefined);
+  });
+});

@@ -1,0 +1,293 @@
+/**
+ * The extension's manifest (package.json `contributes`) against the server's side of the
+ * contract: the semantic token legend, the settings and their defaults, the diagnostic codes;
+ * and the declarative files the manifest points at (grammar, language configuration, snippets).
+ */
+
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Codes } from '../../server/src/analysis/codes';
+import { DEFAULT_SETTINGS, TOKEN_MODIFIERS, TOKEN_TYPES } from '../../server/src/features/legend';
+import { createProtocolService } from '../../server/src/service';
+import { FIELD_SPECS } from '../../server/src/syntax/fields';
+import { FREQUENCY_WORDS, PHASE_KEYWORDS, ROUTES } from '../../server/src/syntax/parser';
+
+const ROOT = join(__dirname, '..', '..');
+
+/** The standard semantic token types and modifiers of LSP 3.17, which need no declaration. */
+const STANDARD_TOKEN_TYPES = new Set([
+  'namespace',
+  'type',
+  'class',
+  'enum',
+  'interface',
+  'struct',
+  'typeParameter',
+  'parameter',
+  'variable',
+  'property',
+  'enumMember',
+  'event',
+  'function',
+  'method',
+  'macro',
+  'keyword',
+  'modifier',
+  'comment',
+  'string',
+  'number',
+  'regexp',
+  'operator',
+  'decorator',
+]);
+const STANDARD_TOKEN_MODIFIERS = new Set([
+  'declaration',
+  'definition',
+  'readonly',
+  'static',
+  'deprecated',
+  'abstract',
+  'async',
+  'modification',
+  'documentation',
+  'defaultLibrary',
+]);
+
+interface JsonSchema {
+  readonly type?: string;
+  readonly default?: unknown;
+  readonly enum?: readonly unknown[];
+  readonly properties?: Readonly<Record<string, JsonSchema>>;
+  readonly propertyNames?: JsonSchema;
+  readonly additionalProperties?: JsonSchema | boolean;
+}
+
+interface Manifest {
+  readonly main: string;
+  readonly activationEvents: readonly string[];
+  readonly contributes: {
+    readonly languages: readonly { id: string; extensions: readonly string[]; configuration: string }[];
+    readonly grammars: readonly { language: string; scopeName: string; path: string }[];
+    readonly snippets: readonly { language: string; path: string }[];
+    readonly commands: readonly { command: string; title: string; category?: string }[];
+    readonly configuration: { readonly properties: Readonly<Record<string, JsonSchema>> };
+    readonly semanticTokenTypes: readonly { id: string; superType: string; description: string }[];
+    readonly semanticTokenModifiers?: readonly { id: string }[];
+    readonly semanticTokenScopes: readonly { language: string; scopes: Readonly<Record<string, readonly string[]>> }[];
+  };
+}
+
+interface GrammarRule {
+  readonly include?: string;
+  readonly patterns?: readonly GrammarRule[];
+  readonly captures?: Readonly<Record<string, GrammarRule>>;
+  readonly beginCaptures?: Readonly<Record<string, GrammarRule>>;
+  readonly endCaptures?: Readonly<Record<string, GrammarRule>>;
+  readonly match?: string;
+  readonly begin?: string;
+  readonly end?: string;
+}
+
+interface Grammar extends GrammarRule {
+  readonly scopeName: string;
+  readonly repository: Readonly<Record<string, GrammarRule>>;
+}
+
+interface Snippet {
+  readonly prefix: string | readonly string[];
+  readonly body: string | readonly string[];
+  readonly description: string;
+}
+
+function readJson<T>(relativePath: string): T {
+  return JSON.parse(readFileSync(join(ROOT, relativePath), 'utf8')) as T;
+}
+
+const manifest = readJson<Manifest>('package.json');
+const settings = manifest.contributes.configuration.properties;
+
+function setting(key: string): JsonSchema {
+  const schema = settings[key];
+  assert.ok(schema, `package.json contributes no setting ${key}`);
+  return schema;
+}
+
+/** True when the `trial.rules` schema accepts `key` as a property name with value `severity`. */
+function rulesAccept(key: string, severity: string): boolean {
+  const rules = setting('trial.rules');
+  if (rules.propertyNames?.enum && !rules.propertyNames.enum.includes(key)) return false;
+  const valueSchema = rules.properties?.[key] ?? rules.additionalProperties;
+  if (valueSchema === undefined || valueSchema === false) return false;
+  if (valueSchema === true) return true;
+  return valueSchema.enum === undefined || valueSchema.enum.includes(severity);
+}
+
+describe('extension manifest', () => {
+  it('starts the bundled extension on trial documents', () => {
+    assert.equal(manifest.main, './dist/extension.js');
+    assert.deepEqual(manifest.activationEvents, ['onLanguage:trial']);
+    const language = manifest.contributes.languages.find((entry) => entry.id === 'trial');
+    assert.ok(language, 'the trial language is contributed');
+    assert.deepEqual(language.extensions, ['.trial']);
+    const command = manifest.contributes.commands.find((entry) => entry.command === 'trial.restartServer');
+    assert.equal(`${command?.category}: ${command?.title}`, 'Trial: Restart Language Server');
+  });
+
+  it('declares every custom semantic token type of the legend, with a scope for themes', () => {
+    const declared = new Map(manifest.contributes.semanticTokenTypes.map((entry) => [entry.id, entry]));
+    const scopes = manifest.contributes.semanticTokenScopes.find((entry) => entry.language === 'trial')?.scopes ?? {};
+    const custom = TOKEN_TYPES.filter((type) => !STANDARD_TOKEN_TYPES.has(type));
+    assert.ok(custom.length > 0);
+    for (const type of custom) {
+      const entry = declared.get(type);
+      assert.ok(entry, `semantic token type '${type}' is not declared in contributes.semanticTokenTypes`);
+      assert.ok(STANDARD_TOKEN_TYPES.has(entry.superType), `'${type}' needs a standard super type, not '${entry.superType}'`);
+      assert.ok(scopes[type]?.length, `'${type}' has no TextMate scope in contributes.semanticTokenScopes`);
+    }
+    const declaredModifiers = new Set((manifest.contributes.semanticTokenModifiers ?? []).map((entry) => entry.id));
+    for (const modifier of TOKEN_MODIFIERS) {
+      assert.ok(STANDARD_TOKEN_MODIFIERS.has(modifier) || declaredModifiers.has(modifier), `semantic token modifier '${modifier}' is not declared`);
+    }
+  });
+
+  it('contributes the settings with the server defaults', () => {
+    assert.equal(setting('trial.referencePatient.bsa').type, 'number');
+    assert.equal(setting('trial.referencePatient.bsa').default, DEFAULT_SETTINGS.referenceBsa);
+    assert.equal(setting('trial.referencePatient.weight').type, 'number');
+    assert.equal(setting('trial.referencePatient.weight').default, DEFAULT_SETTINGS.referenceWeight);
+    assert.equal(setting('trial.inlayHints.enabled').type, 'boolean');
+    assert.equal(setting('trial.inlayHints.enabled').default, DEFAULT_SETTINGS.inlayHints);
+    assert.equal(setting('trial.rules').type, 'object');
+    assert.deepEqual(setting('trial.rules').default, DEFAULT_SETTINGS.rules);
+    assert.deepEqual(setting('trial.trace.server').enum, ['off', 'messages', 'verbose']);
+    assert.equal(setting('trial.trace.server').default, 'off');
+    assert.deepEqual(Object.keys(settings).sort(), [
+      'trial.inlayHints.enabled',
+      'trial.referencePatient.bsa',
+      'trial.referencePatient.weight',
+      'trial.rules',
+      'trial.trace.server',
+    ]);
+  });
+
+  it('accepts every diagnostic code and name in trial.rules (run scripts/update-manifest.mjs when this fails)', () => {
+    for (const info of Object.values(Codes)) {
+      for (const severity of ['off', 'hint', 'information', 'warning', 'error']) {
+        assert.ok(rulesAccept(info.code, severity), `trial.rules does not accept ${info.code}: ${severity}`);
+        assert.ok(rulesAccept(info.name, severity), `trial.rules does not accept ${info.name}: ${severity}`);
+      }
+    }
+    assert.ok(!rulesAccept('TPL104', 'fatal'), 'a severity outside the five is rejected');
+    assert.ok(!rulesAccept('TPL999', 'error'), 'a code outside the table is rejected');
+  });
+});
+
+describe('grammar and language configuration', () => {
+  const grammarEntry = manifest.contributes.grammars.find((entry) => entry.language === 'trial');
+  const grammar = readJson<Grammar>(grammarEntry?.path ?? 'syntaxes/trial.tmLanguage.json');
+
+  it('parse as JSON and agree on the scope name', () => {
+    assert.equal(grammar.scopeName, grammarEntry?.scopeName);
+    const language = manifest.contributes.languages.find((entry) => entry.id === 'trial');
+    const configuration = readJson<{ comments?: { lineComment?: string } }>(language?.configuration ?? '');
+    assert.equal(configuration.comments?.lineComment, '//');
+  });
+
+  it('resolves every include to a repository rule, and every regex compiles', () => {
+    const rules: GrammarRule[] = [grammar, ...Object.values(grammar.repository)];
+    const visit = (rule: GrammarRule, where: string) => {
+      if (rule.include !== undefined) {
+        assert.ok(rule.include.startsWith('#') || rule.include === '$self', `${where}: include '${rule.include}' is not a repository reference`);
+        if (rule.include.startsWith('#')) assert.ok(rule.include.slice(1) in grammar.repository, `${where}: include '${rule.include}' has no repository key`);
+      }
+      for (const source of [rule.match, rule.begin, rule.end]) {
+        // Oniguruma's inline case-insensitive group has no JavaScript equivalent: rewrite it as a plain group.
+        if (source !== undefined) assert.doesNotThrow(() => new RegExp(source.replace(/\(\?i:/g, '(?:'), 'u'), `${where}: ${source}`);
+      }
+      rule.patterns?.forEach((child, index) => visit(child, `${where}.patterns[${index}]`));
+      for (const captures of [rule.captures, rule.beginCaptures, rule.endCaptures]) {
+        for (const [group, capture] of Object.entries(captures ?? {})) visit(capture, `${where}.captures[${group}]`);
+      }
+    };
+    rules.forEach((rule, index) => visit(rule, index === 0 ? 'grammar' : Object.keys(grammar.repository)[index - 1]!));
+    const used = JSON.stringify(grammar);
+    for (const key of Object.keys(grammar.repository)) assert.ok(used.includes(`"#${key}"`), `repository rule '${key}' is never included`);
+  });
+
+  it("knows the parser's words: fields, routes, frequencies, phases", () => {
+    const text = readFileSync(join(ROOT, grammarEntry?.path ?? ''), 'utf8');
+    const words = [...Object.values(FIELD_SPECS).flatMap((specs) => Object.keys(specs)), ...ROUTES, ...FREQUENCY_WORDS, ...PHASE_KEYWORDS];
+    for (const word of words) assert.match(text, new RegExp(`[|:(]${word}[|)]`), `the grammar does not mention '${word}'`);
+  });
+});
+
+describe('snippets', () => {
+  const entry = manifest.contributes.snippets.find((item) => item.language === 'trial');
+  const snippets = readJson<Record<string, Snippet>>(entry?.path ?? '');
+
+  /** Where each snippet is inserted, as a document around it: `$` stands for the snippet. */
+  const CONTEXTS: Record<string, string> = {
+    'Trial with the required registry fields': '$',
+    'Drug declaration': '$',
+    'Intervention declaration': '$',
+    Arm: '$',
+    'Treatment phase': 'arm a "A" experimental {\n$\n}',
+    Cycle: 'arm a "A" experimental {\n$\n}',
+    'Dose line': 'arm a "A" experimental {\n$\n}',
+    'Continuous dose': 'arm a "A" experimental {\n$\n}',
+    Eligibility: '$',
+    'Include threshold': 'eligibility {\n$\n}',
+    'Include ULN multiple': 'eligibility {\n$\n}',
+    'Exclude threshold': 'eligibility {\n$\n}',
+    'Prior therapy exclusion': 'eligibility {\n$\n}',
+    'Any-of group': 'eligibility {\n$\n}',
+    'All-of group': 'eligibility {\n$\n}',
+    Outcome: '$',
+  };
+
+  /** The text a snippet inserts when every placeholder keeps its default (a choice its first value). */
+  function expand(body: string | readonly string[]): string {
+    const text = typeof body === 'string' ? body : body.join('\n');
+    let previous = '';
+    let result = text;
+    while (result !== previous) {
+      previous = result;
+      result = result
+        .replace(/\$\{\d+\|([^,|]*)[^|]*\|\}/g, '$1')
+        .replace(/\$\{\d+:([^{}]*)\}/g, '$1')
+        .replace(/\$\d+/g, '');
+    }
+    return result.replace(/\t/g, '  ');
+  }
+
+  it('cover the constructs an author starts from', () => {
+    const prefixes = new Set(Object.values(snippets).flatMap((snippet) => (typeof snippet.prefix === 'string' ? [snippet.prefix] : snippet.prefix)));
+    for (const prefix of ['trial', 'arm', 'cycle', 'dose', 'eligibility', 'include', 'any', 'outcome'])
+      assert.ok(prefixes.has(prefix), `no snippet for '${prefix}'`);
+    assert.deepEqual(Object.keys(snippets).sort(), Object.keys(CONTEXTS).sort(), 'every snippet has a context in this test');
+  });
+
+  it('expand to text without syntax or model errors', () => {
+    const service = createProtocolService();
+    for (const [name, snippet] of Object.entries(snippets)) {
+      const text = CONTEXTS[name]!.replace('$', expand(snippet.body));
+      const errors = service.analyze(text).diagnostics.filter((diagnostic) => diagnostic.code < 'TPL200' && diagnostic.severity === 'error');
+      assert.deepEqual(
+        errors.map((diagnostic) => `${diagnostic.code} ${diagnostic.message}`),
+        [],
+        `snippet '${name}' expands to:\n${text}`,
+      );
+    }
+  });
+
+  it('give a trial without registry warnings when expanded together', () => {
+    const service = createProtocolService();
+    const text = ['Trial with the required registry fields', 'Arm', 'Eligibility', 'Outcome'].map((name) => expand(snippets[name]!.body)).join('\n');
+    const registry = service.analyze(text).diagnostics.filter((diagnostic) => diagnostic.code === 'TPL254' || diagnostic.code === 'TPL255');
+    assert.deepEqual(
+      registry.map((diagnostic) => diagnostic.message),
+      [],
+    );
+  });
+});

@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerPreview } from './preview';
 
 /** What `activate` returns, for the extension tests: the running language client. */
 export interface TrialExtensionApi {
@@ -41,6 +42,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TrialE
     outputChannel,
     vscode.commands.registerCommand('trial.restartServer', () => languageClient.restart()),
   );
+  registerPreview(context, languageClient);
   try {
     await languageClient.start();
   } catch (error) {

@@ -39,6 +39,8 @@ import { DEFAULT_SETTINGS, TOKEN_MODIFIERS, TOKEN_TYPES, type Settings } from '.
 import type { OutlineKind, OutlineSymbol } from './features/structure';
 import type { Span } from './model/schema';
 import { createProtocolService, type Analysis, type ProtocolService } from './service';
+import { toCtgov, toMarkdownExport } from './summary/ctgov';
+import { EXPORT_REQUEST, PREVIEW_REQUEST, type ExportParams, type ExportResult, type PreviewParams, type PreviewResult } from './summary/preview-protocol';
 
 const USAGE = 'Usage: trial-language-server --stdio | --node-ipc | --socket=PORT';
 
@@ -130,8 +132,8 @@ export function startServer(connection: Connection): void {
   }
 
   /** Runs a handler on a document; a failure is logged and answered with `empty`. */
-  function guarded<R>(uri: string, empty: R, handler: (document: TextDocument, analysis: Analysis) => R): R {
-    const document = documents.get(uri);
+  function guarded<R>(uri: string | undefined, empty: R, handler: (document: TextDocument, analysis: Analysis) => R): R {
+    const document = typeof uri === 'string' ? documents.get(uri) : undefined;
     if (!document) return empty;
     try {
       return handler(document, analysisOf(document));
@@ -464,6 +466,23 @@ export function startServer(connection: Connection): void {
         .inlayHints(analysis, toSpan(document, params.range))
         .map((hint) => ({ position: document.positionAt(hint.offset), label: hint.label, tooltip: hint.tooltip, paddingLeft: false }));
     }),
+  );
+
+  connection.onRequest(PREVIEW_REQUEST, (params: PreviewParams): PreviewResult | null =>
+    guarded(params?.uri, null, (document, analysis) => ({
+      uri: document.uri,
+      version: document.version,
+      title: analysis.protocol.trial?.nctId ?? path.basename(document.uri),
+      body: service.previewBody(analysis),
+    })),
+  );
+
+  connection.onRequest(EXPORT_REQUEST, (params: ExportParams): ExportResult | null =>
+    guarded(params?.uri, null, (_document, analysis) => ({
+      text: params.format === 'ctgov' ? JSON.stringify(toCtgov(analysis.protocol), null, 2) + '\n' : toMarkdownExport(analysis.protocol),
+      language: params.format === 'ctgov' ? 'json' : 'markdown',
+      errors: analysis.diagnostics.filter((d) => d.severity === 'error').length,
+    })),
   );
 
   documents.listen(connection);

@@ -13,6 +13,13 @@ import { createProtocolService } from '../../server/src/service';
 import { createNonce, renderPage } from '../../server/src/summary/html';
 
 const ROOT = path.resolve(__dirname, '..', '..');
+
+/** The parts of the page's window these tests touch (the test project has no DOM types). */
+interface BrowserWindow {
+  scrollTo(x: number, y: number): void;
+  readonly scrollY: number;
+  postMessage(message: unknown, targetOrigin: string): void;
+}
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 
 /** The page exactly as `trial summary --html` and the preview build it. */
@@ -138,6 +145,33 @@ describe('preview page in Chromium', function () {
       problems.filter((p) => !p.includes('Content Security Policy')),
       [],
     );
+  });
+
+  it('in a webview: a click reveals its source line, and an update replaces the content keeping the scroll', async () => {
+    const text = readFileSync(path.join(ROOT, 'samples', 'NCT04669496.trial'), 'utf8');
+    const page = await browser.newPage({ viewport: { width: 1200, height: 600 } });
+    // What VS Code's webview provides: acquireVsCodeApi, whose postMessage reaches the extension.
+    // (A string, not a function: the TypeScript loader would add helpers the page does not have.)
+    await page.addInitScript({
+      content: 'globalThis.__posted = []; globalThis.acquireVsCodeApi = () => ({ postMessage: (message) => globalThis.__posted.push(message) });',
+    });
+    // A real navigation (init scripts run on it); the page is served from memory, nothing leaves the machine.
+    const html = pageFor(text, 'NCT04669496');
+    await page.route('http://preview.invalid/', (route) => route.fulfill({ contentType: 'text/html', body: html }));
+    await page.goto('http://preview.invalid/', { waitUntil: 'load' });
+    await page.locator('section.arm[data-arm="neoadjuvant"] g.row[data-drug="gemcitabine"] rect.mark').first().click({ force: true });
+    const posted = await page.evaluate(() => (globalThis as unknown as { __posted: unknown[] }).__posted);
+    assert.deepEqual(posted, [{ type: 'reveal', offset: text.indexOf('gemcitabine 1 g/m2') }]);
+    await page.evaluate(() => (globalThis as unknown as BrowserWindow).scrollTo(0, 400));
+    const service = createProtocolService();
+    const edited = text.replace('enrollment 178', 'enrollment 180');
+    await page.evaluate(
+      (body) => (globalThis as unknown as BrowserWindow).postMessage({ type: 'update', body }, '*'),
+      service.previewBody(service.analyze(edited)),
+    );
+    await page.waitForFunction(() => (globalThis as unknown as { document: { body: { innerText: string } } }).document.body.innerText.includes('180'));
+    assert.equal(await page.evaluate(() => (globalThis as unknown as BrowserWindow).scrollY), 400);
+    await page.close();
   });
 
   it('blocks an inline script that lacks the nonce (the CSP holds)', async () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { lower, spanAtPath } from '../../server/src/model/lower';
+import { lower, schemaFindings, spanAtPath } from '../../server/src/model/lower';
 import type * as S from '../../server/src/model/schema';
 import { Protocol } from '../../server/src/model/schema';
 import { convert, resolveUnit } from '../../server/src/model/units';
@@ -176,6 +176,16 @@ describe('model: the schema and source ranges', () => {
     assert.ok(result.findings.length >= 5);
     assert.equal(Protocol.safeParse(result.protocol).success, true);
     assert.equal(result.protocol.trial?.status, undefined);
+  });
+
+  it('locates a schema violation at the element that holds it', () => {
+    const text = 'arm a "A" other {\n  oxaliplatin 85 mg/m2 day 1\n}';
+    const protocol = model(text);
+    assert.deepEqual(schemaFindings(protocol), []);
+    const broken = { ...protocol, arms: [{ ...protocol.arms[0], type: 'bogus' as never }] };
+    const [finding] = schemaFindings(broken);
+    assert.equal(finding.code, 'TPL101');
+    assert.equal(text.slice(finding.offset, finding.offset + finding.length), text);
   });
 
   it('maps a zod issue path back to the span of the element it names', () => {

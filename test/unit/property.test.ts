@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { Codes, type Finding } from '../../server/src/analysis/codes';
-import { lower } from '../../server/src/model/lower';
+import { lower, schemaFindings } from '../../server/src/model/lower';
 import { createProtocolService } from '../../server/src/service';
 import { renderMarkdown } from '../../server/src/summary/markdown';
 import { summarize } from '../../server/src/summary/summary';
@@ -82,6 +82,8 @@ function checkDocument(text: string): void {
   // Lowering: never throws, findings valid.
   const lowered = lower(parsed.tree);
   for (const finding of lowered.findings) assertFindingValid(finding, text, 'lowering finding');
+  // Lowering validates each value where it reads it, so the whole model fits the zod schema.
+  assert.deepEqual(schemaFindings(lowered.protocol), [], 'the lowered protocol satisfies the Protocol schema');
 
   // The service: never throws, diagnostics valid and sorted by offset.
   const analysis = service.analyze(text);

@@ -67,9 +67,9 @@ export function lower(tree: T.DocumentNode): LowerResult {
   /** Validates a word against an enum schema; reports the word and returns undefined if it is not allowed. */
   function enumValue<E extends z.ZodEnum>(schema: E, node: T.Name | undefined, what: string, text = node?.text): z.infer<E> | undefined {
     if (!node || text === undefined) return undefined;
-    const result = schema.safeParse(text);
-    if (result.success) return result.data;
+    // The schema's own list decides; zod is asked for nothing more on the (hot) path where the word is valid.
     const options = schema.options.map(String);
+    if (options.includes(text)) return text as z.infer<E>;
     const close = closestMatches(text, options, 1);
     const hint = close.length ? ` Did you mean '${close[0]}'?` : '';
     report('TPL101', `'${node.text}' is not a valid ${what}; expected ${quotedList(options)}.${hint}`, node);
@@ -813,26 +813,27 @@ export function lower(tree: T.DocumentNode): LowerResult {
     report('TPL106', `No intervention '${name.text}' is declared.${close.length ? ` Did you mean '${close[0]}'?` : ''}`, name);
   }
 
-  return { protocol: checkSchema(protocol, findings), findings };
+  return { protocol, findings };
 }
 
 /**
- * The lowering above validates each value where it reads it, so the whole always fits the
- * schema; this guard turns any lapse into a located diagnostic rather than a wrong model.
+ * Checks a lowered protocol against the whole schema, mapping each zod issue to the span of the
+ * element it names. Lowering validates every value where it reads it, so this finds nothing; it
+ * runs in the tests (on every property-test document), not on every keystroke, where it would
+ * cost more than the lowering itself.
  */
-function checkSchema(protocol: S.Protocol, findings: Finding[]): S.Protocol {
+export function schemaFindings(protocol: S.Protocol): Finding[] {
   const result = S.Protocol.safeParse(protocol);
-  if (result.success) return protocol;
-  for (const issue of result.error.issues) {
+  if (result.success) return [];
+  return result.error.issues.map((issue) => {
     const where = spanAtPath(protocol, issue.path);
-    findings.push({
-      code: 'TPL101',
+    return {
+      code: 'TPL101' as const,
       message: `Internal model check: ${issue.message} at ${issue.path.join('.')}.`,
       offset: where.offset,
       length: where.length,
-    });
-  }
-  return protocol;
+    };
+  });
 }
 
 /** The span of the deepest element on `path` that has one: how zod issues map back to the source. */

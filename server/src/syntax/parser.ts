@@ -35,8 +35,11 @@ export function isFrequencyWord(word: string): boolean {
   return FREQUENCY_WORDS.has(word) || FREQUENCY_PATTERN.test(word);
 }
 
+/** Routes in upper and lower case, so a lookup costs no string copy. */
+const ROUTE_SPELLINGS: ReadonlySet<string> = new Set([...ROUTES, ...[...ROUTES].map((route) => route.toLowerCase())]);
+
 export function isRouteWord(word: string): boolean {
-  return ROUTES.has(word.toUpperCase());
+  return ROUTE_SPELLINGS.has(word) || (word.length <= 3 && ROUTES.has(word.toUpperCase()));
 }
 
 /** Words that continue a dose line, so they are never read as its unit. */
@@ -300,8 +303,16 @@ export function parse(text: string): ParseResult {
     return node;
   }
 
+  /**
+   * Completes a node literal with its range, from `start` to the end of the last token read.
+   * The literal is fresh and owned here, so it is completed in place: a spread copy of every
+   * field was most of the parser's time.
+   */
   function nodeFrom<N extends T.NodeBase>(start: number, fields: Omit<N, 'offset' | 'length'>): N {
-    return { ...fields, offset: start, length: Math.max(previousEnd, start) - start } as N;
+    const node = fields as unknown as { offset: number; length: number };
+    node.offset = start;
+    node.length = Math.max(previousEnd, start) - start;
+    return node as unknown as N;
   }
 
   // ---- blocks ------------------------------------------------------------------------------
@@ -528,10 +539,24 @@ export function parse(text: string): ParseResult {
     return regimenItem('an arm');
   }
 
-  /** True when the token after the current one is `{` (looks ahead by rescanning a copy). */
+  /** True when the token after the current one is `{`: skips whitespace and comments, without copying the text. */
   function peekIsOpenBrace(): boolean {
-    const probe = createScanner(text.slice(end()));
-    return probe.scan() === TokenKind.OpenBrace;
+    let pos = end();
+    while (pos < text.length) {
+      const ch = text.charCodeAt(pos);
+      if (ch === 32 || ch === 9 || ch === 10 || ch === 13 || ch === 11 || ch === 12 || ch === 0xa0 || ch === 0xfeff || ch === 0x2028 || ch === 0x2029) {
+        pos++;
+      } else if (ch === 47 && text.charCodeAt(pos + 1) === 47) {
+        while (pos < text.length && text.charCodeAt(pos) !== 10 && text.charCodeAt(pos) !== 13) pos++;
+      } else if (ch === 47 && text.charCodeAt(pos + 1) === 42) {
+        const close = text.indexOf('*/', pos + 2);
+        if (close < 0) return false;
+        pos = close + 2;
+      } else {
+        return ch === 123;
+      }
+    }
+    return false;
   }
 
   function phase(): T.PhaseNode {

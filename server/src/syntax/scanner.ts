@@ -172,13 +172,17 @@ export function createScanner(text: string): Scanner {
     while (pos < length && isDigit(text.charCodeAt(pos))) pos++;
   }
 
-  /** Reads a date `YYYY-MM[-DD]` if one starts here; the caller has seen four digits. */
+  /** Reads a date `YYYY-MM[-DD]` if one starts here, by character codes (numbers are frequent). */
   function tryDate(): boolean {
-    // pos is at the start; a date is exactly 4 digits, '-', 2 digits, optionally '-', 2 digits.
-    const m = /^\d{4}-\d{2}(?:-\d{2})?(?![\d\-A-Za-z_])/.exec(text.slice(pos, pos + 12));
-    if (!m) return false;
-    pos += m[0].length;
-    value = m[0];
+    const at = (i: number) => text.charCodeAt(pos + i);
+    if (!(isDigit(at(1)) && isDigit(at(2)) && isDigit(at(3)) && at(4) === CH_DASH && isDigit(at(5)) && isDigit(at(6)))) return false;
+    let length = 7;
+    if (at(7) === CH_DASH && isDigit(at(8)) && isDigit(at(9))) length = 10;
+    // A date is not part of a longer word or range (`2021-01-20x`, `2021-01-2022`).
+    const next = at(length);
+    if (isIdentifierPart(next) || next === CH_DASH) return false;
+    value = text.slice(pos, pos + length);
+    pos += length;
     return true;
   }
 

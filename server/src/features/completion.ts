@@ -79,9 +79,13 @@ const SNIPPETS: Readonly<Record<string, readonly { readonly label: string; reado
   ],
 };
 
-/** Reads the document up to the cursor: the block context stack and the current statement's tokens. */
-function readContext(text: string, offset: number): { context: Context; tokens: Token[]; inLiteral: boolean } {
-  const scanner = createScanner(text);
+/**
+ * Reads the document up to the cursor: the block context stack and the current statement's
+ * tokens. Reading starts at the top-level item around the cursor (items are independent at the
+ * top level), so it costs the item, not the document.
+ */
+function readContext(text: string, offset: number, from: number): { context: Context; tokens: Token[]; inLiteral: boolean } {
+  const scanner = createScanner(text, from);
   const stack: Context[] = ['top'];
   let tokens: Token[] = [];
   let inLiteral = false;
@@ -293,13 +297,31 @@ function inStatement(context: Context, tokens: readonly Token[], analysis: Analy
   }
 }
 
+/** Where the last top-level item starting before `offset` starts (0 when none does). */
+function itemStart(analysis: Analysis, offset: number): number {
+  const items = analysis.parse.tree.items;
+  let low = 0;
+  let high = items.length - 1;
+  let found = 0;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (items[middle].offset < offset) {
+      found = items[middle].offset;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  return found;
+}
+
 /** The completion items at `offset`. */
 export function complete(analysis: Analysis, offset: number): CompletionResult {
   const text = analysis.text;
   let start = offset;
   while (start > 0 && /[A-Za-z0-9_/^[\]{}%.*µ]/.test(text.charAt(start - 1))) start--;
   const replace = { offset: start, length: offset - start };
-  const { context, tokens, inLiteral } = readContext(text, start);
+  const { context, tokens, inLiteral } = readContext(text, start, itemStart(analysis, start));
   if (inLiteral) return { items: [], replace };
   const items = tokens.length === 0 ? statementStart(context, analysis) : inStatement(context, tokens, analysis);
   return { items, replace };

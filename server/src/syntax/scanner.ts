@@ -120,10 +120,10 @@ function isUnitChar(ch: number): boolean {
   return true;
 }
 
-/** Creates a scanner over `text`. */
-export function createScanner(text: string): Scanner {
+/** Creates a scanner over `text`, starting at `start` (the start of a statement or item). */
+export function createScanner(text: string, start = 0): Scanner {
   const length = text.length;
-  let pos = 0;
+  let pos = start;
   let kind = TokenKind.EOF;
   let tokenStart = 0;
   let value = '';

@@ -90,9 +90,17 @@ if [ "$(cat "$MARKER" 2>/dev/null)" != "code-server@$CODE_SERVER_VERSION node ${
   cat >"$CODE_SERVER_DIR/package.json" <<EOF
 { "name": "trial-editor-tools", "private": true, "allowScripts": { "code-server": true, "argon2": true } }
 EOF
+  # npm itself runs on Node 24, in an environment without the npm_* variables of an npm that may
+  # be running this script (`npm test`): those point its lifecycle scripts back at Node 20, and
+  # code-server's postinstall refuses any Node but 24.
+  NPM_CLI=$(readlink -f "$(command -v npm)")
+  clean_env=()
+  while IFS='=' read -r name _; do
+    case "$name" in npm_* | NODE | NODE_OPTIONS) clean_env+=("-u" "$name") ;; esac
+  done < <(env)
   if ! (cd "$CODE_SERVER_DIR" &&
-    PATH="$NODE_DIR/bin:$PATH" npm_config_nodedir="$NODE_DIR" \
-      npm install --no-audit --no-fund --loglevel=warn "code-server@$CODE_SERVER_VERSION") >"$LOG_DIR/code-server.log" 2>&1; then
+    env "${clean_env[@]}" PATH="$NODE_DIR/bin:$PATH" npm_config_nodedir="$NODE_DIR" \
+      "$NODE_DIR/bin/node" "$NPM_CLI" install --no-audit --no-fund --loglevel=warn "code-server@$CODE_SERVER_VERSION") >"$LOG_DIR/code-server.log" 2>&1; then
     fail "npm install code-server@$CODE_SERVER_VERSION failed; see .tools/logs/code-server.log"
   fi
   [ -f "$SERVER_MAIN" ] || fail "code-server installed without lib/vscode/out/server-main.js; see .tools/logs/code-server.log"

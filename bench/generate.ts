@@ -5,7 +5,7 @@
  */
 
 /** A small seeded generator (mulberry32), so the text never depends on the machine. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

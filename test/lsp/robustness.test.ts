@@ -1,19 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { ResponseError, type Hover, type MarkupContent } from 'vscode-languageserver-protocol/node';
 import { freshUri, useServer } from './client';
+import { random } from '../../bench/generate';
 import { load, sample } from './helpers';
-
-/** A small deterministic generator (mulberry32), so that a failing random document can be reproduced. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Random "bytes": every code unit 0-255 (NUL included), lone surrogates, CR/LF mixes and pieces of the language. */
 function randomDocument(seed: number, length: number): string {

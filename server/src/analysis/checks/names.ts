@@ -41,6 +41,19 @@ function reportDuplicates<T>(items: readonly T[], id: (item: T) => string, at: (
   }
 }
 
+/** ` Did you mean 'a' or 'b'?`, or `otherwise` when nothing is close. */
+function didYouMean(suggestions: readonly string[], otherwise: string): string {
+  return suggestions.length ? ` Did you mean ${suggestions.map((s) => `'${s}'`).join(' or ')}?` : otherwise;
+}
+
+/** A fix per suggested name; the only suggestion, when there is one, is the obvious fix. */
+function suggestionFixes(suggestions: readonly string[], at: S.Span) {
+  return suggestions.map((suggestion) => {
+    const fix = replaceFix(`Change to '${suggestion}'`, at, suggestion);
+    return suggestions.length === 1 ? preferred(fix) : fix;
+  });
+}
+
 /** Reports a drug name the table does not know, suggesting close names with a fix for each. */
 function checkDrugName(name: string, at: S.Span, context: CheckContext, declared: ReadonlySet<string>): void {
   const drug = context.drug(name);
@@ -55,12 +68,9 @@ function checkDrugName(name: string, at: S.Span, context: CheckContext, declared
   const suggestions = suggestDrugs(name);
   // A declared drug with no close known name is an investigational product the table cannot know.
   if (declared.has(name) && suggestions.length === 0) return;
-  const hint = suggestions.length ? ` Did you mean ${suggestions.map((s) => `'${s}'`).join(' or ')}?` : ' Its doses cannot be checked.';
+  const hint = didYouMean(suggestions, ' Its doses cannot be checked.');
   context.accept('TPL201', `Unknown drug '${name}'.${hint}`, at, {
-    fixes: suggestions.map((suggestion, index) => {
-      const fix = replaceFix(`Change to '${suggestion}'`, at, suggestion);
-      return index === 0 && suggestions.length === 1 ? preferred(fix) : fix;
-    }),
+    fixes: suggestionFixes(suggestions, at),
   });
 }
 
@@ -116,12 +126,9 @@ export const nameChecks: Check = {
     if (criterion.kind !== 'threshold' && criterion.kind !== 'score') return;
     if (context.analyte(criterion.analyte)) return;
     const suggestions = suggestAnalytes(criterion.analyte);
-    const hint = suggestions.length ? ` Did you mean ${suggestions.map((s) => `'${s}'`).join(' or ')}?` : ' Its unit and range cannot be checked.';
+    const hint = didYouMean(suggestions, ' Its unit and range cannot be checked.');
     context.accept('TPL204', `Unknown analyte '${criterion.analyte}'.${hint}`, criterion.analyteSpan, {
-      fixes: suggestions.map((suggestion, index) => {
-        const fix = replaceFix(`Change to '${suggestion}'`, criterion.analyteSpan, suggestion);
-        return index === 0 && suggestions.length === 1 ? preferred(fix) : fix;
-      }),
+      fixes: suggestionFixes(suggestions, criterion.analyteSpan),
     });
   },
 };

@@ -21,6 +21,8 @@ const args = process.argv.slice(2);
 const asJson = args.includes('--json');
 const quick = args.includes('--quick');
 const sizesArg = args.find((a) => a.startsWith('--sizes'));
+const fileArg = args.find((a) => a.startsWith('--file'));
+const FILE = fileArg ? (fileArg.includes('=') ? fileArg.split('=')[1] : args[args.indexOf(fileArg) + 1]) : undefined;
 const SIZES = sizesArg
   ? (sizesArg.includes('=') ? sizesArg.split('=')[1] : args[args.indexOf(sizesArg) + 1]).split(',').map(Number)
   : [300, 3000, 10000, 30000];
@@ -168,13 +170,22 @@ async function lsp(text: string) {
   await new Promise((resolve) => setTimeout(resolve, 1500));
   const rssAfterIdle = rssMiB(server.process.pid!);
 
-  // An edit that introduces an error (a unit no one knows) and one that removes it.
-  const doseLine = lines.findIndex((l, i) => i >= middle && /^\s+oxaliplatin 85 mg\/m2/.test(l));
-  const unitAt = lines[doseLine].indexOf('mg/m2');
-  const introduce = await edit({ range: { start: { line: doseLine, character: unitAt }, end: { line: doseLine, character: unitAt } }, text: 'x' });
-  const remove = await edit({ range: { start: { line: doseLine, character: unitAt }, end: { line: doseLine, character: unitAt + 1 } }, text: '' });
-  if (introduce.errors !== openDiagnostics.errors + 1 || remove.errors !== openDiagnostics.errors) {
-    throw new Error(`the error edit did not show as expected: ${openDiagnostics.errors} -> ${introduce.errors} -> ${remove.errors}`);
+  // An edit that introduces an error (a unit no one knows) and one that removes it, on a dose
+  // line with a mg/m2 unit (after the middle, else anywhere; a document with none skips it).
+  const isDose = (l: string) => /^\s+[a-z_]+ [0-9.]+ mg\/m2/.test(l);
+  let doseLine = lines.findIndex((l, i) => i >= middle && isDose(l));
+  if (doseLine < 0) doseLine = lines.findIndex(isDose);
+  let introduce: { ms: number } | undefined;
+  let remove: { ms: number } | undefined;
+  if (doseLine >= 0) {
+    const unitAt = lines[doseLine].indexOf('mg/m2');
+    const introduced = await edit({ range: { start: { line: doseLine, character: unitAt }, end: { line: doseLine, character: unitAt } }, text: 'x' });
+    const removed = await edit({ range: { start: { line: doseLine, character: unitAt }, end: { line: doseLine, character: unitAt + 1 } }, text: '' });
+    if (introduced.errors !== openDiagnostics.errors + 1 || removed.errors !== openDiagnostics.errors) {
+      throw new Error(`the error edit did not show as expected: ${openDiagnostics.errors} -> ${introduced.errors} -> ${removed.errors}`);
+    }
+    introduce = introduced;
+    remove = removed;
   }
 
   const request = async (method: string, params: unknown) => {
@@ -186,13 +197,18 @@ async function lsp(text: string) {
     }
     return stats(samples);
   };
-  const drugAt = { line: doseLine, character: lines[doseLine].indexOf('oxaliplatin') + 3 };
-  const eligibilityLine = lines.findIndex((l) => l.startsWith('  include platelets'));
+  const anyDose = lines.findIndex((l) => /^\s+[a-z_]+ ([0-9.]+ |dose )/.test(l) && !/^\s+(description|include|exclude|cycle|age)\b/.test(l));
+  const drugLine = doseLine >= 0 ? doseLine : Math.max(0, anyDose);
+  const drugAt = { line: drugLine, character: lines[drugLine].search(/\S/) + 3 };
+  const eligibilityLine = Math.max(
+    0,
+    lines.findIndex((l) => /^\s+include [a-z]/.test(l)),
+  );
   const hoverDrug = await request('textDocument/hover', { textDocument: { uri }, position: drugAt });
   const hoverEligibility = await request('textDocument/hover', { textDocument: { uri }, position: { line: eligibilityLine, character: 12 } });
   const completionDrug = await request('textDocument/completion', {
     textDocument: { uri },
-    position: { line: doseLine, character: lines[doseLine].indexOf('mg/m2') },
+    position: { line: drugLine, character: lines[drugLine].length },
   });
   const completionEligibility = await request('textDocument/completion', { textDocument: { uri }, position: { line: eligibilityLine, character: 10 } });
 
@@ -203,8 +219,8 @@ async function lsp(text: string) {
   return {
     openMs: round(openMs),
     editMs: { median: round(lat.median), p95: round(lat.p95), edits: EDITS },
-    introduceErrorMs: round(introduce.ms),
-    removeErrorMs: round(remove.ms),
+    introduceErrorMs: introduce && round(introduce.ms),
+    removeErrorMs: remove && round(remove.ms),
     hoverDrugMs: ms(hoverDrug),
     hoverEligibilityMs: ms(hoverEligibility),
     completionDrugMs: ms(completionDrug),
@@ -224,7 +240,13 @@ async function main(): Promise<void> {
     },
     sizes: {} as Record<string, unknown>,
   };
-  for (const lines of SIZES) {
+  if (FILE) {
+    const text = readFileSync(FILE, 'utf8');
+    const row = { lines: text.split('\n').length, engine: engine(text), lsp: await lsp(text) };
+    (results.sizes as Record<string, unknown>)[FILE] = row;
+    if (!asJson) print(row);
+  }
+  for (const lines of FILE ? [] : SIZES) {
     const text = generateProtocol(lines);
     const row = { lines, engine: engine(text), lsp: await lsp(text) };
     (results.sizes as Record<string, unknown>)[lines] = row;
@@ -241,7 +263,9 @@ function print(row: { lines: number; engine: ReturnType<typeof engine>; lsp: Awa
     `JSON.parse (summary, ${(e.summaryJsonBytes / 1024).toFixed(0)} KiB)  median ${e.jsonParseMs.median} ms  ${e.jsonParseMBps} MB/s   ratio ${e.ratioToJsonParse}`,
     `open -> diagnostics  ${l.openMs} ms`,
     `keystroke -> diagnostics  median ${l.editMs.median} ms  p95 ${l.editMs.p95} ms  (${l.editMs.edits} edits)`,
-    `introduce an error ${l.introduceErrorMs} ms, remove it ${l.removeErrorMs} ms`,
+    l.introduceErrorMs === undefined
+      ? 'no dose line in mg/m2 to put an error in'
+      : `introduce an error ${l.introduceErrorMs} ms, remove it ${l.removeErrorMs} ms`,
     `hover     drug median ${l.hoverDrugMs.median} p95 ${l.hoverDrugMs.p95} ms | eligibility median ${l.hoverEligibilityMs.median} p95 ${l.hoverEligibilityMs.p95} ms`,
     `complete  drug median ${l.completionDrugMs.median} p95 ${l.completionDrugMs.p95} ms | eligibility median ${l.completionEligibilityMs.median} p95 ${l.completionEligibilityMs.p95} ms`,
     `server RSS  after open ${l.rssMiB.afterOpen} MiB  right after the edits ${l.rssMiB.afterEdits} MiB  after 1.5 s idle ${l.rssMiB.afterIdle} MiB`,

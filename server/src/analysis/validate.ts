@@ -7,6 +7,7 @@
 
 import type { Code, Finding, Fix, RelatedLocation } from './codes';
 import type * as S from '../model/schema';
+import { criteriaOf, dosesOf, type CriterionAt, type DoseAt } from '../model/walk';
 import { findAnalyte, type Analyte } from './knowledge/analytes';
 import { findDrug, type Drug } from './knowledge/index';
 import { crossChecks } from './checks/cross';
@@ -18,18 +19,11 @@ import { scheduleChecks } from './checks/schedules';
 
 export type ThresholdCriterion = Extract<S.Criterion, { kind: 'threshold' }>;
 
-/** Where a dose stands: its arm, its phase, and its cycle if it is in one. */
-export interface DoseContext {
-  readonly arm: S.Arm;
-  readonly phase: S.TreatmentPhase;
-  readonly cycle?: S.Cycle;
-}
+/** Where a dose stands (see model/walk.ts). */
+export type DoseContext = DoseAt;
 
 /** Where a criterion stands: inclusion or exclusion, and the group it is in, if any. */
-export interface CriterionContext {
-  readonly polarity: 'include' | 'exclude';
-  readonly group?: Extract<S.Criterion, { kind: 'group' }>;
-}
+export type CriterionContext = Omit<CriterionAt, 'criterion'>;
 
 export interface CheckContext {
   readonly protocol: S.Protocol;
@@ -79,28 +73,12 @@ export function validate(protocol: S.Protocol, text: string, checks: readonly Ch
       check.arm?.(arm, context);
       for (const phase of arm.phases) {
         check.phase?.(phase, arm, context);
-        for (const step of phase.steps) {
-          if (step.kind === 'cycle') {
-            check.cycle?.(step, arm, context);
-            for (const dose of step.doses) check.dose?.(dose, { arm, phase, cycle: step }, context);
-          } else if (step.kind === 'dose') {
-            check.dose?.(step.dose, { arm, phase }, context);
-          }
-        }
+        for (const step of phase.steps) if (step.kind === 'cycle') check.cycle?.(step, arm, context);
       }
     }
-    const eligibility = protocol.eligibility;
-    if (eligibility) {
-      check.eligibility?.(eligibility, context);
-      if (check.criterion) {
-        const visit = (criterion: S.Criterion, where: CriterionContext) => {
-          check.criterion!(criterion, where, context);
-          if (criterion.kind === 'group') for (const child of criterion.criteria) visit(child, { polarity: where.polarity, group: criterion });
-        };
-        for (const criterion of eligibility.inclusion) visit(criterion, { polarity: 'include' });
-        for (const criterion of eligibility.exclusion) visit(criterion, { polarity: 'exclude' });
-      }
-    }
+    if (check.dose) for (const at of dosesOf(protocol)) check.dose(at.dose, at, context);
+    if (protocol.eligibility) check.eligibility?.(protocol.eligibility, context);
+    if (check.criterion) for (const at of criteriaOf(protocol.eligibility)) check.criterion(at.criterion, at, context);
   }
   return findings;
 }

@@ -11,6 +11,7 @@ import { findDrug } from '../analysis/knowledge/index';
 import { findAnalyte } from '../analysis/knowledge/analytes';
 import { formatNumber } from '../analysis/validate';
 import type * as S from '../model/schema';
+import { criteriaOf, dosesOf } from '../model/walk';
 import { convert, friendlyUnit } from '../model/units';
 import type { Analysis } from '../service';
 import { doseImplication } from '../summary/summary';
@@ -54,18 +55,6 @@ function drugSection(drug: Drug): string[] {
 }
 
 /** The model dose written at this tree node, with its cycle. */
-function findDose(protocol: S.Protocol, offset: number): { dose: S.Dose; cycle?: S.Cycle } | undefined {
-  for (const arm of protocol.arms) {
-    for (const phase of arm.phases) {
-      for (const step of phase.steps) {
-        if (step.kind === 'dose' && step.dose.span.offset === offset) return { dose: step.dose };
-        if (step.kind === 'cycle') for (const dose of step.doses) if (dose.span.offset === offset) return { dose, cycle: step };
-      }
-    }
-  }
-  return undefined;
-}
-
 function amount(value: { value: number; unit: string } | undefined): string | undefined {
   return value && `${formatNumber(value.value)} ${value.unit}`;
 }
@@ -140,17 +129,6 @@ function thresholdLine(criterion: Extract<S.Criterion, { kind: 'threshold' }>, a
   return conversions.length ? `This criterion: ${written} = ${conversions.join(' = ')}` : `This criterion: ${written}`;
 }
 
-function findCriterion(criteria: readonly S.Criterion[], offset: number): S.Criterion | undefined {
-  for (const criterion of criteria) {
-    if (criterion.span.offset === offset) return criterion;
-    if (criterion.kind === 'group') {
-      const inner = findCriterion(criterion.criteria, offset);
-      if (inner) return inner;
-    }
-  }
-  return undefined;
-}
-
 function at(node: Node, markdown: string[]): HoverResult {
   return { markdown: markdown.join('\n'), offset: node.offset, length: node.length };
 }
@@ -163,7 +141,7 @@ export function hover(analysis: Analysis, offset: number, settings: Settings): H
   const doseNode = path.find((node) => node.kind === 'Dose');
   if (doseNode && doseNode.kind === 'Dose' && (leaf === doseNode.drug || path.some((node) => node.kind === 'Amount'))) {
     const drug = findDrug(doseNode.drug.text);
-    const found = findDose(analysis.protocol, doseNode.offset);
+    const found = [...dosesOf(analysis.protocol)].find((at) => at.dose.span.offset === doseNode.offset);
     const lines = [
       ...(found ? doseSection(found.dose, found.cycle, settings) : []),
       ...(drug ? ['', ...drugSection(drug)] : ['', `*${doseNode.drug.text}* is not in the drug table.`]),
@@ -178,9 +156,7 @@ export function hover(analysis: Analysis, offset: number, settings: Settings): H
   if (criterionNode && (criterionNode.kind === 'Threshold' || criterionNode.kind === 'Score')) {
     const analyte = findAnalyte(criterionNode.analyte.text);
     if (analyte && leaf.kind !== 'Str') {
-      const criterion =
-        analysis.protocol.eligibility &&
-        findCriterion([...analysis.protocol.eligibility.inclusion, ...analysis.protocol.eligibility.exclusion], criterionNode.offset);
+      const criterion = [...criteriaOf(analysis.protocol.eligibility)].find((at) => at.criterion.span.offset === criterionNode.offset)?.criterion;
       const line = criterion?.kind === 'threshold' ? thresholdLine(criterion, analyte) : undefined;
       return at(criterionNode, [...(line ? [line, ''] : []), ...analyteSection(analyte)]);
     }

@@ -8,6 +8,7 @@ import { findAnalyte } from '../analysis/knowledge/analytes';
 import { findDrug } from '../analysis/knowledge/index';
 import { formatNumber } from '../analysis/validate';
 import type * as S from '../model/schema';
+import { criteriaOf, dosesOf } from '../model/walk';
 import type { Analysis } from '../service';
 import { doseImplication } from '../summary/summary';
 import { FIELD_SPECS } from '../syntax/fields';
@@ -123,28 +124,15 @@ function doseHints(dose: S.Dose, cycle: S.Cycle | undefined): InlayHint[] {
 export function inlayHints(analysis: Analysis, range: { offset: number; length: number }): InlayHint[] {
   const hints: InlayHint[] = [];
   const inRange = (span: S.Span) => range.offset <= span.offset + span.length && span.offset <= range.offset + range.length;
-  for (const arm of analysis.protocol.arms) {
-    for (const phase of arm.phases) {
-      for (const step of phase.steps) {
-        if (step.kind === 'cycle') for (const dose of step.doses) if (inRange(dose.span)) hints.push(...doseHints(dose, step));
-        if (step.kind === 'dose' && inRange(step.dose.span)) hints.push(...doseHints(step.dose, undefined));
-      }
-    }
+  for (const { dose, cycle } of dosesOf(analysis.protocol)) if (inRange(dose.span)) hints.push(...doseHints(dose, cycle));
+  for (const { criterion } of criteriaOf(analysis.protocol.eligibility)) {
+    if (criterion.kind !== 'threshold' || !criterion.normalized || !criterion.ucum || !inRange(criterion.span)) continue;
+    if (criterion.normalized.unit === criterion.ucum && criterion.normalized.value === criterion.value) continue;
+    hints.push({
+      offset: criterion.span.offset + criterion.span.length,
+      label: ` = ${formatNumber(criterion.normalized.value)} ${criterion.normalized.unit}`,
+      tooltip: findAnalyte(criterion.analyte)?.name,
+    });
   }
-  const visit = (criteria: readonly S.Criterion[]) => {
-    for (const criterion of criteria) {
-      if (criterion.kind === 'group') visit(criterion.criteria);
-      if (criterion.kind !== 'threshold' || !criterion.normalized || !criterion.ucum || !inRange(criterion.span)) continue;
-      if (criterion.normalized.unit === criterion.ucum && criterion.normalized.value === criterion.value) continue;
-      const analyte = findAnalyte(criterion.analyte);
-      hints.push({
-        offset: criterion.span.offset + criterion.span.length,
-        label: ` = ${formatNumber(criterion.normalized.value)} ${criterion.normalized.unit}`,
-        tooltip: analyte?.name,
-      });
-    }
-  };
-  visit(analysis.protocol.eligibility?.inclusion ?? []);
-  visit(analysis.protocol.eligibility?.exclusion ?? []);
   return hints.sort((a, b) => a.offset - b.offset);
 }

@@ -4,40 +4,27 @@
  */
 
 import type * as S from '../../model/schema';
+import { conjunction, dosesOf } from '../../model/walk';
 import type { RenalRule, WeightRule } from '../knowledge/drugs';
 import { formatNumber, textAt, type Check, type CheckContext } from '../validate';
 
 /** The lowest value of an analyte the inclusion admits (`>= 60` gives 60), from the criteria that must all hold. */
 function admittedLowerBound(eligibility: S.Eligibility | undefined, analyteId: string, unit: string, context: CheckContext) {
   let best: { value: number; criterion: S.Criterion } | undefined;
-  const visit = (criteria: readonly S.Criterion[]) => {
-    for (const criterion of criteria) {
-      if (criterion.kind === 'group') {
-        if (criterion.mode === 'all') visit(criterion.criteria);
-        continue;
-      }
-      if (criterion.kind !== 'threshold' || context.analyte(criterion.analyte)?.id !== analyteId) continue;
-      if (criterion.normalized?.unit !== unit || (criterion.comparator !== '>' && criterion.comparator !== '>=' && criterion.comparator !== '=')) continue;
-      if (!best || criterion.normalized.value > best.value) best = { value: criterion.normalized.value, criterion };
-    }
-  };
-  visit(eligibility?.inclusion ?? []);
+  for (const criterion of conjunction(eligibility?.inclusion ?? [])) {
+    if (criterion.kind !== 'threshold' || context.analyte(criterion.analyte)?.id !== analyteId) continue;
+    if (criterion.normalized?.unit !== unit || (criterion.comparator !== '>' && criterion.comparator !== '>=' && criterion.comparator !== '=')) continue;
+    if (!best || criterion.normalized.value > best.value) best = { value: criterion.normalized.value, criterion };
+  }
   return best;
 }
 
 /** The first dose line of each drug, by knowledge row id. */
 function firstDoses(protocol: S.Protocol, context: CheckContext): Map<string, S.Dose> {
   const first = new Map<string, S.Dose>();
-  for (const arm of protocol.arms) {
-    for (const phase of arm.phases) {
-      for (const step of phase.steps) {
-        const doses = step.kind === 'cycle' ? step.doses : step.kind === 'dose' ? [step.dose] : [];
-        for (const dose of doses) {
-          const id = context.drug(dose.drug)?.id;
-          if (id && !first.has(id)) first.set(id, dose);
-        }
-      }
-    }
+  for (const { dose } of dosesOf(protocol)) {
+    const id = context.drug(dose.drug)?.id;
+    if (id && !first.has(id)) first.set(id, dose);
   }
   return first;
 }

@@ -5,6 +5,7 @@
  */
 
 import type * as S from '../../model/schema';
+import { conjunction, disjunction } from '../../model/walk';
 import { convert, friendlyUnit } from '../../model/units';
 import type { Analyte } from '../knowledge/analytes';
 import { deleteLineFix, formatNumber, preferred, replaceFix, textAt, type Check, type CheckContext, type ThresholdCriterion } from '../validate';
@@ -79,16 +80,6 @@ function within(inner: Constraint, outer: Constraint): boolean {
   const lowerOk = !outer.lower || (inner.lower !== undefined && lowerTighter(inner.lower, outer.lower));
   const upperOk = !outer.upper || (inner.upper !== undefined && upperTighter(inner.upper, outer.upper));
   return lowerOk && upperOk;
-}
-
-/** The criteria that must all hold: top-level inclusions and the members of `all` groups among them. */
-function conjunction(criteria: readonly S.Criterion[]): S.Criterion[] {
-  return criteria.flatMap((criterion) => (criterion.kind === 'group' ? (criterion.mode === 'all' ? conjunction(criterion.criteria) : []) : [criterion]));
-}
-
-/** The criteria any one of which excludes: top-level exclusions and the members of `any` groups among them. */
-function disjunction(criteria: readonly S.Criterion[]): S.Criterion[] {
-  return criteria.flatMap((criterion) => (criterion.kind === 'group' ? (criterion.mode === 'any' ? disjunction(criterion.criteria) : []) : [criterion]));
 }
 
 function related(criterion: S.Criterion, text: string, why: string) {

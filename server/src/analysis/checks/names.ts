@@ -4,26 +4,16 @@
  */
 
 import type * as S from '../../model/schema';
+import { criteriaOf, dosesOf } from '../../model/walk';
 import { suggestAnalytes, suggestDrugs } from '../knowledge/index';
 import { deleteLineFix, preferred, replaceFix, type Check, type CheckContext } from '../validate';
 
 /** Every drug name used in the arms and prior-therapy criteria, in source order. */
 function drugUses(protocol: S.Protocol): { name: string; span: S.Span }[] {
-  const uses: { name: string; span: S.Span }[] = [];
-  for (const arm of protocol.arms) {
-    for (const phase of arm.phases) {
-      for (const step of phase.steps) {
-        if (step.kind === 'cycle') for (const dose of step.doses) uses.push({ name: dose.drug, span: dose.drugSpan });
-        if (step.kind === 'dose') uses.push({ name: step.dose.drug, span: step.dose.drugSpan });
-      }
-    }
-  }
-  const visit = (criterion: S.Criterion) => {
+  const uses = [...dosesOf(protocol)].map(({ dose }) => ({ name: dose.drug, span: dose.drugSpan }));
+  for (const { criterion } of criteriaOf(protocol.eligibility)) {
     if (criterion.kind === 'prior') for (const item of criterion.items) if (item.isDrug) uses.push({ name: item.name, span: item.span });
-    if (criterion.kind === 'group') criterion.criteria.forEach(visit);
-  };
-  protocol.eligibility?.inclusion.forEach(visit);
-  protocol.eligibility?.exclusion.forEach(visit);
+  }
   return uses;
 }
 

@@ -8,7 +8,6 @@ import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Severity } from './analysis/codes';
 import { createProtocolService, resolveRules, type Diagnostic, type RuleSetting } from './service';
-import { toCtgov, toMarkdownExport } from './summary/ctgov';
 import { CtgovImportError, fromCtgov } from './summary/import';
 import { createNonce, renderPage } from './summary/html';
 import { renderMarkdown } from './summary/markdown';
@@ -189,9 +188,9 @@ function summary(args: ParsedArgs, io: Output): number {
 
 function exportDocument(args: ParsedArgs, io: Output): number {
   const file = args.files[0];
-  const analysis = createProtocolService().analyze(readDocument(file));
-  io.out(args.exportAs === 'ctgov' ? JSON.stringify(toCtgov(analysis.protocol), null, 2) + '\n' : toMarkdownExport(analysis.protocol));
-  const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
+  const service = createProtocolService();
+  const { text, errors } = service.exportDocument(service.analyze(readDocument(file)), args.exportAs!); // parseArgs requires one
+  io.out(text);
   if (errors === 0) return 0;
   io.err(
     `trial: ${file}: ${errors} error${errors === 1 ? '' : 's'}; the export leaves out what ${errors === 1 ? 'it affects' : 'they affect'} (see \`trial check ${file}\`)\n`,

@@ -41,7 +41,6 @@ import { DEFAULT_SETTINGS, TOKEN_MODIFIERS, TOKEN_TYPES, type Settings } from '.
 import type { OutlineKind, OutlineSymbol } from './features/structure';
 import type { Span } from './model/schema';
 import { createProtocolService, type Analysis, type ProtocolService } from './service';
-import { toCtgov, toMarkdownExport } from './summary/ctgov';
 import { EXPORT_REQUEST, PREVIEW_REQUEST, type ExportParams, type ExportResult, type PreviewParams, type PreviewResult } from './summary/preview-protocol';
 
 const USAGE = 'Usage: trial-language-server --stdio | --node-ipc | --socket=PORT';
@@ -336,8 +335,7 @@ export function startServer(connection: Connection): void {
   });
 
   const toSymbol = (document: TextDocument, symbol: OutlineSymbol): DocumentSymbol => ({
-    // LSP forbids empty or blank names; an unnamed element is named by its kind.
-    name: symbol.name.trim() || symbol.kind,
+    name: symbol.name,
     detail: symbol.detail,
     kind: SYMBOL_KINDS[symbol.kind],
     range: toRange(document, symbol.span),
@@ -358,7 +356,7 @@ export function startServer(connection: Connection): void {
         const visit = (symbol: OutlineSymbol, container?: string) => {
           if (symbol.kind !== 'criterion' && symbol.name.toLowerCase().includes(query)) {
             results.push({
-              name: symbol.name.trim() || symbol.kind,
+              name: symbol.name,
               kind: SYMBOL_KINDS[symbol.kind],
               containerName: container,
               location: { uri: document.uri, range: toRange(document, symbol.selection) },
@@ -507,11 +505,7 @@ export function startServer(connection: Connection): void {
   );
 
   connection.onRequest(EXPORT_REQUEST, (params: ExportParams): ExportResult | null =>
-    guarded(params?.uri, null, (_document, analysis) => ({
-      text: params.format === 'ctgov' ? JSON.stringify(toCtgov(analysis.protocol), null, 2) + '\n' : toMarkdownExport(analysis.protocol),
-      language: params.format === 'ctgov' ? 'json' : 'markdown',
-      errors: analysis.diagnostics.filter((d) => d.severity === 'error').length,
-    })),
+    guarded(params?.uri, null, (_document, analysis) => service.exportDocument(analysis, params.format)),
   );
 
   documents.listen(connection);

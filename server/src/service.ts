@@ -8,7 +8,9 @@ import { validate } from './analysis/validate';
 import { lower } from './model/lower';
 import type { Protocol } from './model/schema';
 import { parse, type ParseResult } from './syntax/parser';
+import { toCtgov, toMarkdownExport } from './summary/ctgov';
 import { renderBody } from './summary/html';
+import type { ExportParams, ExportResult } from './summary/preview-protocol';
 import { summarize, type TrialSummary } from './summary/summary';
 import { createLineIndex } from './util/lines';
 import { fixAll, quickFixes } from './features/actions';
@@ -46,6 +48,8 @@ export interface ProtocolService {
   summary(text: string): TrialSummary;
   /** The preview's HTML content for an analysed document (see summary/html.ts). */
   previewBody(analysis: Analysis): string;
+  /** The document as a ClinicalTrials.gov protocolSection (JSON) or as Markdown; `errors` counts the errors whose facts it leaves out. */
+  exportDocument(analysis: Analysis, format: ExportParams['format']): ExportResult;
   hover: typeof hover;
   complete: typeof complete;
   outline: typeof outline;
@@ -104,6 +108,14 @@ export function createProtocolService(options: ServiceOptions = {}): ProtocolSer
     previewBody(analysis) {
       const lines = createLineIndex(analysis.text);
       return renderBody({ protocol: analysis.protocol, diagnostics: analysis.diagnostics, lineOf: (offset) => lines.position(offset).line + 1 });
+    },
+    exportDocument(analysis, format) {
+      const ctgov = format === 'ctgov';
+      return {
+        text: ctgov ? JSON.stringify(toCtgov(analysis.protocol), null, 2) + '\n' : toMarkdownExport(analysis.protocol),
+        language: ctgov ? 'json' : 'markdown',
+        errors: analysis.diagnostics.filter((d) => d.severity === 'error').length,
+      };
     },
     hover,
     complete,

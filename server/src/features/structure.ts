@@ -94,7 +94,12 @@ function criterionSymbols(criterion: T.Criterion, polarity: string, analysis: An
   };
 }
 
-/** The outline of the document. */
+/** LSP forbids empty or blank symbol names: an unnamed element (`outcome ""`) is named by its kind. */
+function named(symbol: OutlineSymbol): OutlineSymbol {
+  return { ...symbol, name: symbol.name.trim() || symbol.kind, children: symbol.children.map(named) };
+}
+
+/** The outline of the document; every name is non-blank. */
 export function outline(analysis: Analysis): OutlineSymbol[] {
   const out: OutlineSymbol[] = [];
   for (const item of analysis.parse.tree.items) {
@@ -152,7 +157,7 @@ export function outline(analysis: Analysis): OutlineSymbol[] {
         break;
       case 'Outcome':
         out.push({
-          name: item.measure?.value.trim() || 'outcome',
+          name: item.measure?.value ?? 'outcome',
           detail: item.outcomeKind?.text,
           kind: 'outcome',
           span: span(item),
@@ -162,7 +167,7 @@ export function outline(analysis: Analysis): OutlineSymbol[] {
         break;
     }
   }
-  return out;
+  return out.map(named);
 }
 
 export interface FoldingRange {

@@ -111,8 +111,3 @@ export function deleteLineFix(title: string, text: string, at: S.Span, statement
   if (!statementPattern.test(before) || !/^\s*(?:\/\/.*)?$/.test(after)) return undefined;
   return { title, edits: [{ offset: lineStart, length: lineEnd - lineStart, newText: '' }] };
 }
-
-/** `85`, `1.5`, `0.001`: short and exact enough for a message. */
-export function formatNumber(value: number): string {
-  return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(6)));
-}

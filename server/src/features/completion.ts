@@ -5,7 +5,7 @@
  */
 
 import { ANALYTES, findAnalyte } from '../analysis/knowledge/analytes';
-import { DRUGS } from '../analysis/knowledge/drugs';
+import { DOSE_BASIS, DRUGS } from '../analysis/knowledge/drugs';
 import { findDrug } from '../analysis/knowledge/index';
 import type { Span } from '../model/schema';
 import { friendlyUnit } from '../model/units';
@@ -165,7 +165,7 @@ function drugItems(analysis: Analysis): CompletionEntry[] {
       label: drug.id,
       kind: 'drug',
       detail: drug.class,
-      documentation: `Dosed ${drug.basis === 'bsa' ? 'per m2' : drug.basis === 'weight' ? 'per kg' : drug.basis === 'auc' ? 'by AUC' : 'flat'}. ${drug.source}`,
+      documentation: `Dosed ${DOSE_BASIS[drug.basis].words} (${DOSE_BASIS[drug.basis].unit}). ${drug.source}`,
       sortText: `1${drug.id}`,
     });
   }
@@ -200,7 +200,7 @@ function doseItems(tokens: readonly Token[]): CompletionEntry[] {
     return units.map((unit, i) => ({
       label: unit,
       kind: 'unit',
-      detail: drug ? `${drug.id} is dosed ${drug.basis === 'bsa' ? 'per body surface' : drug.basis === 'weight' ? 'per body weight' : 'flat'}` : undefined,
+      detail: drug ? `${drug.id} is dosed ${DOSE_BASIS[drug.basis].words}` : undefined,
       sortText: `0${i}`,
     }));
   }

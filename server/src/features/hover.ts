@@ -6,10 +6,10 @@
  */
 
 import type { Analyte } from '../analysis/knowledge/analytes';
-import type { Drug } from '../analysis/knowledge/drugs';
+import { DOSE_BASIS, type Drug } from '../analysis/knowledge/drugs';
 import { findDrug } from '../analysis/knowledge/index';
 import { findAnalyte } from '../analysis/knowledge/analytes';
-import { formatNumber } from '../analysis/validate';
+import { formatNumber } from '../util/text';
 import type * as S from '../model/schema';
 import { criteriaOf, dosesOf } from '../model/walk';
 import { convert, friendlyUnit } from '../model/units';
@@ -25,23 +25,17 @@ export interface HoverResult {
   readonly length: number;
 }
 
-const BASIS_TEXT: Record<Drug['basis'], string> = {
-  bsa: 'per body surface (mg/m2)',
-  weight: 'per body weight (mg/kg)',
-  flat: 'as a flat dose (mg)',
-  auc: 'by target AUC (mg/mL·min)',
-};
-const BASIS_UNIT: Record<Drug['basis'], string> = { bsa: 'mg/m2', weight: 'mg/kg', flat: 'mg', auc: 'AUC' };
-
 function drugSection(drug: Drug): string[] {
-  const lines = [`**${drug.id}** — ${drug.class}; dosed ${BASIS_TEXT[drug.basis]}; ${drug.routes.join(', ') || 'route not given'}`];
+  const lines = [
+    `**${drug.id}** — ${drug.class}; dosed ${DOSE_BASIS[drug.basis].words} (${DOSE_BASIS[drug.basis].unit}); ${drug.routes.join(', ') || 'route not given'}`,
+  ];
   const names = [...drug.brands, ...drug.codes, ...drug.synonyms];
   if (names.length) lines.push('', `Also: ${names.join(', ')}`);
   if (drug.doses.length) {
     lines.push('', 'Labelled doses:');
     for (const dose of drug.doses) {
       const amount = dose.min === dose.max ? formatNumber(dose.min) : `${formatNumber(dose.min)}-${formatNumber(dose.max)}`;
-      lines.push(`- ${amount} ${BASIS_UNIT[drug.basis]} ${dose.schedule} (${dose.indication}) — ${dose.source}`);
+      lines.push(`- ${amount} ${DOSE_BASIS[drug.basis].unit} ${dose.schedule} (${dose.indication}) — ${dose.source}`);
     }
   }
   for (const rule of drug.rules) {

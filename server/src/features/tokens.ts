@@ -6,7 +6,7 @@
 
 import { findAnalyte } from '../analysis/knowledge/analytes';
 import { findDrug } from '../analysis/knowledge/index';
-import { formatNumber } from '../analysis/validate';
+import { formatNumber } from '../util/text';
 import type * as S from '../model/schema';
 import { criteriaOf, dosesOf } from '../model/walk';
 import type { Analysis } from '../service';

@@ -4,7 +4,7 @@
  */
 
 import * as ucum from '@lhncbc/ucum-lhc';
-import { editDistance } from '../util/text';
+import { closestMatches } from '../util/text';
 
 interface UcumUtils {
   validateUnitString(
@@ -210,13 +210,5 @@ const COMMON_UNITS = [
 
 /** Suggestions for an unknown unit: close common units first, then UCUM's own. */
 export function suggestUnits(written: string, ucumSuggestions: readonly string[]): string[] {
-  const close = COMMON_UNITS.filter((unit) => unit.toLowerCase() === written.toLowerCase());
-  for (const unit of COMMON_UNITS) {
-    if (!close.includes(unit) && editDistanceAtMost(unit, written, Math.max(1, Math.floor(written.length / 3)))) close.push(unit);
-  }
-  return [...new Set([...close, ...ucumSuggestions])].slice(0, 3);
-}
-
-function editDistanceAtMost(a: string, b: string, limit: number): boolean {
-  return editDistance(a, b, limit) <= limit;
+  return [...new Set([...closestMatches(written, COMMON_UNITS, 3), ...ucumSuggestions])].slice(0, 3);
 }

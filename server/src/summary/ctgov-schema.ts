@@ -30,7 +30,7 @@ export const CtStatus = z.enum([
   'UNKNOWN',
 ]);
 /** A site's status (the API's RecruitmentStatus). */
-export const CtRecruitmentStatus = z.enum([
+export const CtRecruitmentStatus = CtStatus.extract([
   'ACTIVE_NOT_RECRUITING',
   'COMPLETED',
   'ENROLLING_BY_INVITATION',

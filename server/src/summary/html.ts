@@ -10,7 +10,8 @@ import type { Diagnostic } from '../service';
 import type * as S from '../model/schema';
 import { friendlyUnit } from '../model/units';
 import { escapeHtml } from './page';
-import { describeCriterion, describeDose } from './markdown';
+import { formatNumber } from '../util/text';
+import { dateText, describeCriterion, describeDose, words } from './markdown';
 import { doseImplication, summarize, withoutSpans } from './summary';
 import { armTimeline, type ArmTimeline } from './timeline';
 
@@ -23,22 +24,10 @@ export interface PreviewInput {
 
 const e = escapeHtml;
 
-function words(value: string | undefined): string {
-  return value === undefined ? '' : value.replace(/_/g, ' ');
-}
-
-function formatNumber(value: number): string {
-  return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(6)));
-}
-
 function factsTable(rows: [string, string | undefined][]): string {
   const present = rows.filter(([, value]) => value !== undefined && value !== '');
   if (present.length === 0) return '';
   return `<table class="facts"><tbody>${present.map(([label, value]) => `<tr><th scope="row">${e(label)}</th><td>${e(value!)}</td></tr>`).join('')}</tbody></table>`;
-}
-
-function dateText(value: S.DateValue | undefined): string | undefined {
-  return value && (value.qualifier ? `${value.date} (${value.qualifier})` : value.date);
 }
 
 function header(protocol: S.Protocol): string {

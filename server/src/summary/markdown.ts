@@ -2,19 +2,18 @@
  * The summary as Markdown: readable in a terminal as it is, and rendered anywhere Markdown is.
  */
 
+import { formatNumber } from '../util/text';
 import type { DoseImplication, SummaryCriterion as Criterion, SummaryDose, SummaryStep, TrialSummary } from './summary';
 
 const PHASE_TITLES: Record<string, string> = { '1/2': 'Phase 1/2', '2/3': 'Phase 2/3', early_1: 'Early phase 1', na: 'Not applicable' };
 
-function words(value: string | undefined): string {
+/** An enum value for readers: `active_not_recruiting` as `active not recruiting`. */
+export function words(value: string | undefined): string {
   return value === undefined ? '' : value.replace(/_/g, ' ');
 }
 
-function formatNumber(value: number): string {
-  return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(6)));
-}
-
-function dateText(value: { date: string; qualifier?: string } | undefined): string | undefined {
+/** `2019-05-10 (actual)`. */
+export function dateText(value: { date: string; qualifier?: string } | undefined): string | undefined {
   if (!value) return undefined;
   return value.qualifier ? `${value.date} (${value.qualifier})` : value.date;
 }

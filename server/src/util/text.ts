@@ -32,6 +32,11 @@ export function closestMatches(word: string, candidates: Iterable<string>, max =
   return scored.slice(0, max).map(([candidate]) => candidate);
 }
 
+/** `85`, `1.5`, `0.001`: six significant digits at most, exact enough for a message or a summary. */
+export function formatNumber(value: number): string {
+  return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(6)));
+}
+
 /** `'a', 'b' or 'c'`. */
 export function quotedList(words: readonly string[], conjunction = 'or'): string {
   const quoted = words.map((w) => `'${w}'`);

@@ -6,7 +6,8 @@
 import type * as S from '../../model/schema';
 import { conjunction, dosesOf } from '../../model/walk';
 import type { RenalRule, WeightRule } from '../knowledge/drugs';
-import { formatNumber, textAt, type Check, type CheckContext } from '../validate';
+import { formatNumber } from '../../util/text';
+import { textAt, type Check, type CheckContext } from '../validate';
 
 /** The lowest value of an analyte the inclusion admits (`>= 60` gives 60), from the criteria that must all hold. */
 function admittedLowerBound(eligibility: S.Eligibility | undefined, analyteId: string, unit: string, context: CheckContext) {

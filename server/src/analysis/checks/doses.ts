@@ -4,8 +4,9 @@
  */
 
 import type * as S from '../../model/schema';
-import type { DoseBasis, Drug } from '../knowledge/drugs';
-import { formatNumber, preferred, replaceFix, type Check } from '../validate';
+import { DOSE_BASIS, type DoseBasis, type Drug } from '../knowledge/drugs';
+import { formatNumber } from '../../util/text';
+import { preferred, replaceFix, type Check } from '../validate';
 
 /**
  * Where a row gives no sourced bound, the typo guard is this multiple of the labelled maximum.
@@ -13,9 +14,6 @@ import { formatNumber, preferred, replaceFix, type Check } from '../validate';
  * which multiply the intended number by ten or more.
  */
 export const TYPO_GUARD_FACTOR = 3;
-
-const BASIS_UNITS: Record<DoseBasis, string> = { bsa: 'mg/m2', weight: 'mg/kg', flat: 'mg', auc: 'AUC' };
-const BASIS_WORDS: Record<DoseBasis, string> = { bsa: 'per body surface', weight: 'per body weight', flat: 'as a flat dose', auc: 'by target AUC' };
 
 /** The same amount written in the unit of another basis: `mg` -> `mg/m2`, `g` -> `g/m2`. */
 function unitForBasis(written: string, basis: DoseBasis): string | undefined {
@@ -38,7 +36,7 @@ export function typoBound(drug: Drug): { value: number; source: string } | undef
 }
 
 function describeLabel(drug: Drug): string {
-  const unit = BASIS_UNITS[drug.basis];
+  const unit = DOSE_BASIS[drug.basis].unit;
   return drug.doses
     .map(
       (dose) =>
@@ -58,7 +56,7 @@ function checkBasis(dose: S.Dose, drug: Drug, context: Parameters<NonNullable<Ch
   const target = amount.form === 'quantity' ? unitForBasis(amount.unit, drug.basis) : undefined;
   context.accept(
     'TPL210',
-    `${drug.id} is dosed ${BASIS_WORDS[drug.basis]} (${BASIS_UNITS[drug.basis]}) in its label; ${written} is dosed ${BASIS_WORDS[basis]}.`,
+    `${drug.id} is dosed ${DOSE_BASIS[drug.basis].words} (${DOSE_BASIS[drug.basis].unit}) in its label; ${written} is dosed ${DOSE_BASIS[basis].words}.`,
     at,
     {
       fixes: target && dose.unitSpan ? [preferred(replaceFix(`Change the unit to ${target}`, dose.unitSpan, target))] : [],
@@ -80,7 +78,7 @@ export const doseChecks: Check = {
         ? { offset: dose.valueSpan.offset, length: dose.unitSpan.offset + dose.unitSpan.length - dose.valueSpan.offset }
         : (dose.valueSpan ?? dose.span);
     const value = normalized.value;
-    const unit = BASIS_UNITS[drug.basis];
+    const unit = DOSE_BASIS[drug.basis].unit;
     const bound = typoBound(drug);
     if (bound && value > bound.value) {
       context.accept(

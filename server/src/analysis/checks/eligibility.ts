@@ -8,7 +8,8 @@ import type * as S from '../../model/schema';
 import { conjunction, disjunction } from '../../model/walk';
 import { convert, friendlyUnit } from '../../model/units';
 import type { Analyte } from '../knowledge/analytes';
-import { deleteLineFix, formatNumber, preferred, replaceFix, textAt, type Check, type CheckContext, type ThresholdCriterion } from '../validate';
+import { formatNumber } from '../../util/text';
+import { deleteLineFix, preferred, replaceFix, textAt, type Check, type CheckContext, type ThresholdCriterion } from '../validate';
 
 type ScoreCriterion = Extract<S.Criterion, { kind: 'score' }>;
 

@@ -4,7 +4,8 @@
  */
 
 import type * as S from '../../model/schema';
-import { formatNumber, type Check, type CheckContext } from '../validate';
+import { formatNumber } from '../../util/text';
+import { type Check, type CheckContext } from '../validate';
 
 /** The total length in days of the cycles of a phase, when every cycle has a count. */
 function cyclesLength(phase: S.TreatmentPhase): { days: number; cycles: S.Cycle[] } | undefined {

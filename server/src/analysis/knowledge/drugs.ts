@@ -7,6 +7,14 @@
 
 export type DoseBasis = 'bsa' | 'weight' | 'flat' | 'auc';
 
+/** How each basis is written and said: the unit of its labelled doses, and the words for it. */
+export const DOSE_BASIS: { readonly [B in DoseBasis]: { readonly unit: string; readonly words: string } } = {
+  bsa: { unit: 'mg/m2', words: 'per body surface' },
+  weight: { unit: 'mg/kg', words: 'per body weight' },
+  flat: { unit: 'mg', words: 'as a flat dose' },
+  auc: { unit: 'mg/mL·min', words: 'by target AUC' },
+};
+
 export type DrugRoute = 'IV' | 'PO' | 'SC' | 'IM' | 'IT' | 'IP' | 'TOP' | 'INH' | 'SL' | 'PR';
 
 /** A labelled dose per administration, in the unit of the drug's basis. */

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Rewrites the schema of the `trial.rules` setting in package.json from the code table
-// (server/src/analysis/codes.ts, read from its build in server/out), so that settings.json offers
+// (server/src/language/codes.ts, read from its build in server/out), so that settings.json offers
 // and validates every code and name. Run after adding a code: `npm run build && node scripts/update-manifest.mjs`.
 // test/unit/manifest.test.ts fails while the two disagree.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -12,7 +12,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 let codes;
 try {
-  codes = require(join(root, 'server/out/analysis/codes.js')).Codes;
+  codes = require(join(root, 'server/out/language/codes.js')).Codes;
 } catch (error) {
   process.stderr.write(`update-manifest: the server is not built (${error.code || error.message}); run \`npm run build\` first\n`);
   process.exit(2);

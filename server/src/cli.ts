@@ -6,7 +6,7 @@
 
 import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Severity } from './analysis/codes';
+import type { Severity } from './language/codes';
 import { createProtocolService, resolveRules, type Diagnostic, type RuleSetting } from './service';
 import { CtgovImportError, fromCtgov } from './summary/import';
 import { createNonce, renderPage } from './summary/html';

@@ -35,7 +35,7 @@ import {
   type WorkspaceSymbol,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Codes, type TextEdit } from './analysis/codes';
+import { Codes, type TextEdit } from './language/codes';
 import type { CompletionKind } from './features/completion';
 import { DEFAULT_SETTINGS, TOKEN_MODIFIERS, TOKEN_TYPES, type Settings } from './features/legend';
 import type { OutlineKind, OutlineSymbol } from './features/structure';

@@ -3,7 +3,7 @@
  * It knows nothing of LSP or of VS Code; it takes text and returns offsets-based results.
  */
 
-import { Codes, findCode, type Code, type Finding, type Severity } from './analysis/codes';
+import { Codes, findCode, type Code, type Finding, type Severity } from './language/codes';
 import { validate } from './analysis/validate';
 import { lower } from './model/lower';
 import type { Protocol } from './model/schema';

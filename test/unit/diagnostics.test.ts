@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { Codes } from '../../server/src/analysis/codes';
+import { Codes } from '../../server/src/language/codes';
 import { createProtocolService } from '../../server/src/service';
 import { CASES, COMPLETE_TRIAL } from './fixtures';
 import { checkDiagnostics, fixture, ROOT } from './util';

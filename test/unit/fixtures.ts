@@ -4,7 +4,7 @@
  * run over all of them.
  */
 
-import type { Codes } from '../../server/src/analysis/codes';
+import type { Codes } from '../../server/src/language/codes';
 
 /** One fixture per construct of docs/language.md; each must parse without error. */
 export const CONSTRUCTS: Record<string, string> = {

@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Codes } from '../../server/src/analysis/codes';
+import { Codes } from '../../server/src/language/codes';
 import { DEFAULT_SETTINGS, TOKEN_MODIFIERS, TOKEN_TYPES } from '../../server/src/features/legend';
 import { createProtocolService } from '../../server/src/service';
 import { FIELD_SPECS } from '../../server/src/syntax/fields';

@@ -13,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
-import { Codes, type Finding } from '../../server/src/analysis/codes';
+import { Codes, type Finding } from '../../server/src/language/codes';
 import { lower, schemaFindings } from '../../server/src/model/lower';
 import { createProtocolService } from '../../server/src/service';
 import { renderMarkdown } from '../../server/src/summary/markdown';

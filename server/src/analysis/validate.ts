@@ -5,11 +5,11 @@
  * handlers of every check for it.
  */
 
-import type { Code, Finding, Fix, RelatedLocation } from './codes';
+import type { Code, Finding, Fix, RelatedLocation } from '../language/codes';
 import type * as S from '../model/schema';
 import { criteriaOf, dosesOf, type CriterionAt, type DoseAt } from '../model/walk';
-import { findAnalyte, type Analyte } from './knowledge/analytes';
-import { findDrug, type Drug } from './knowledge/index';
+import { findAnalyte, type Analyte } from '../knowledge/analytes';
+import { findDrug, type Drug } from '../knowledge/index';
 import { crossChecks } from './checks/cross';
 import { doseChecks } from './checks/doses';
 import { eligibilityChecks } from './checks/eligibility';

@@ -3,7 +3,7 @@
  * "fix all" that applies every preferred fix that does not overlap another.
  */
 
-import type { Fix, TextEdit } from '../analysis/codes';
+import type { Fix, TextEdit } from '../language/codes';
 import type { Span } from '../model/schema';
 import type { Analysis, Diagnostic } from '../service';
 

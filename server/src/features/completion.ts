@@ -4,9 +4,9 @@
  * half-written code it is needed in, where the tree is incomplete.
  */
 
-import { ANALYTES, findAnalyte } from '../analysis/knowledge/analytes';
-import { DOSE_BASIS, DRUGS } from '../analysis/knowledge/drugs';
-import { findDrug } from '../analysis/knowledge/index';
+import { ANALYTES, findAnalyte } from '../knowledge/analytes';
+import { DOSE_BASIS, DRUGS } from '../knowledge/drugs';
+import { findDrug } from '../knowledge/index';
 import type { Span } from '../model/schema';
 import { friendlyUnit } from '../model/units';
 import { FIELD_SPECS, type FieldContext } from '../syntax/fields';

@@ -8,7 +8,7 @@
  * parses to the same model; formatting twice gives the same text.
  */
 
-import type { TextEdit } from '../analysis/codes';
+import type { TextEdit } from '../language/codes';
 import type { Span } from '../model/schema';
 import { parse } from '../syntax/parser';
 import { createScanner, TokenKind } from '../syntax/scanner';

@@ -5,10 +5,10 @@
  * and enum values, their line of documentation.
  */
 
-import type { Analyte } from '../analysis/knowledge/analytes';
-import { DOSE_BASIS, type Drug } from '../analysis/knowledge/drugs';
-import { findDrug } from '../analysis/knowledge/index';
-import { findAnalyte } from '../analysis/knowledge/analytes';
+import type { Analyte } from '../knowledge/analytes';
+import { DOSE_BASIS, type Drug } from '../knowledge/drugs';
+import { findDrug } from '../knowledge/index';
+import { findAnalyte } from '../knowledge/analytes';
 import { formatNumber } from '../util/text';
 import type * as S from '../model/schema';
 import { criteriaOf, dosesOf } from '../model/walk';

@@ -3,7 +3,7 @@
  * interventions. Names are identifiers in the tree; strings and comments are never touched.
  */
 
-import type { TextEdit } from '../analysis/codes';
+import type { TextEdit } from '../language/codes';
 import type { Span } from '../model/schema';
 import type { Analysis } from '../service';
 import { PHASE_KEYWORDS, TOP_LEVEL_KEYWORDS } from '../syntax/parser';

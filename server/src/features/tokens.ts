@@ -4,8 +4,8 @@
  * model; neither knows LSP's encoding, which the server applies at its edge.
  */
 
-import { findAnalyte } from '../analysis/knowledge/analytes';
-import { findDrug } from '../analysis/knowledge/index';
+import { findAnalyte } from '../knowledge/analytes';
+import { findDrug } from '../knowledge/index';
 import { formatNumber } from '../util/text';
 import type * as S from '../model/schema';
 import { criteriaOf, dosesOf } from '../model/walk';

@@ -6,8 +6,8 @@
  */
 
 import type { z } from 'zod';
-import type { Code, Finding, Fix } from '../analysis/codes';
-import { findAnalyte } from '../analysis/knowledge/analytes';
+import type { Code, Finding, Fix } from '../language/codes';
+import { findAnalyte } from '../knowledge/analytes';
 import { FIELD_SPECS, type FieldContext } from '../syntax/fields';
 import { isUsableNumber } from '../syntax/scanner';
 import type * as T from '../syntax/tree';

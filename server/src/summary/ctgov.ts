@@ -14,7 +14,7 @@
  */
 
 import type { z } from 'zod';
-import { findAnalyte } from '../analysis/knowledge/analytes';
+import { findAnalyte } from '../knowledge/analytes';
 import type * as S from '../model/schema';
 import * as C from './ctgov-schema';
 import { compactDays, renderMarkdown } from './markdown';

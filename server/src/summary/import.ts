@@ -11,7 +11,7 @@
  * is also listed in `notes`. The record holds no doses, so the arms have none.
  */
 
-import { ANALYTES, findAnalyte, type Analyte } from '../analysis/knowledge/analytes';
+import { ANALYTES, findAnalyte, type Analyte } from '../knowledge/analytes';
 import * as S from '../model/schema';
 import { lostSuperscriptUnit, resolveUnit } from '../model/units';
 import { INTERVENTION_TYPE_LABELS, PHASES } from './ctgov';

@@ -6,7 +6,7 @@
  * is reported per token.
  */
 
-import type { Finding } from '../analysis/codes';
+import type { Finding } from '../language/codes';
 import { createScanner, isUsableNumber, TokenError, TokenKind, type Comment } from './scanner';
 import { FIELD_SPECS, type ArgShape, type FieldContext, type FieldSpec } from './fields';
 import type * as T from './tree';

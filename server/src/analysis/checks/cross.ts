@@ -5,7 +5,7 @@
 
 import type * as S from '../../model/schema';
 import { conjunction, dosesOf } from '../../model/walk';
-import type { RenalRule, WeightRule } from '../knowledge/drugs';
+import type { RenalRule, WeightRule } from '../../knowledge/drugs';
 import { formatNumber } from '../../util/text';
 import { textAt, type Check, type CheckContext } from '../validate';
 

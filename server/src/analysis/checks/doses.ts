@@ -4,7 +4,7 @@
  */
 
 import type * as S from '../../model/schema';
-import { DOSE_BASIS, type DoseBasis, type Drug } from '../knowledge/drugs';
+import { DOSE_BASIS, type DoseBasis, type Drug } from '../../knowledge/drugs';
 import { formatNumber } from '../../util/text';
 import { preferred, replaceFix, type Check } from '../validate';
 

@@ -7,7 +7,7 @@
 import type * as S from '../../model/schema';
 import { conjunction, disjunction } from '../../model/walk';
 import { convert, friendlyUnit } from '../../model/units';
-import type { Analyte } from '../knowledge/analytes';
+import type { Analyte } from '../../knowledge/analytes';
 import { formatNumber } from '../../util/text';
 import { deleteLineFix, preferred, replaceFix, textAt, type Check, type CheckContext, type ThresholdCriterion } from '../validate';
 

@@ -5,7 +5,7 @@
 
 import type * as S from '../../model/schema';
 import { criteriaOf, dosesOf } from '../../model/walk';
-import { suggestAnalytes, suggestDrugs } from '../knowledge/index';
+import { suggestAnalytes, suggestDrugs } from '../../knowledge/index';
 import { deleteLineFix, preferred, replaceFix, type Check, type CheckContext } from '../validate';
 
 /** Every drug name used in the arms and prior-therapy criteria, in source order. */

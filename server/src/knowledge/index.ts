@@ -3,7 +3,7 @@
  * brand or development code, case-insensitively.
  */
 
-import { closestMatches } from '../../util/text';
+import { closestMatches } from '../util/text';
 import { ANALYTES, type Analyte } from './analytes';
 import { DRUGS, type Drug } from './drugs';
 

@@ -22,7 +22,6 @@ import {
   ProposedFeatures,
   SemanticTokensBuilder,
   SymbolKind,
-  TextDocuments,
   TextDocumentSyncKind,
   type CodeAction,
   type CompletionItem,
@@ -40,7 +39,8 @@ import type { CompletionKind } from './features/completion';
 import { DEFAULT_SETTINGS, TOKEN_MODIFIERS, TOKEN_TYPES, type Settings } from './features/legend';
 import type { OutlineKind, OutlineSymbol } from './features/structure';
 import type { Span } from './model/schema';
-import { createProtocolService, type Analysis, type ProtocolService } from './service';
+import { createProtocolHost, type DocumentEdit } from './host';
+import { createProtocolService, type CheckedDocument } from './service';
 import { EXPORT_REQUEST, PREVIEW_REQUEST, type ExportParams, type ExportResult, type PreviewParams, type PreviewResult } from './summary/preview-protocol';
 
 const USAGE = 'Usage: trial-language-server --stdio | --node-ipc | --socket=PORT';
@@ -142,24 +142,35 @@ export function startServer(connection: Connection): void {
     idleTimer = setTimeout(collect, IDLE_COLLECTION_MS);
     idleTimer.unref();
   };
-  const documents = new TextDocuments(TextDocument);
+  // The documents as the editor holds them, for positions (LSP's lines and UTF-16 columns), and the
+  // host that analyses them. Edits go to both: the host takes them as offsets into the previous text.
+  const documents = new Map<string, TextDocument>();
+  const host = createProtocolHost();
   const docsUrl = diagnosticsDocs();
   let settings: Settings = DEFAULT_SETTINGS;
-  let service: ProtocolService = createProtocolService();
+  const service = createProtocolService();
   let configurationSupported = false;
-  const cache = new Map<string, { version: number; analysis: Analysis }>();
+  const checkedCache = new Map<string, { version: number; checked: CheckedDocument }>();
   const scheduled = new Map<string, NodeJS.Immediate>();
 
-  function analysisOf(document: TextDocument): Analysis {
-    const cached = cache.get(document.uri);
-    if (cached && cached.version === document.version) return cached.analysis;
-    const analysis = service.analyze(document.getText());
-    cache.set(document.uri, { version: document.version, analysis });
-    return analysis;
+  /** The analysis of a document's latest version with its diagnostics under the current rules. */
+  function analysisOf(document: TextDocument): CheckedDocument {
+    const cached = checkedCache.get(document.uri);
+    if (cached && cached.version === document.version) return cached.checked;
+    const snapshot = host.snapshot(document.uri) ?? host.open(document.uri, document.getText(), document.version);
+    const analysis = snapshot.analysis();
+    const checked = { ...analysis, diagnostics: host.diagnostics(analysis) };
+    checkedCache.set(document.uri, { version: document.version, checked });
+    return checked;
+  }
+
+  function setRules(rules: Settings['rules']): void {
+    host.setRules(rules);
+    checkedCache.clear();
   }
 
   /** Runs a handler on a document; a failure is logged and answered with `empty`. */
-  function guarded<R>(uri: string | undefined, empty: R, handler: (document: TextDocument, analysis: Analysis) => R): R {
+  function guarded<R>(uri: string | undefined, empty: R, handler: (document: TextDocument, analysis: CheckedDocument) => R): R {
     const document = typeof uri === 'string' ? documents.get(uri) : undefined;
     if (!document) return empty;
     try {
@@ -170,7 +181,7 @@ export function startServer(connection: Connection): void {
     }
   }
 
-  function toDiagnostics(document: TextDocument, analysis: Analysis): LspDiagnostic[] {
+  function toDiagnostics(document: TextDocument, analysis: CheckedDocument): LspDiagnostic[] {
     return analysis.diagnostics.map((d) => ({
       range: toRange(document, d),
       severity: SEVERITIES[d.severity],
@@ -212,11 +223,11 @@ export function startServer(connection: Connection): void {
         connection.console.error(`trial: reading settings failed: ${String(error)}`);
       }
     }
-    // Unchanged settings leave the published diagnostics as they are.
+    // Unchanged settings leave the published diagnostics as they are; new rules re-publish
+    // without re-analysing.
     if (JSON.stringify(settings) === before) return;
-    service = createProtocolService({ rules: settings.rules });
-    cache.clear();
-    for (const document of documents.all()) schedule(document);
+    setRules(settings.rules);
+    for (const document of documents.values()) schedule(document);
   }
 
   let workspaceFolders: string[] = [];
@@ -226,7 +237,7 @@ export function startServer(connection: Connection): void {
     const initial = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
     if (initial) {
       settings = readSettings(initial);
-      service = createProtocolService({ rules: settings.rules });
+      setRules(settings.rules);
     }
     return {
       capabilities: {
@@ -257,18 +268,42 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration((change) => {
     if (!configurationSupported) {
       settings = readSettings((change.settings as { trial?: unknown } | undefined)?.trial);
-      service = createProtocolService({ rules: settings.rules });
-      cache.clear();
-      for (const document of documents.all()) schedule(document);
+      setRules(settings.rules);
+      for (const document of documents.values()) schedule(document);
       return;
     }
     void refreshSettings();
   });
 
-  documents.onDidChangeContent((event) => schedule(event.document));
-  documents.onDidClose((event) => {
-    cache.delete(event.document.uri);
-    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  connection.onDidOpenTextDocument(({ textDocument }) => {
+    const document = TextDocument.create(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text);
+    documents.set(document.uri, document);
+    host.open(document.uri, textDocument.text, textDocument.version);
+    schedule(document);
+  });
+  connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
+    let document = documents.get(textDocument.uri);
+    if (!document) return;
+    // Each change applies to the text the previous one left: offsets are taken change by change.
+    const edits: DocumentEdit[] = [];
+    for (const change of contentChanges) {
+      if ('range' in change) {
+        const start = document.offsetAt(change.range.start);
+        edits.push({ offset: start, length: Math.max(0, document.offsetAt(change.range.end) - start), newText: change.text });
+      } else {
+        edits.push({ offset: 0, length: document.getText().length, newText: change.text });
+      }
+      document = TextDocument.update(document, [change], textDocument.version);
+    }
+    documents.set(document.uri, document);
+    host.applyChange(document.uri, edits, textDocument.version);
+    schedule(document);
+  });
+  connection.onDidCloseTextDocument(({ textDocument }) => {
+    documents.delete(textDocument.uri);
+    host.close(textDocument.uri);
+    checkedCache.delete(textDocument.uri);
+    void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
   });
 
   connection.onHover((params) =>
@@ -375,7 +410,7 @@ export function startServer(connection: Connection): void {
 
   /** The open documents, then the `.trial` files of the workspace folders that are not open. */
   function workspaceDocuments(): TextDocument[] {
-    const open = documents.all();
+    const open = [...documents.values()];
     const openUris = new Set(open.map((d) => d.uri));
     const found: TextDocument[] = [...open];
     const walk = (dir: string, depth: number) => {
@@ -508,7 +543,6 @@ export function startServer(connection: Connection): void {
     guarded(params?.uri, null, (_document, analysis) => service.exportDocument(analysis, params.format)),
   );
 
-  documents.listen(connection);
   connection.listen();
 }
 

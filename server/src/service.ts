@@ -3,11 +3,8 @@
  * It knows nothing of LSP or of VS Code; it takes text and returns offsets-based results.
  */
 
-import { Codes, findCode, type Code, type Finding, type Severity } from './language/codes';
-import { validate } from './analysis/validate';
-import { lower } from './model/lower';
-import type { Protocol } from './model/schema';
-import { parse, type ParseResult } from './syntax/parser';
+import { analyzeText, type Analysis } from './analysis/analysis';
+import { applyRules, resolveRules, type Diagnostic, type RuleSetting } from './language/rules';
 import { toCtgov, toMarkdownExport } from './summary/ctgov';
 import { renderBody } from './summary/html';
 import type { ExportParams, ExportResult } from './summary/preview-protocol';
@@ -21,35 +18,30 @@ import { definition, highlights, prepareRename, references, rename } from './fea
 import { foldingRanges, outline, selectionRanges } from './features/structure';
 import { inlayHints, semanticTokens } from './features/tokens';
 
-/** A finding with its effective severity. */
-export interface Diagnostic extends Finding {
-  readonly severity: Severity;
-}
-
-/** A rule override: a code's severity, or `off`. */
-export type RuleSetting = Severity | 'off';
+export type { Analysis, Diagnostic, RuleSetting };
+export { resolveRules };
 
 export interface ServiceOptions {
   /** Severity overrides by code (`TPL104`) or name (`model.unknown-unit`). */
   readonly rules?: Readonly<Record<string, RuleSetting>>;
 }
 
-export interface Analysis {
-  readonly text: string;
-  readonly parse: ParseResult;
-  readonly protocol: Protocol;
+/** An analysis with its diagnostics: its findings under the service's rules. */
+export interface CheckedDocument extends Analysis {
   readonly diagnostics: readonly Diagnostic[];
 }
 
 export interface ProtocolService {
-  /** Parses, lowers and checks a document. Never throws. */
-  analyze(text: string): Analysis;
+  /** Parses, lowers and checks a document, and applies the service's rules. Never throws. */
+  analyze(text: string): CheckedDocument;
+  /** An analysis (from the host) with its diagnostics under the service's rules. */
+  checked(analysis: Analysis): CheckedDocument;
   /** The structured summary of a document. */
   summary(text: string): TrialSummary;
   /** The preview's HTML content for an analysed document (see summary/html.ts). */
-  previewBody(analysis: Analysis): string;
+  previewBody(document: CheckedDocument): string;
   /** The document as a ClinicalTrials.gov protocolSection (JSON) or as Markdown; `errors` counts the errors whose facts it leaves out. */
-  exportDocument(analysis: Analysis, format: ExportParams['format']): ExportResult;
+  exportDocument(document: CheckedDocument, format: ExportParams['format']): ExportResult;
   hover: typeof hover;
   complete: typeof complete;
   outline: typeof outline;
@@ -68,43 +60,18 @@ export interface ProtocolService {
   inlayHints: typeof inlayHints;
 }
 
-/** Resolves rule overrides to a map from code to setting; unknown codes are reported to the caller. */
-export function resolveRules(rules: Readonly<Record<string, RuleSetting>> = {}): { settings: Map<Code, RuleSetting>; unknown: string[] } {
-  const settings = new Map<Code, RuleSetting>();
-  const unknown: string[] = [];
-  for (const [key, setting] of Object.entries(rules)) {
-    const info = findCode(key);
-    if (info) settings.set(info.code as Code, setting);
-    else unknown.push(key);
-  }
-  return { settings, unknown };
-}
-
 /** Creates the service. */
 export function createProtocolService(options: ServiceOptions = {}): ProtocolService {
   const { settings } = resolveRules(options.rules);
 
-  function withSeverity(findings: readonly Finding[]): Diagnostic[] {
-    const result: Diagnostic[] = [];
-    for (const finding of findings) {
-      const setting = settings.get(finding.code) ?? Codes[finding.code].severity;
-      if (setting === 'off') continue;
-      result.push({ ...finding, severity: setting });
-    }
-    return result;
-  }
-
-  function analyze(text: string): Analysis {
-    const parsed = parse(text);
-    const lowered = lower(parsed.tree);
-    const checked = validate(lowered.protocol, text);
-    const diagnostics = withSeverity([...parsed.errors, ...lowered.findings, ...checked]).sort((a, b) => a.offset - b.offset || a.code.localeCompare(b.code));
-    return { text, parse: parsed, protocol: lowered.protocol, diagnostics };
+  function checked(analysis: Analysis): CheckedDocument {
+    return { ...analysis, diagnostics: applyRules(analysis.findings, settings) };
   }
 
   return {
-    analyze,
-    summary: (text) => summarize(analyze(text).protocol),
+    analyze: (text) => checked(analyzeText(text)),
+    checked,
+    summary: (text) => summarize(analyzeText(text).protocol),
     previewBody(analysis) {
       const lines = createLineIndex(analysis.text);
       return renderBody({ protocol: analysis.protocol, diagnostics: analysis.diagnostics, lineOf: (offset) => lines.position(offset).line + 1 });

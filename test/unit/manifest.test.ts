@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { Codes } from '../../server/src/language/codes';
 import { DEFAULT_SETTINGS, TOKEN_MODIFIERS, TOKEN_TYPES } from '../../server/src/features/legend';
 import { createProtocolService } from '../../server/src/service';
-import { FIELD_SPECS } from '../../server/src/syntax/fields';
-import { FREQUENCY_WORDS, PHASE_KEYWORDS, ROUTES } from '../../server/src/syntax/parser';
+import { FIELD_SPECS } from '../../server/src/language/fields';
+import { FREQUENCY_WORDS, PHASE_KEYWORDS, ROUTES } from '../../server/src/language/vocabulary';
 
 const ROOT = join(__dirname, '..', '..');
 

@@ -5,7 +5,12 @@
 
 import type { Fix, TextEdit } from '../language/codes';
 import type { Span } from '../model/schema';
-import type { Analysis, Diagnostic } from '../service';
+import type { Diagnostic } from '../language/rules';
+
+/** What the actions read: the diagnostics as published, with the fixes the checks attached. */
+export interface WithDiagnostics {
+  readonly diagnostics: readonly Diagnostic[];
+}
 
 export interface CodeAction {
   readonly title: string;
@@ -21,7 +26,7 @@ function overlaps(a: Span, b: Span): boolean {
 }
 
 /** The quick fixes of the diagnostics that touch `range`. */
-export function quickFixes(analysis: Analysis, range: Span): CodeAction[] {
+export function quickFixes(analysis: WithDiagnostics, range: Span): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const diagnostic of analysis.diagnostics) {
     if (!diagnostic.fixes || !overlaps(diagnostic, range)) continue;
@@ -31,7 +36,7 @@ export function quickFixes(analysis: Analysis, range: Span): CodeAction[] {
 }
 
 /** One action applying every preferred fix in the document, skipping any that would overlap an earlier one. */
-export function fixAll(analysis: Analysis): CodeAction | undefined {
+export function fixAll(analysis: WithDiagnostics): CodeAction | undefined {
   const chosen: Fix[] = [];
   const taken: Span[] = [];
   for (const diagnostic of analysis.diagnostics) {

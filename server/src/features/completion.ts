@@ -4,16 +4,18 @@
  * half-written code it is needed in, where the tree is incomplete.
  */
 
+import { wordDoc } from '../language/docs';
+import { ARM_TYPE, INTERVENTION_TYPE, OUTCOME_KIND, AGE_UNIT, type EnumDef } from '../language/enums';
+import { FIELD_SPECS, fieldValues, type FieldContext } from '../language/fields';
+import { DOSE_BASIS } from '../language/units';
+import { COMMON_INTERVALS, FREQUENCY_WORDS, PHASE_KEYWORDS, ROUTES, TOP_LEVEL_KEYWORDS } from '../language/vocabulary';
 import { ANALYTES, findAnalyte } from '../knowledge/analytes';
-import { DOSE_BASIS, DRUGS } from '../knowledge/drugs';
+import { DRUGS } from '../knowledge/drugs';
 import { findDrug } from '../knowledge/index';
 import type { Span } from '../model/schema';
 import { friendlyUnit } from '../model/units';
-import { FIELD_SPECS, type FieldContext } from '../syntax/fields';
-import { FREQUENCY_WORDS, PHASE_KEYWORDS, ROUTES } from '../syntax/parser';
 import { createScanner, TokenKind } from '../syntax/scanner';
-import type { Analysis } from '../service';
-import { FIELD_ENUMS, wordDoc } from './words';
+import type { Analysis } from '../analysis/analysis';
 
 export type CompletionKind = 'keyword' | 'drug' | 'analyte' | 'unit' | 'value' | 'snippet' | 'operator' | 'reference';
 
@@ -41,14 +43,7 @@ interface Token {
   readonly text: string;
 }
 
-const TOP_KEYWORDS = ['trial', 'drug', 'intervention', 'arm', 'eligibility', 'outcome'];
 const COMPARATORS = ['>=', '<=', '>', '<', '='];
-const DOSE_UNITS: Record<string, readonly string[]> = {
-  bsa: ['mg/m2', 'g/m2', 'mcg/m2', 'IU/m2'],
-  weight: ['mg/kg', 'mcg/kg', 'IU/kg'],
-  flat: ['mg', 'g', 'mcg', 'IU'],
-  auc: [],
-};
 
 const CYCLE_SNIPPET = { label: 'cycle', detail: 'a cycle of doses', body: 'cycle ${1:21} days x ${2:6} {\n  ${3:drug} ${4:100} ${5:mg/m2} day ${6:1}\n}' };
 
@@ -185,7 +180,7 @@ function analyteItems(): CompletionEntry[] {
 function doseModifierItems(drugName: string): CompletionEntry[] {
   const drug = findDrug(drugName);
   const routes = [...ROUTES].map((route) => ({ ...keyword(route, drug?.routes.includes(route as never) ? `0${route}` : `3${route}`), detail: 'route' }));
-  const frequencies = [...FREQUENCY_WORDS, 'q2w', 'q3w', 'q4w'].map((f) => ({ ...keyword(f, `1${f}`), detail: 'frequency' }));
+  const frequencies = [...FREQUENCY_WORDS, ...COMMON_INTERVALS].map((f) => ({ ...keyword(f, `1${f}`), detail: 'frequency' }));
   return [...routes, ...frequencies, keyword('day'), keyword('days'), keyword('for'), keyword('x')];
 }
 
@@ -196,7 +191,7 @@ function doseItems(tokens: readonly Token[]): CompletionEntry[] {
   if (tokens.length === 1) return [keyword('AUC'), { label: 'dose unstated', kind: 'keyword', documentation: wordDoc('unstated'), sortText: '2dose' }];
   if (tokens.length === 2 && last.kind === TokenKind.Number) {
     const drug = findDrug(drugName);
-    const units = drug ? DOSE_UNITS[drug.basis] : [...DOSE_UNITS.bsa, ...DOSE_UNITS.weight, ...DOSE_UNITS.flat];
+    const units = drug ? DOSE_BASIS[drug.basis].choices : [...DOSE_BASIS.bsa.choices, ...DOSE_BASIS.weight.choices, ...DOSE_BASIS.flat.choices];
     return units.map((unit, i) => ({
       label: unit,
       kind: 'unit',
@@ -237,18 +232,23 @@ function criterionItems(tokens: readonly Token[], analysis: Analysis): Completio
   return [];
 }
 
-function fieldValueItems(field: string, tokens: readonly Token[]): CompletionEntry[] {
-  const values = FIELD_ENUMS[field];
+/** The values of an enumeration, unless one was already given (lists go on). */
+function enumItems(values: EnumDef | undefined, tokens: readonly Token[], list = false): CompletionEntry[] {
   if (!values) return [];
-  // A value already given ends the offer, except in lists.
-  if (tokens.length > 1 && field !== 'who_masked' && values.includes(tokens[tokens.length - 1].text)) return [];
-  return values.map(value);
+  if (tokens.length > 1 && !list && values.entry(tokens[tokens.length - 1].text)) return [];
+  return values.words.map(value);
+}
+
+/** The values a field of a block takes, by the field table. */
+function fieldValueItems(context: FieldContext, field: string, tokens: readonly Token[]): CompletionEntry[] {
+  const spec = Object.hasOwn(FIELD_SPECS[context], field) ? FIELD_SPECS[context][field] : undefined;
+  return spec ? enumItems(fieldValues(spec), tokens, spec.value === 'enumList') : [];
 }
 
 function statementStart(context: Context, analysis: Analysis): CompletionEntry[] {
   switch (context) {
     case 'top':
-      return [...TOP_KEYWORDS.map((k) => keyword(k)), ...snippets('top')];
+      return [...[...TOP_LEVEL_KEYWORDS].map((k) => keyword(k)), ...snippets('top')];
     case 'arm':
       return [...drugItems(analysis), ...['description', 'uses', 'cycle', 'surgery', ...PHASE_KEYWORDS].map((k) => keyword(k)), ...snippets('arm')];
     case 'phase':
@@ -269,9 +269,9 @@ function inStatement(context: Context, tokens: readonly Token[], analysis: Analy
   const last = tokens[tokens.length - 1];
   switch (context) {
     case 'top':
-      if (head === 'arm' && tokens.length === 3) return fieldValueItems('arm', tokens);
-      if (head === 'intervention' && tokens.length === 2) return fieldValueItems('intervention', tokens);
-      if (head === 'outcome' && tokens.length === 1) return fieldValueItems('outcome', tokens);
+      if (head === 'arm' && tokens.length === 3) return enumItems(ARM_TYPE, tokens);
+      if (head === 'intervention' && tokens.length === 2) return enumItems(INTERVENTION_TYPE, tokens);
+      if (head === 'outcome' && tokens.length === 1) return enumItems(OUTCOME_KIND, tokens);
       return [];
     case 'arm':
     case 'phase':
@@ -287,13 +287,13 @@ function inStatement(context: Context, tokens: readonly Token[], analysis: Analy
         return tokens.length === 2 && last.kind === TokenKind.Number
           ? [keyword('to')]
           : tokens.length >= 3 && last.kind === TokenKind.Number
-            ? ['years', 'months', 'weeks', 'days'].map(value)
+            ? AGE_UNIT.words.map(value)
             : [];
-      return fieldValueItems(head, tokens);
+      return fieldValueItems('eligibility', head, tokens);
     case 'group':
       return criterionItems(tokens, analysis);
     default:
-      return fieldValueItems(head, tokens);
+      return fieldValueItems(context, head, tokens);
   }
 }
 

@@ -13,11 +13,11 @@ import { formatNumber } from '../util/text';
 import type * as S from '../model/schema';
 import { criteriaOf, dosesOf } from '../model/walk';
 import { convert, friendlyUnit } from '../model/units';
-import type { Analysis } from '../service';
+import type { Analysis } from '../analysis/analysis';
 import { doseImplication } from '../summary/summary';
 import { nodePathAtOffset, type Node } from '../syntax/tree';
 import type { Settings } from './legend';
-import { wordDoc } from './words';
+import { wordDoc } from '../language/docs';
 
 export interface HoverResult {
   readonly markdown: string;

@@ -5,8 +5,8 @@
 
 import type { TextEdit } from '../language/codes';
 import type { Span } from '../model/schema';
-import type { Analysis } from '../service';
-import { PHASE_KEYWORDS, TOP_LEVEL_KEYWORDS } from '../syntax/parser';
+import type { Analysis } from '../analysis/analysis';
+import { PHASE_KEYWORDS, TOP_LEVEL_KEYWORDS } from '../language/vocabulary';
 import { occurrenceAt, occurrences, sameSymbol, type Occurrence } from './occurrences';
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;

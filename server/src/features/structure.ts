@@ -5,7 +5,7 @@
  */
 
 import type { Span } from '../model/schema';
-import type { Analysis } from '../service';
+import type { Analysis } from '../analysis/analysis';
 import * as T from '../syntax/tree';
 
 export type OutlineKind =

@@ -9,13 +9,13 @@ import { findDrug } from '../knowledge/index';
 import { formatNumber } from '../util/text';
 import type * as S from '../model/schema';
 import { criteriaOf, dosesOf } from '../model/walk';
-import type { Analysis } from '../service';
+import type { Analysis } from '../analysis/analysis';
 import { doseImplication } from '../summary/summary';
-import { FIELD_SPECS } from '../syntax/fields';
+import { ENUM_WORDS, wordDoc } from '../language/docs';
+import { FIELD_KEYWORDS } from '../language/fields';
 import * as T from '../syntax/tree';
 import type { TokenModifier, TokenType } from './legend';
 import { createScanner, TokenKind } from '../syntax/scanner';
-import { ENUM_DOCS, wordDoc } from './words';
 
 export interface SemanticToken {
   readonly offset: number;
@@ -23,9 +23,6 @@ export interface SemanticToken {
   readonly type: TokenType;
   readonly modifiers: readonly TokenModifier[];
 }
-
-const FIELD_KEYWORDS = new Set(Object.values(FIELD_SPECS).flatMap((specs) => Object.keys(specs)));
-const ENUM_VALUES = new Set(Object.values(ENUM_DOCS).flatMap((values) => Object.keys(values)));
 
 /** Classifies a name by where it stands in the tree. */
 function nameType(name: T.Name, parent: T.Node, grandparent: T.Node | undefined): { type: TokenType; modifiers: TokenModifier[] } | undefined {
@@ -53,11 +50,16 @@ function nameType(name: T.Name, parent: T.Node, grandparent: T.Node | undefined)
     case 'Route':
     case 'Frequency':
       return { type: 'enumMember', modifiers: [] };
+    case 'Days':
+    case 'Duration':
+    case 'Cycle':
+    case 'Age':
+      return { type: 'keyword', modifiers: [] };
     case 'Outcome':
       return parent.outcomeKind === name ? { type: 'enumMember', modifiers: [] } : { type: 'keyword', modifiers: [] };
     default:
       if (FIELD_KEYWORDS.has(name.text) && grandparent?.kind !== 'Field') return { type: 'keyword', modifiers: [] };
-      return ENUM_VALUES.has(name.text) ? { type: 'enumMember', modifiers: [] } : { type: 'keyword', modifiers: [] };
+      return ENUM_WORDS.has(name.text) ? { type: 'enumMember', modifiers: [] } : { type: 'keyword', modifiers: [] };
   }
 }
 

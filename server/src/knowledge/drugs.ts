@@ -5,17 +5,12 @@
  * fires on a number nobody can cite.
  */
 
-export type DoseBasis = 'bsa' | 'weight' | 'flat' | 'auc';
+import type { ROUTE } from '../language/enums';
+import type { DoseBasis } from '../language/units';
 
-/** How each basis is written and said: the unit of its labelled doses, and the words for it. */
-export const DOSE_BASIS: { readonly [B in DoseBasis]: { readonly unit: string; readonly words: string } } = {
-  bsa: { unit: 'mg/m2', words: 'per body surface' },
-  weight: { unit: 'mg/kg', words: 'per body weight' },
-  flat: { unit: 'mg', words: 'as a flat dose' },
-  auc: { unit: 'mg/mL·min', words: 'by target AUC' },
-};
+export { DOSE_BASIS, type DoseBasis } from '../language/units';
 
-export type DrugRoute = 'IV' | 'PO' | 'SC' | 'IM' | 'IT' | 'IP' | 'TOP' | 'INH' | 'SL' | 'PR';
+export type DrugRoute = (typeof ROUTE.words)[number];
 
 /** A labelled dose per administration, in the unit of the drug's basis. */
 export interface LabelledDose {

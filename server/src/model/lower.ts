@@ -5,10 +5,12 @@
  * UCUM and every dose and threshold gets its normalised value. Never throws.
  */
 
-import type { z } from 'zod';
 import type { Code, Finding, Fix } from '../language/codes';
+import * as E from '../language/enums';
+import type { EnumDef } from '../language/enums';
+import { FIELD_SPECS, fieldValues, setValueAt, type FieldContext, type FieldSpec } from '../language/fields';
+import { DURATION_UNITS, frequencyMeaning } from '../language/vocabulary';
 import { findAnalyte } from '../knowledge/analytes';
-import { FIELD_SPECS, type FieldContext } from '../syntax/fields';
 import { isUsableNumber } from '../syntax/scanner';
 import type * as T from '../syntax/tree';
 import { closestMatches, quotedList } from '../util/text';
@@ -35,19 +37,6 @@ const DOSE_TARGETS: readonly { unit: string; basis: 'flat' | 'bsa' | 'weight' }[
   { unit: '[IU]/kg', basis: 'weight' },
 ];
 
-const FREQUENCIES: Readonly<Record<string, { perDay?: number; intervalDays?: number }>> = {
-  once: {},
-  daily: { perDay: 1, intervalDays: 1 },
-  bid: { perDay: 2, intervalDays: 1 },
-  tid: { perDay: 3, intervalDays: 1 },
-  qid: { perDay: 4, intervalDays: 1 },
-  weekly: { perDay: 1, intervalDays: 7 },
-};
-
-const SINGULAR_UNITS: Readonly<Record<string, string>> = { day: 'days', week: 'weeks', month: 'months', cycle: 'cycles', year: 'years' };
-
-const DAYS_PER: Readonly<Record<string, number | undefined>> = { days: 1, weeks: 7, months: undefined, cycles: undefined };
-
 type Mutable<X> = { -readonly [K in keyof X]: X[K] };
 
 /** Lowers a parsed document. */
@@ -64,15 +53,14 @@ export function lower(tree: T.DocumentNode): LowerResult {
 
   const span = (node: T.NodeBase): S.Span => ({ offset: node.offset, length: node.length });
 
-  /** Validates a word against an enum schema; reports the word and returns undefined if it is not allowed. */
-  function enumValue<E extends z.ZodEnum>(schema: E, node: T.Name | undefined, what: string, text = node?.text): z.infer<E> | undefined {
-    if (!node || text === undefined) return undefined;
-    // The schema's own list decides; zod is asked for nothing more on the (hot) path where the word is valid.
-    const options = schema.options.map(String);
-    if (options.includes(text)) return text as z.infer<E>;
-    const close = closestMatches(text, options, 1);
+  /** Validates a word against an enumeration; reports the word and returns undefined if it is not a value of it. */
+  function enumValue<W extends string>(values: EnumDef<W>, node: T.Name | undefined, what = values.name, text = node?.text): W | undefined {
+    if (!node) return undefined;
+    const entry = values.entry(text);
+    if (entry) return entry.word;
+    const close = closestMatches(node.text, values.words, 1);
     const hint = close.length ? ` Did you mean '${close[0]}'?` : '';
-    report('TPL101', `'${node.text}' is not a valid ${what}; expected ${quotedList(options)}.${hint}`, node);
+    report('TPL101', `'${node.text}' is not a valid ${what}; expected ${quotedList(values.words)}.${hint}`, node);
     return undefined;
   }
 
@@ -87,9 +75,7 @@ export function lower(tree: T.DocumentNode): LowerResult {
       report('TPL102', `'${node.text}' is not a date in the calendar.`, node);
       return undefined;
     }
-    let qualifier: S.DateValue['qualifier'];
-    if (qualifierNode?.kind === 'Name')
-      qualifier = enumValue(S.Qualifier, qualifierNode, 'qualifier', qualifierNode.text === 'anticipated' ? 'estimated' : qualifierNode.text);
+    const qualifier = qualifierNode?.kind === 'Name' ? enumValue(E.QUALIFIER, qualifierNode) : undefined;
     return { date: node.text, qualifier, span: span(node) };
   }
 
@@ -101,23 +87,80 @@ export function lower(tree: T.DocumentNode): LowerResult {
    * Calls `handle` for each field of a block, reporting a second occurrence of a field that may
    * appear once.
    */
-  function eachField(block: T.Block<T.Field> | undefined, context: FieldContext, handle: (field: T.Field) => void): void {
+  function eachField(block: T.Block<T.Field> | undefined, context: FieldContext, handle: (field: T.Field, spec: FieldSpec) => void): void {
     if (!block) return;
     const seen = new Set<string>();
     for (const field of block.items) {
       const spec = FIELD_SPECS[context][field.name.text];
-      if (spec && !spec.repeatable) {
+      if (!spec) continue; // the parser reported it
+      if (!spec.repeatable) {
         if (seen.has(field.name.text)) {
           report('TPL103', `'${field.name.text}' is already given in this block; it may appear once.`, field.name);
           continue;
         }
         seen.add(field.name.text);
       }
-      handle(field);
+      handle(field, spec);
+    }
+  }
+
+  /**
+   * Reads the fields of a block into `target` by the field table: each field's value by its
+   * kind into its model property. Fields the table marks `custom` go to `custom[keyword]`.
+   */
+  function lowerFields(
+    block: T.Block<T.Field> | undefined,
+    context: FieldContext,
+    target: object,
+    custom: Readonly<Record<string, (field: T.Field) => void>> = {},
+    seen?: (field: T.Field) => void,
+  ): void {
+    eachField(block, context, (field, spec) => {
+      seen?.(field);
+      if (spec.value === 'custom') custom[spec.keyword]?.(field);
+      else readValue(field, spec, target as Record<string, unknown>);
+    });
+  }
+
+  function readValue(field: T.Field, spec: FieldSpec, target: Record<string, unknown>): void {
+    const [first, second] = field.args;
+    const values = fieldValues(spec);
+    switch (spec.value) {
+      case 'text':
+        if (isStr(first)) setValueAt(target, spec.model, first.value);
+        return;
+      case 'texts':
+        if (spec.repeatable) (target[spec.model] as string[]).push(...strings(field));
+        else setValueAt(target, spec.model, strings(field));
+        return;
+      case 'enum':
+        if (isName(first) && values) setValueAt(target, spec.model, enumValue(values, first));
+        return;
+      case 'enumList': {
+        const words: string[] = [];
+        for (const arg of field.args) {
+          const word = isName(arg) && values ? enumValue(values, arg) : undefined;
+          if (word) words.push(word);
+        }
+        setValueAt(target, spec.model, words);
+        return;
+      }
+      case 'date':
+        setValueAt(target, spec.model, dateValue(first, second));
+        return;
+      case 'plainDate':
+        setValueAt(target, spec.model, dateValue(first));
+        return;
     }
   }
 
   // ---- trial ----------------------------------------------------------------------------
+
+  function organization(field: T.Field): S.Trial['collaborators'][number] | undefined {
+    const [first, second] = field.args;
+    if (!isStr(first)) return undefined;
+    return { name: first.value, class: isName(second) ? enumValue(E.AGENCY_CLASS, second) : undefined, span: span(field) };
+  }
 
   function lowerTrial(node: T.TrialNode): S.Trial {
     const trial: Mutable<S.Trial> = {
@@ -137,203 +180,73 @@ export function lower(tree: T.DocumentNode): LowerResult {
       sites: [],
       references: [],
     };
-    eachField(node.body, 'trial', (field) => {
-      const [first, second] = field.args;
-      const name = field.name.text;
-      trial.fieldSpans[name] ??= span(field);
-      switch (name) {
-        case 'org_study_id':
-          if (isStr(first)) trial.orgStudyId = first.value;
-          break;
-        case 'secondary_id':
-          if (isStr(first)) trial.secondaryIds.push(first.value);
-          break;
-        case 'title':
-          if (isStr(first)) trial.title = first.value;
-          break;
-        case 'official_title':
-          if (isStr(first)) trial.officialTitle = first.value;
-          break;
-        case 'acronym':
-          if (isStr(first)) trial.acronym = first.value;
-          break;
-        case 'summary':
-          if (isStr(first)) trial.summary = first.value;
-          break;
-        case 'description':
-          if (isStr(first)) trial.description = first.value;
-          break;
-        case 'type':
-          if (isName(first)) trial.type = enumValue(S.StudyType, first, 'study type');
-          break;
-        case 'status':
-          if (isName(first)) trial.status = enumValue(S.Status, first, 'status');
-          break;
-        case 'results':
-          if (isName(first)) trial.results = enumValue(S.Results, first, 'results value');
-          break;
-        case 'phase':
-          trial.phase = phaseValue(first);
-          break;
-        case 'enrollment':
-          if (first?.kind === 'Num') {
-            if (!Number.isSafeInteger(first.value)) {
-              report('TPL101', `Enrollment counts participants: '${first.text}' is not a whole number.`, first);
-              break;
-            }
-            const qualifier = isName(second)
-              ? enumValue(S.Qualifier, second, 'enrollment qualifier', second.text === 'anticipated' ? 'estimated' : second.text)
-              : undefined;
-            trial.enrollment = { count: first.value, qualifier, span: span(field) };
-          }
-          break;
-        case 'start':
-          trial.start = dateValue(first, second);
-          break;
-        case 'primary_completion':
-          trial.primaryCompletion = dateValue(first, second);
-          break;
-        case 'completion':
-          trial.completion = dateValue(first, second);
-          break;
-        case 'first_submitted':
-          trial.firstSubmitted = dateValue(first);
-          break;
-        case 'first_posted':
-          trial.firstPosted = dateValue(first);
-          break;
-        case 'last_update':
-          trial.lastUpdate = dateValue(first);
-          break;
-        case 'last_verified':
-          trial.lastVerified = dateValue(first);
-          break;
-        case 'conditions':
-          trial.conditions = strings(field);
-          break;
-        case 'keywords':
-          trial.keywords = strings(field);
-          break;
-        case 'countries':
-          trial.countries = strings(field);
-          break;
-        case 'mesh_conditions':
-          trial.meshConditions = strings(field);
-          break;
-        case 'mesh_interventions':
-          trial.meshInterventions = strings(field);
-          break;
-        case 'design':
-          trial.design = lowerDesign(field.block);
-          break;
-        case 'sponsor':
-        case 'collaborator':
-          if (isStr(first)) {
-            const organization = { name: first.value, class: isName(second) ? enumValue(S.AgencyClass, second, 'agency class') : undefined, span: span(field) };
-            if (name === 'sponsor') trial.sponsor = organization;
-            else trial.collaborators.push(organization);
-          }
-          break;
-        case 'responsible_party':
-          if (isStr(first)) trial.responsibleParty = { name: first.value };
-          else if (isName(first)) {
-            const role = enumValue(S.ResponsibleRole, first, 'responsible party role');
-            if (role) trial.responsibleParty = { role };
-          }
-          break;
-        case 'investigator':
-          if (isStr(first) && isName(second)) {
-            const role = enumValue(S.InvestigatorRole, second, 'investigator role');
-            const affiliation = field.args[2];
-            if (role) trial.investigators.push({ name: first.value, role, affiliation: isStr(affiliation) ? affiliation.value : undefined, span: span(field) });
-          }
-          break;
-        case 'site':
-          if (isStr(first)) trial.sites.push(lowerSite(first.value, field));
-          break;
-        case 'reference': {
-          const citation = field.args.find(isStr);
-          const pmid = field.args.find((arg): arg is T.Num => arg.kind === 'Num');
-          const type = isName(first) ? enumValue(S.ReferenceType, first, 'reference type') : undefined;
-          if (pmid && !(Number.isSafeInteger(pmid.value) && pmid.value > 0)) report('TPL101', `A PMID is a positive whole number, not '${pmid.text}'.`, pmid);
-          else if (citation && type) trial.references.push({ type, pmid: pmid?.value, citation: citation.value, span: span(field) });
-          break;
+    const custom: Record<string, (field: T.Field) => void> = {
+      phase: (field) => (trial.phase = phaseValue(field.args[0])),
+      enrollment(field) {
+        const [first, second] = field.args;
+        if (first?.kind !== 'Num') return;
+        if (!Number.isSafeInteger(first.value)) {
+          report('TPL101', `Enrollment counts participants: '${first.text}' is not a whole number.`, first);
+          return;
         }
-        case 'ipd_sharing':
-          if (isName(first)) trial.ipdSharing = enumValue(S.IpdSharing, first, 'IPD sharing answer');
-          break;
-        case 'fda_regulated_drug':
-          if (isName(first)) trial.fdaRegulatedDrug = enumValue(S.YesNo, first, 'answer');
-          break;
-        case 'fda_regulated_device':
-          if (isName(first)) trial.fdaRegulatedDevice = enumValue(S.YesNo, first, 'answer');
-          break;
-      }
-    });
+        const qualifier = isName(second) ? enumValue(E.QUALIFIER, second, 'enrollment qualifier') : undefined;
+        trial.enrollment = { count: first.value, qualifier, span: span(field) };
+      },
+      design(field) {
+        const design: Mutable<S.Trial['design']> = {};
+        lowerFields(field.block, 'design', design);
+        trial.design = design;
+      },
+      sponsor: (field) => (trial.sponsor = organization(field)),
+      collaborator(field) {
+        const collaborator = organization(field);
+        if (collaborator) trial.collaborators.push(collaborator);
+      },
+      responsible_party(field) {
+        const first = field.args[0];
+        if (isStr(first)) trial.responsibleParty = { name: first.value };
+        else if (isName(first)) {
+          const role = enumValue(E.RESPONSIBLE_ROLE, first);
+          if (role) trial.responsibleParty = { role };
+        }
+      },
+      investigator(field) {
+        const [first, second, affiliation] = field.args;
+        if (!isStr(first) || !isName(second)) return;
+        const role = enumValue(E.INVESTIGATOR_ROLE, second);
+        if (role) trial.investigators.push({ name: first.value, role, affiliation: isStr(affiliation) ? affiliation.value : undefined, span: span(field) });
+      },
+      site(field) {
+        const first = field.args[0];
+        if (!isStr(first)) return;
+        const site: Mutable<S.Trial['sites'][number]> = { facility: first.value, span: span(field) };
+        lowerFields(field.block, 'site', site);
+        trial.sites.push(site);
+      },
+      reference(field) {
+        const citation = field.args.find(isStr);
+        const pmid = field.args.find((arg): arg is T.Num => arg.kind === 'Num');
+        const first = field.args[0];
+        const type = isName(first) ? enumValue(E.REFERENCE_TYPE, first) : undefined;
+        if (pmid && !(Number.isSafeInteger(pmid.value) && pmid.value > 0)) report('TPL101', `A PMID is a positive whole number, not '${pmid.text}'.`, pmid);
+        else if (citation && type) trial.references.push({ type, pmid: pmid?.value, citation: citation.value, span: span(field) });
+      },
+    };
+    lowerFields(node.body, 'trial', trial, custom, (field) => (trial.fieldSpans[field.name.text] ??= span(field)));
     return trial;
   }
 
   function phaseValue(arg: T.FieldArg | undefined): S.Trial['phase'] {
     if (!arg) return undefined;
-    if (arg.kind === 'Name') return enumValue(S.Phase, arg, 'phase');
+    if (arg.kind === 'Name') return enumValue(E.PHASE, arg);
     let text: string | undefined;
     if (arg.kind === 'Num') text = arg.text;
     else if (arg.kind === 'Fraction') text = arg.denominator ? `${arg.numerator.text}/${arg.denominator.text}` : undefined;
     if (text === undefined) return undefined;
-    const result = S.Phase.safeParse(text);
-    if (result.success) return result.data;
-    report('TPL101', `'${text}' is not a valid phase; expected ${quotedList(S.Phase.options)}.`, arg);
+    const entry = E.PHASE.entry(text);
+    if (entry) return entry.word;
+    report('TPL101', `'${text}' is not a valid phase; expected ${quotedList(E.PHASE.words)}.`, arg);
     return undefined;
-  }
-
-  function lowerDesign(block: T.Block<T.Field> | undefined): S.Trial['design'] {
-    const design: Mutable<S.Trial['design']> = {};
-    eachField(block, 'design', (field) => {
-      const first = field.args[0];
-      switch (field.name.text) {
-        case 'allocation':
-          if (isName(first)) design.allocation = enumValue(S.Allocation, first, 'allocation');
-          break;
-        case 'model':
-          if (isName(first)) design.model = enumValue(S.InterventionModel, first, 'intervention model');
-          break;
-        case 'masking':
-          if (isName(first)) design.masking = enumValue(S.Masking, first, 'masking');
-          break;
-        case 'purpose':
-          if (isName(first)) design.purpose = enumValue(S.Purpose, first, 'primary purpose');
-          break;
-        case 'who_masked': {
-          const roles: z.infer<typeof S.MaskedRole>[] = [];
-          for (const arg of field.args) {
-            const role = isName(arg) ? enumValue(S.MaskedRole, arg, 'masked role') : undefined;
-            if (role) roles.push(role);
-          }
-          design.whoMasked = roles;
-          break;
-        }
-      }
-    });
-    return design;
-  }
-
-  function lowerSite(facility: string, field: T.Field): S.Trial['sites'][number] {
-    const site: Mutable<S.Trial['sites'][number]> = { facility, span: span(field) };
-    eachField(field.block, 'site', (item) => {
-      const first = item.args[0];
-      switch (item.name.text) {
-        case 'city':
-        case 'state':
-        case 'zip':
-        case 'country':
-          if (isStr(first)) site[item.name.text] = first.value;
-          break;
-        case 'status':
-          if (isName(first)) site.status = enumValue(S.Status, first, 'site status');
-          break;
-      }
-    });
-    return site;
   }
 
   // ---- drugs and interventions ----------------------------------------------------------
@@ -341,36 +254,16 @@ export function lower(tree: T.DocumentNode): LowerResult {
   function lowerDrug(node: T.DrugNode): S.DrugDecl | undefined {
     if (!node.id) return undefined;
     const drug: Mutable<S.DrugDecl> = { id: node.id.text, label: node.label?.value, aka: [], span: span(node), idSpan: span(node.id) };
-    eachField(node.body, 'drug', (field) => {
-      const first = field.args[0];
-      switch (field.name.text) {
-        case 'route':
-          if (isName(first)) drug.route = enumValue(S.Route, first, 'route', first.text.toUpperCase());
-          break;
-        case 'aka':
-          drug.aka.push(...strings(field));
-          break;
-        case 'class':
-          if (isStr(first)) drug.class = first.value;
-          break;
-        case 'note':
-          if (isStr(first)) drug.note = first.value;
-          break;
-      }
-    });
+    lowerFields(node.body, 'drug', drug);
     return drug;
   }
 
   function lowerIntervention(node: T.InterventionNode): S.Intervention | undefined {
     if (!node.id || !node.type || !node.name) return undefined;
-    const type = enumValue(S.InterventionType, node.type, 'intervention type');
+    const type = enumValue(E.INTERVENTION_TYPE, node.type);
     if (!type) return undefined;
     const intervention: Mutable<S.Intervention> = { id: node.id.text, type, name: node.name.value, otherNames: [], span: span(node), idSpan: span(node.id) };
-    eachField(node.body, 'intervention', (field) => {
-      const first = field.args[0];
-      if (field.name.text === 'description' && isStr(first)) intervention.description = first.value;
-      if (field.name.text === 'names') intervention.otherNames = strings(field);
-    });
+    lowerFields(node.body, 'intervention', intervention);
     return intervention;
   }
 
@@ -465,7 +358,7 @@ export function lower(tree: T.DocumentNode): LowerResult {
       seen.add(key);
       switch (modifier.kind) {
         case 'Route':
-          dose.route = enumValue(S.Route, modifier.name, 'route', modifier.name.text.toUpperCase());
+          dose.route = enumValue(E.ROUTE, modifier.name, E.ROUTE.name, modifier.name.text.toUpperCase());
           break;
         case 'Frequency':
           dose.frequency = frequencyValue(modifier.name.text);
@@ -487,9 +380,8 @@ export function lower(tree: T.DocumentNode): LowerResult {
             report('TPL108', `A course lasts a positive time, not '${value.text}'.`, value);
             break;
           }
-          const unit = (SINGULAR_UNITS[modifier.unit.text] ?? modifier.unit.text) as z.infer<typeof S.Duration>['unit'];
-          const perDay = DAYS_PER[unit];
-          dose.duration = { value: value.value, unit, days: perDay === undefined ? undefined : value.value * perDay };
+          const { unit, days } = DURATION_UNITS[modifier.unit.text];
+          dose.duration = { value: value.value, unit, days: days === undefined ? undefined : value.value * days };
           dose.durationSpan = span(modifier);
           break;
         }
@@ -502,12 +394,11 @@ export function lower(tree: T.DocumentNode): LowerResult {
   }
 
   function frequencyValue(text: string): S.Dose['frequency'] {
-    const known = FREQUENCIES[text];
-    if (known) return { text, ...known };
-    const match = /^q([1-9][0-9]*)([dw])$/.exec(text);
-    if (!match) return { text };
-    const every = Number(match[1]) * (match[2] === 'w' ? 7 : 1);
-    return { text, perDay: 1, intervalDays: every };
+    const meaning = frequencyMeaning(text);
+    const frequency: Mutable<NonNullable<S.Dose['frequency']>> = { text };
+    if (meaning?.perDay !== undefined) frequency.perDay = meaning.perDay;
+    if (meaning?.intervalDays !== undefined) frequency.intervalDays = meaning.intervalDays;
+    return frequency;
   }
 
   /** The valid day items of a list; reversed, zero or overlong ranges are reported and left out. */
@@ -581,7 +472,7 @@ export function lower(tree: T.DocumentNode): LowerResult {
     const arm: Mutable<S.Arm> = {
       id: node.id.text,
       label: node.label.value,
-      type: enumValue(S.ArmType, node.armType, 'arm type'),
+      type: enumValue(E.ARM_TYPE, node.armType),
       typeSpan: node.armType && span(node.armType),
       interventions: [],
       phases: [],
@@ -608,7 +499,7 @@ export function lower(tree: T.DocumentNode): LowerResult {
           const step = lowerStep(child);
           if (step) steps.push(step);
         }
-        arm.phases.push({ name: enumValue(S.PhaseName, item.name, 'treatment phase'), steps, span: span(item) });
+        arm.phases.push({ name: enumValue(E.PHASE_NAME, item.name), steps, span: span(item) });
         continue;
       }
       const step = lowerStep(item);
@@ -739,7 +630,7 @@ export function lower(tree: T.DocumentNode): LowerResult {
       }
       seen.add(keyword.text);
       if (item.kind === 'Age') {
-        const unit = item.unit ? enumValue(S.AgeUnit, item.unit, 'age unit', SINGULAR_UNITS[item.unit.text] ?? item.unit.text) : undefined;
+        const unit = item.unit ? enumValue(E.AGE_UNIT, item.unit) : undefined;
         if (!unit) continue;
         if ([item.min, item.max].some((limit) => limit && !isUsableNumber(limit.value))) continue; // the parser reported it
         eligibility.ageSpan = span(item);
@@ -747,22 +638,16 @@ export function lower(tree: T.DocumentNode): LowerResult {
         if (item.max) eligibility.maximumAge = { value: item.max.value, unit, span: span(item.max) };
         continue;
       }
-      const first = item.args[0];
-      if (item.name.text === 'sex' && isName(first)) eligibility.sex = enumValue(S.Sex, first, 'sex');
-      if (item.name.text === 'healthy_volunteers' && isName(first)) eligibility.healthyVolunteers = enumValue(S.YesNo, first, 'answer');
+      const spec = FIELD_SPECS.eligibility[item.name.text];
+      if (spec) readValue(item, spec, eligibility);
     }
     return eligibility;
   }
 
   function lowerOutcome(node: T.OutcomeNode): S.Outcome | undefined {
     if (!node.measure) return undefined;
-    const outcome: Mutable<S.Outcome> = { kind: enumValue(S.OutcomeKind, node.outcomeKind, 'outcome kind'), measure: node.measure.value, span: span(node) };
-    eachField(node.body, 'outcome', (field) => {
-      const first = field.args[0];
-      if (!isStr(first)) return;
-      if (field.name.text === 'time_frame') outcome.timeFrame = first.value;
-      if (field.name.text === 'description') outcome.description = first.value;
-    });
+    const outcome: Mutable<S.Outcome> = { kind: enumValue(E.OUTCOME_KIND, node.outcomeKind), measure: node.measure.value, span: span(node) };
+    lowerFields(node.body, 'outcome', outcome);
     return outcome;
   }
 

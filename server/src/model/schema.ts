@@ -1,72 +1,42 @@
 /**
  * The resolved protocol: what a `.trial` file means, independent of how it was written.
- * zod schemas are the single definition; the TypeScript types are inferred from them. Every
+ * zod schemas are the single definition of its shape (the enumerations' values come from
+ * language/enums.ts); the TypeScript types are inferred from them. Every
  * element that came from the source keeps its `span` (offset and length) so later layers can
  * point back at it.
  */
 
 import { z } from 'zod';
+import * as E from '../language/enums';
+import { DOSE_BASES } from '../language/units';
 
 export const Span = z.object({ offset: z.number().int().nonnegative(), length: z.number().int().nonnegative() });
 export type Span = z.infer<typeof Span>;
 
-export const StudyType = z.enum(['interventional', 'observational', 'expanded_access']);
-export const Phase = z.enum(['early_1', '1', '1/2', '2', '2/3', '3', '4', 'na']);
-export const Status = z.enum([
-  'not_yet_recruiting',
-  'recruiting',
-  'enrolling_by_invitation',
-  'active_not_recruiting',
-  'suspended',
-  'terminated',
-  'completed',
-  'withdrawn',
-  'unknown',
-]);
-export const Qualifier = z.enum(['actual', 'estimated']);
-export const Allocation = z.enum(['randomized', 'non_randomized', 'na']);
-export const InterventionModel = z.enum(['single_group', 'parallel', 'crossover', 'factorial', 'sequential']);
-export const Masking = z.enum(['none', 'single', 'double', 'triple', 'quadruple']);
-export const MaskedRole = z.enum(['participant', 'care_provider', 'investigator', 'outcomes_assessor']);
-export const Purpose = z.enum([
-  'treatment',
-  'prevention',
-  'diagnostic',
-  'supportive_care',
-  'screening',
-  'health_services_research',
-  'basic_science',
-  'device_feasibility',
-  'ect',
-  'other',
-]);
-export const AgencyClass = z.enum(['nih', 'fed', 'other_gov', 'indiv', 'industry', 'network', 'ambig', 'other', 'unknown']);
-export const ResponsibleRole = z.enum(['sponsor', 'principal_investigator', 'sponsor_investigator']);
-export const InvestigatorRole = z.enum(['principal_investigator', 'study_chair', 'study_director']);
-export const ReferenceType = z.enum(['background', 'result', 'derived']);
-export const YesNo = z.enum(['yes', 'no']);
-export const IpdSharing = z.enum(['yes', 'no', 'undecided']);
-export const Results = z.enum(['none', 'posted']);
-export const ArmType = z.enum(['experimental', 'active_comparator', 'placebo_comparator', 'sham_comparator', 'no_intervention', 'other']);
-export const InterventionType = z.enum([
-  'drug',
-  'biological',
-  'procedure',
-  'radiation',
-  'device',
-  'behavioral',
-  'dietary_supplement',
-  'genetic',
-  'combination_product',
-  'diagnostic_test',
-  'other',
-]);
-export const Route = z.enum(['IV', 'PO', 'SC', 'IM', 'IT', 'IP', 'TOP', 'INH', 'SL', 'PR']);
-export const PhaseName = z.enum(['neoadjuvant', 'adjuvant', 'induction', 'consolidation', 'maintenance', 'treatment']);
-export const Sex = z.enum(['all', 'female', 'male']);
-export const OutcomeKind = z.enum(['primary', 'secondary', 'other']);
+export const StudyType = z.enum(E.STUDY_TYPE.words);
+export const Phase = z.enum(E.PHASE.words);
+export const Status = z.enum(E.STATUS.words);
+export const Qualifier = z.enum(E.QUALIFIER.words);
+export const Allocation = z.enum(E.ALLOCATION.words);
+export const InterventionModel = z.enum(E.INTERVENTION_MODEL.words);
+export const Masking = z.enum(E.MASKING.words);
+export const MaskedRole = z.enum(E.MASKED_ROLE.words);
+export const Purpose = z.enum(E.PURPOSE.words);
+export const AgencyClass = z.enum(E.AGENCY_CLASS.words);
+export const ResponsibleRole = z.enum(E.RESPONSIBLE_ROLE.words);
+export const InvestigatorRole = z.enum(E.INVESTIGATOR_ROLE.words);
+export const ReferenceType = z.enum(E.REFERENCE_TYPE.words);
+export const YesNo = z.enum(E.YES_NO.words);
+export const IpdSharing = z.enum(E.IPD_SHARING.words);
+export const Results = z.enum(E.RESULTS.words);
+export const ArmType = z.enum(E.ARM_TYPE.words);
+export const InterventionType = z.enum(E.INTERVENTION_TYPE.words);
+export const Route = z.enum(E.ROUTE.words);
+export const PhaseName = z.enum(E.PHASE_NAME.words);
+export const Sex = z.enum(E.SEX.words);
+export const OutcomeKind = z.enum(E.OUTCOME_KIND.words);
 export const Comparator = z.enum(['>', '>=', '<', '<=', '=']);
-export const AgeUnit = z.enum(['years', 'months', 'weeks', 'days']);
+export const AgeUnit = z.enum(E.AGE_UNIT.words);
 
 export const DateValue = z.object({
   /** ISO 8601, `YYYY-MM-DD` or `YYYY-MM`. */
@@ -164,7 +134,7 @@ export const Intervention = z.object({
 export type Intervention = z.infer<typeof Intervention>;
 
 /** The dose's basis: what the normalised unit is per. */
-export const DoseBasis = z.enum(['flat', 'bsa', 'weight', 'auc']);
+export const DoseBasis = z.enum(DOSE_BASES);
 
 export const Amount = z.discriminatedUnion('form', [
   z.object({

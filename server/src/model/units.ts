@@ -4,6 +4,7 @@
  */
 
 import * as ucum from '@lhncbc/ucum-lhc';
+import { COMMON_UNITS, FRIENDLY_FORMS, FRIENDLY_UNITS } from '../language/units';
 import { closestMatches } from '../util/text';
 
 interface UcumUtils {
@@ -26,45 +27,6 @@ interface UcumUtils {
 }
 
 const utils: UcumUtils = (ucum as unknown as { UcumLhcUtils: { getInstance(): UcumUtils } }).UcumLhcUtils.getInstance();
-
-/**
- * Friendly spellings protocols use, mapped to UCUM. These are spellings, not clinical facts:
- * each maps to the UCUM code of the very same unit.
- */
-const FRIENDLY_UNITS: Readonly<Record<string, string>> = {
-  mcg: 'ug',
-  µg: 'ug',
-  μg: 'ug',
-  'mcg/m2': 'ug/m2',
-  'mcg/kg': 'ug/kg',
-  'µg/kg': 'ug/kg',
-  IU: '[IU]',
-  'IU/m2': '[IU]/m2',
-  'IU/kg': '[IU]/kg',
-  'IU/mL': '[IU]/mL',
-  'IU/L': '[IU]/L',
-  'copies/mL': '{copies}/mL',
-  'copies/ml': '{copies}/mL',
-  mmHg: 'mm[Hg]',
-  'µmol/L': 'umol/L',
-  'μmol/L': 'umol/L',
-  sec: 's',
-  year: 'a',
-  years: 'a',
-  month: 'mo',
-  months: 'mo',
-  week: 'wk',
-  weeks: 'wk',
-  day: 'd',
-  days: 'd',
-  ml: 'mL',
-  'ml/min': 'mL/min',
-  'mL/min/1.73m2': 'mL/min/{1.73_m2}',
-  'U/ml': 'U/mL',
-  'g/dl': 'g/dL',
-  'mg/dl': 'mg/dL',
-  'u/L': 'U/L',
-};
 
 /** `x10^9/L` -> `10*9/L`, `x10^12/L` -> `10*12/L`. */
 const POWER_UNIT = /^[x×]10\^(-?\d+)(.*)$/;
@@ -141,21 +103,6 @@ function roundSignificant(value: number): number {
   return Number(value.toPrecision(12));
 }
 
-/** The friendly spelling of UCUM codes whose UCUM form protocols rarely write. */
-const FRIENDLY_FORMS: Readonly<Record<string, string>> = {
-  '{copies}/mL': 'copies/mL',
-  '[IU]': 'IU',
-  '[IU]/mL': 'IU/mL',
-  '[IU]/L': 'IU/L',
-  '[IU]/m2': 'IU/m2',
-  '[IU]/kg': 'IU/kg',
-  'mm[Hg]': 'mmHg',
-  ug: 'mcg',
-  'ug/kg': 'mcg/kg',
-  'ug/m2': 'mcg/m2',
-  '[lb_av]': 'lb',
-};
-
 /** UCUM codes shown in the friendly form protocols write (`10*9/L` as `x10^9/L`). */
 export function friendlyUnit(ucumCode: string): string {
   const power = /^10\*(-?\d+)(.*)$/.exec(ucumCode);
@@ -171,42 +118,6 @@ export function lostSuperscriptUnit(written: string): string | undefined {
   const match = /^[x*×]?10([1-9]|1[0-2])\/([A-Za-zµμ]+)$/.exec(written);
   return match ? `x10^${match[1]}/${match[2]}` : undefined;
 }
-
-/** Units protocols commonly write, for "did you mean" on an unknown unit. */
-const COMMON_UNITS = [
-  'mg',
-  'g',
-  'mcg',
-  'mg/m2',
-  'g/m2',
-  'mg/kg',
-  'mcg/kg',
-  'IU',
-  'IU/m2',
-  'IU/kg',
-  'x10^9/L',
-  'x10^12/L',
-  'g/dL',
-  'g/L',
-  'mg/dL',
-  'umol/L',
-  'mmol/L',
-  'U/L',
-  'U/mL',
-  'IU/mL',
-  'copies/mL',
-  'ng/mL',
-  'pmol/L',
-  'nmol/L',
-  'mL/min',
-  'mmHg',
-  's',
-  '%',
-  'cm',
-  'mm',
-  'kg',
-  'm2',
-];
 
 /** Suggestions for an unknown unit: close common units first, then UCUM's own. */
 export function suggestUnits(written: string, ucumSuggestions: readonly string[]): string[] {

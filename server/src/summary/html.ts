@@ -6,7 +6,7 @@
  * line of the source carry `data-offset`, so the preview can reveal that line when clicked.
  */
 
-import type { Diagnostic } from '../service';
+import type { Diagnostic } from '../language/rules';
 import type * as S from '../model/schema';
 import { friendlyUnit } from '../model/units';
 import { escapeHtml } from './page';

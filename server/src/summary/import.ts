@@ -13,6 +13,7 @@
 
 import { ANALYTES, findAnalyte, type Analyte } from '../knowledge/analytes';
 import * as S from '../model/schema';
+import { REGISTRY_UNIT_SPELLINGS } from '../language/units';
 import { lostSuperscriptUnit, resolveUnit } from '../model/units';
 import { INTERVENTION_TYPE_LABELS, PHASES } from './ctgov';
 import { MODULE_NAMES, ProtocolSection } from './ctgov-schema';
@@ -216,45 +217,6 @@ const SCORE_QUALIFIERS =
 /** Words that name the sample or the measure, not the analyte: `serum`, `level`, `rate`. */
 const FILLER_WORDS = new Set(['serum', 'blood', 'plasma', 'level', 'levels', 'rate', 'value', 'values', 'concentration', 'the', 'of']);
 
-/** Spellings of units in registry text, by their lower-case compact form, as the language writes them. */
-const UNIT_SPELLINGS: Readonly<Record<string, string>> = {
-  'g/dl': 'g/dL',
-  'g/l': 'g/L',
-  'mg/dl': 'mg/dL',
-  'mg/l': 'mg/L',
-  'ml/min': 'mL/min',
-  'ml/s': 'mL/s',
-  'u/ml': 'U/mL',
-  'u/l': 'U/L',
-  'ku/l': 'kU/L',
-  'iu/ml': 'IU/mL',
-  'copies/ml': 'copies/mL',
-  'ng/ml': 'ng/mL',
-  'ng/l': 'ng/L',
-  'pg/ml': 'pg/mL',
-  'µg/l': 'ug/L',
-  'μg/l': 'ug/L',
-  'ug/l': 'ug/L',
-  mmhg: 'mmHg',
-  'µmol/l': 'µmol/L',
-  'μmol/l': 'µmol/L',
-  'umol/l': 'µmol/L',
-  'mmol/l': 'mmol/L',
-  'mmol/mol': 'mmol/mol',
-  '/mm3': '/mm3',
-  '/ul': '/uL',
-  '/µl': '/uL',
-  '/μl': '/uL',
-  s: 's',
-  sec: 's',
-  seconds: 's',
-  ms: 'ms',
-  cm: 'cm',
-  mm: 'mm',
-  kg: 'kg',
-  '%': '%',
-};
-
 const SUPERSCRIPT_DIGITS: Readonly<Record<string, string>> = {
   '⁰': '0',
   '¹': '1',
@@ -368,7 +330,7 @@ function unitFor(analyte: Analyte, written: string): { unit: string; repaired: b
   } else if (/^[x×*]?10\^\d+\//.test(compact)) {
     unit = `x${compact.replace(/^[x×*]/, '')}`;
   } else {
-    unit = UNIT_SPELLINGS[compact.toLowerCase()] ?? compact;
+    unit = REGISTRY_UNIT_SPELLINGS[compact.toLowerCase()] ?? compact;
   }
   const ucum = resolveUnit(unit).ucum;
   if (!ucum) return { problem: `'${written}' is not a unit the language knows` };

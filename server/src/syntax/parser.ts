@@ -7,8 +7,9 @@
  */
 
 import type { Finding } from '../language/codes';
+import { FIELD_SPECS, type ArgShape, type FieldContext, type FieldSpec } from '../language/fields';
+import { CYCLE_LENGTH_UNITS, DURATION_UNITS, isFrequencyWord, isRouteWord, PHASE_KEYWORDS, TOP_LEVEL_KEYWORDS } from '../language/vocabulary';
 import { createScanner, isUsableNumber, TokenError, TokenKind, type Comment } from './scanner';
-import { FIELD_SPECS, type ArgShape, type FieldContext, type FieldSpec } from './fields';
 import type * as T from './tree';
 
 export type SyntaxError = Finding;
@@ -19,36 +20,10 @@ export interface ParseResult {
   readonly comments: readonly Comment[];
 }
 
-/** Words that start a top-level item; inside a block, one at the start of a line means a `}` is missing. */
-export const TOP_LEVEL_KEYWORDS: ReadonlySet<string> = new Set(['trial', 'drug', 'intervention', 'arm', 'eligibility', 'outcome']);
-
-export const PHASE_KEYWORDS: ReadonlySet<string> = new Set(['neoadjuvant', 'adjuvant', 'induction', 'consolidation', 'maintenance', 'treatment']);
-
-/** Route words, upper case as prescriptions write them; lower case is accepted too. */
-export const ROUTES: ReadonlySet<string> = new Set(['IV', 'PO', 'SC', 'IM', 'IT', 'IP', 'TOP', 'INH', 'SL', 'PR']);
-
-export const FREQUENCY_WORDS: ReadonlySet<string> = new Set(['once', 'daily', 'bid', 'tid', 'qid', 'weekly']);
-
-const FREQUENCY_PATTERN = /^q[1-9][0-9]*[dw]$/;
-
-export function isFrequencyWord(word: string): boolean {
-  return FREQUENCY_WORDS.has(word) || FREQUENCY_PATTERN.test(word);
-}
-
-/** Routes in upper and lower case, so a lookup costs no string copy. */
-const ROUTE_SPELLINGS: ReadonlySet<string> = new Set([...ROUTES, ...[...ROUTES].map((route) => route.toLowerCase())]);
-
-export function isRouteWord(word: string): boolean {
-  return ROUTE_SPELLINGS.has(word) || (word.length <= 3 && ROUTES.has(word.toUpperCase()));
-}
-
 /** Words that continue a dose line, so they are never read as its unit. */
 function isDoseKeyword(word: string): boolean {
   return isRouteWord(word) || isFrequencyWord(word) || word === 'day' || word === 'days' || word === 'for' || word === 'x';
 }
-
-const TIME_UNITS = new Set(['day', 'days', 'week', 'weeks']);
-const DURATION_UNITS = new Set(['day', 'days', 'week', 'weeks', 'month', 'months', 'cycle', 'cycles']);
 
 const TOKEN_DESCRIPTIONS: Record<TokenKind, string> = {
   [TokenKind.EOF]: 'the end of the file',
@@ -601,7 +576,7 @@ export function parse(text: string): ParseResult {
     let cycleLengthUnit: T.Name | undefined;
     let count: T.Num | undefined;
     if (cycleLength) {
-      if (tok() === TokenKind.Identifier && TIME_UNITS.has(tokText()) && onSameLine()) cycleLengthUnit = name();
+      if (tok() === TokenKind.Identifier && Object.hasOwn(CYCLE_LENGTH_UNITS, tokText()) && onSameLine()) cycleLengthUnit = name();
       else reportMissing("'days' or 'weeks'", `'${cycleLength.text}'`);
     }
     if (cycleLengthUnit && isWord('x') && onSameLine()) {
@@ -710,7 +685,7 @@ export function parse(text: string): ParseResult {
       const value = expectNumber("'for'");
       let unit: T.Name | undefined;
       if (value) {
-        if (tok() === TokenKind.Identifier && DURATION_UNITS.has(tokText()) && onSameLine()) unit = name();
+        if (tok() === TokenKind.Identifier && Object.hasOwn(DURATION_UNITS, tokText()) && onSameLine()) unit = name();
         else reportMissing("'days', 'weeks', 'months' or 'cycles'", `'${value.text}'`);
       }
       return nodeFrom<T.DurationMod>(start, { kind: 'Duration', value, unit });

@@ -7,7 +7,7 @@ import type * as S from '../../model/schema';
 import { conjunction, dosesOf } from '../../model/walk';
 import type { RenalRule, WeightRule } from '../../knowledge/drugs';
 import { formatNumber } from '../../util/text';
-import { textAt, type Check, type CheckContext } from '../validate';
+import { textAt, type Check, type CheckContext } from '../check';
 
 /** The lowest value of an analyte the inclusion admits (`>= 60` gives 60), from the criteria that must all hold. */
 function admittedLowerBound(eligibility: S.Eligibility | undefined, analyteId: string, unit: string, context: CheckContext) {

@@ -6,7 +6,7 @@
 import type * as S from '../../model/schema';
 import { DOSE_BASIS, type DoseBasis, type Drug } from '../../knowledge/drugs';
 import { formatNumber } from '../../util/text';
-import { preferred, replaceFix, type Check } from '../validate';
+import { preferred, replaceFix, type Check } from '../check';
 
 /**
  * Where a row gives no sourced bound, the typo guard is this multiple of the labelled maximum.

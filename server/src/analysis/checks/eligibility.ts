@@ -9,7 +9,7 @@ import { conjunction, disjunction } from '../../model/walk';
 import { convert, friendlyUnit } from '../../model/units';
 import type { Analyte } from '../../knowledge/analytes';
 import { formatNumber } from '../../util/text';
-import { deleteLineFix, preferred, replaceFix, textAt, type Check, type CheckContext, type ThresholdCriterion } from '../validate';
+import { deleteLineFix, preferred, replaceFix, textAt, type Check, type CheckContext, type ThresholdCriterion } from '../check';
 
 type ScoreCriterion = Extract<S.Criterion, { kind: 'score' }>;
 

@@ -6,7 +6,7 @@
 import type * as S from '../../model/schema';
 import { criteriaOf, dosesOf } from '../../model/walk';
 import { suggestAnalytes, suggestDrugs } from '../../knowledge/index';
-import { deleteLineFix, preferred, replaceFix, type Check, type CheckContext } from '../validate';
+import { deleteLineFix, preferred, replaceFix, type Check, type CheckContext } from '../check';
 
 /** Every drug name used in the arms and prior-therapy criteria, in source order. */
 function drugUses(protocol: S.Protocol): { name: string; span: S.Span }[] {

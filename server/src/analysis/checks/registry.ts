@@ -5,7 +5,7 @@
  */
 
 import type * as S from '../../model/schema';
-import { preferred, replaceFix, type Check, type CheckContext } from '../validate';
+import { preferred, replaceFix, type Check, type CheckContext } from '../check';
 
 /** Fields PRS requires of an interventional study, by keyword, with how to read them off the model. */
 const REQUIRED_INTERVENTIONAL: readonly [string, (trial: S.Trial) => unknown][] = [

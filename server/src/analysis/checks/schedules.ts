@@ -5,7 +5,7 @@
 
 import type * as S from '../../model/schema';
 import { formatNumber } from '../../util/text';
-import { type Check, type CheckContext } from '../validate';
+import { type Check, type CheckContext } from '../check';
 
 /** The total length in days of the cycles of a phase, when every cycle has a count. */
 function cyclesLength(phase: S.TreatmentPhase): { days: number; cycles: S.Cycle[] } | undefined {

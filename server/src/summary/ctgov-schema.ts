@@ -10,78 +10,37 @@
  */
 
 import { z } from 'zod';
+import * as E from '../language/enums';
 
 // ---- enums (values as the API writes them) ------------------------------------------------
 
-export const CtStatus = z.enum([
-  'ACTIVE_NOT_RECRUITING',
-  'COMPLETED',
-  'ENROLLING_BY_INVITATION',
-  'NOT_YET_RECRUITING',
-  'RECRUITING',
-  'SUSPENDED',
-  'TERMINATED',
-  'WITHDRAWN',
-  'AVAILABLE',
-  'NO_LONGER_AVAILABLE',
-  'TEMPORARILY_NOT_AVAILABLE',
-  'APPROVED_FOR_MARKETING',
-  'WITHHELD',
-  'UNKNOWN',
-]);
+/** The registry's values of an enumeration (language/enums.ts), plus values only the registry has. */
+function registryEnum(values: E.EnumDef, ...only: readonly string[]) {
+  const written = values.entries.flatMap((entry) => (typeof entry.registry === 'string' ? [entry.registry] : []));
+  return z.enum([...written, ...only] as [string, ...string[]]);
+}
+
+export const CtStatus = registryEnum(E.STATUS, ...E.REGISTRY_ONLY_STATUSES);
 /** A site's status (the API's RecruitmentStatus). */
-export const CtRecruitmentStatus = CtStatus.extract([
-  'ACTIVE_NOT_RECRUITING',
-  'COMPLETED',
-  'ENROLLING_BY_INVITATION',
-  'NOT_YET_RECRUITING',
-  'RECRUITING',
-  'SUSPENDED',
-  'TERMINATED',
-  'WITHDRAWN',
-  'AVAILABLE',
-]);
-export const CtDateType = z.enum(['ACTUAL', 'ESTIMATED']);
-export const CtAgencyClass = z.enum(['NIH', 'FED', 'OTHER_GOV', 'INDIV', 'INDUSTRY', 'NETWORK', 'AMBIG', 'OTHER', 'UNKNOWN']);
-export const CtResponsiblePartyType = z.enum(['SPONSOR', 'PRINCIPAL_INVESTIGATOR', 'SPONSOR_INVESTIGATOR']);
-export const CtStudyType = z.enum(['EXPANDED_ACCESS', 'INTERVENTIONAL', 'OBSERVATIONAL']);
-export const CtPhase = z.enum(['NA', 'EARLY_PHASE1', 'PHASE1', 'PHASE2', 'PHASE3', 'PHASE4']);
-export const CtAllocation = z.enum(['RANDOMIZED', 'NON_RANDOMIZED', 'NA']);
+export const CtRecruitmentStatus = registryEnum(E.STATUS, 'AVAILABLE');
+export const CtDateType = registryEnum(E.QUALIFIER);
+export const CtAgencyClass = registryEnum(E.AGENCY_CLASS);
+export const CtResponsiblePartyType = registryEnum(E.RESPONSIBLE_ROLE);
+export const CtStudyType = registryEnum(E.STUDY_TYPE);
+export const CtPhase = z.enum(E.REGISTRY_PHASES);
+export const CtAllocation = registryEnum(E.ALLOCATION);
 /** The API's InterventionalAssignment. */
-export const CtInterventionModel = z.enum(['SINGLE_GROUP', 'PARALLEL', 'CROSSOVER', 'FACTORIAL', 'SEQUENTIAL']);
-export const CtPrimaryPurpose = z.enum([
-  'TREATMENT',
-  'PREVENTION',
-  'DIAGNOSTIC',
-  'ECT',
-  'SUPPORTIVE_CARE',
-  'SCREENING',
-  'HEALTH_SERVICES_RESEARCH',
-  'BASIC_SCIENCE',
-  'DEVICE_FEASIBILITY',
-  'OTHER',
-]);
-export const CtMasking = z.enum(['NONE', 'SINGLE', 'DOUBLE', 'TRIPLE', 'QUADRUPLE']);
-export const CtWhoMasked = z.enum(['PARTICIPANT', 'CARE_PROVIDER', 'INVESTIGATOR', 'OUTCOMES_ASSESSOR']);
-export const CtEnrollmentType = z.enum(['ACTUAL', 'ESTIMATED']);
-export const CtArmGroupType = z.enum(['EXPERIMENTAL', 'ACTIVE_COMPARATOR', 'PLACEBO_COMPARATOR', 'SHAM_COMPARATOR', 'NO_INTERVENTION', 'OTHER']);
-export const CtInterventionType = z.enum([
-  'BEHAVIORAL',
-  'BIOLOGICAL',
-  'COMBINATION_PRODUCT',
-  'DEVICE',
-  'DIAGNOSTIC_TEST',
-  'DIETARY_SUPPLEMENT',
-  'DRUG',
-  'GENETIC',
-  'PROCEDURE',
-  'RADIATION',
-  'OTHER',
-]);
-export const CtSex = z.enum(['ALL', 'FEMALE', 'MALE']);
-export const CtOfficialRole = z.enum(['STUDY_CHAIR', 'STUDY_DIRECTOR', 'PRINCIPAL_INVESTIGATOR', 'SUB_INVESTIGATOR']);
-export const CtReferenceType = z.enum(['BACKGROUND', 'RESULT', 'DERIVED']);
-export const CtIpdSharing = z.enum(['YES', 'NO', 'UNDECIDED']);
+export const CtInterventionModel = registryEnum(E.INTERVENTION_MODEL);
+export const CtPrimaryPurpose = registryEnum(E.PURPOSE);
+export const CtMasking = registryEnum(E.MASKING);
+export const CtWhoMasked = registryEnum(E.MASKED_ROLE);
+export const CtEnrollmentType = registryEnum(E.QUALIFIER);
+export const CtArmGroupType = registryEnum(E.ARM_TYPE);
+export const CtInterventionType = registryEnum(E.INTERVENTION_TYPE);
+export const CtSex = registryEnum(E.SEX);
+export const CtOfficialRole = registryEnum(E.INVESTIGATOR_ROLE, 'SUB_INVESTIGATOR');
+export const CtReferenceType = registryEnum(E.REFERENCE_TYPE);
+export const CtIpdSharing = registryEnum(E.IPD_SHARING);
 
 // ---- modules --------------------------------------------------------------------------------
 

@@ -13,76 +13,76 @@
  * registry requires a primary outcome, which `trial check` reports (TPL255).
  */
 
-import type { z } from 'zod';
+import { AGE_UNIT, AGENCY_CLASS, ARM_TYPE, INTERVENTION_TYPE, INVESTIGATOR_ROLE, PHASE, QUALIFIER, REFERENCE_TYPE, RESPONSIBLE_ROLE } from '../language/enums';
+import { FIELD_SPECS, fieldValues, setValueAt, valueAt, type FieldContext, type FieldSpec } from '../language/fields';
 import { findAnalyte } from '../knowledge/analytes';
 import type * as S from '../model/schema';
 import * as C from './ctgov-schema';
 import { compactDays, renderMarkdown } from './markdown';
 import { summarize, writtenAmount } from './summary';
 
-/** The registry's label of each intervention type, as in `Drug: Neoadjuvant treatment`. */
-export const INTERVENTION_TYPE_LABELS: Readonly<Record<S.Intervention['type'], string>> = {
-  drug: 'Drug',
-  biological: 'Biological',
-  procedure: 'Procedure',
-  radiation: 'Radiation',
-  device: 'Device',
-  behavioral: 'Behavioral',
-  dietary_supplement: 'Dietary Supplement',
-  genetic: 'Genetic',
-  combination_product: 'Combination Product',
-  diagnostic_test: 'Diagnostic Test',
-  other: 'Other',
-};
-
-/** The registry's phases of each phase word: a phase 2/3 study is in two phases. */
-export const PHASES: Readonly<Record<z.infer<typeof S.Phase>, z.infer<typeof C.CtPhase>[]>> = {
-  early_1: ['EARLY_PHASE1'],
-  '1': ['PHASE1'],
-  '1/2': ['PHASE1', 'PHASE2'],
-  '2': ['PHASE2'],
-  '2/3': ['PHASE2', 'PHASE3'],
-  '3': ['PHASE3'],
-  '4': ['PHASE4'],
-  na: ['NA'],
-};
-
-/** The registry's spelling of an age unit, singular for one. */
-const AGE_UNITS: Readonly<Record<z.infer<typeof S.AgeUnit>, string>> = { years: 'Year', months: 'Month', weeks: 'Week', days: 'Day' };
+/** The registry's `Type: name` label of an intervention, as arms list theirs: `Drug: Neoadjuvant treatment`. */
+export function interventionLabel(intervention: { type: string; name: string }): string {
+  return `${INTERVENTION_TYPE.label(intervention.type)}: ${intervention.name}`;
+}
 
 const COMPARATOR_SIGNS: Readonly<Record<string, string>> = { '>=': '≥', '<=': '≤' };
 
-/** A model enum word as the registry's enum value (`active_not_recruiting` -> `ACTIVE_NOT_RECRUITING`), if it has one. */
-function registryValue<T extends string>(schema: z.ZodType<T>, word: string | undefined): T | undefined {
-  if (word === undefined) return undefined;
-  const parsed = schema.safeParse(word.toUpperCase());
-  return parsed.success ? parsed.data : undefined;
-}
-
-/** The object without its undefined entries and empty lists; undefined when nothing is left. */
-function present<T extends object>(value: T): T | undefined {
-  const entries = Object.entries(value).filter(([, inner]) => inner !== undefined && !(Array.isArray(inner) && inner.length === 0));
+/** A copy without undefined entries, empty lists and empty objects, at every depth; undefined when nothing is left. */
+function pruned<T>(value: T): T | undefined {
+  if (Array.isArray(value)) {
+    const items = value.map(pruned).filter((item) => item !== undefined);
+    return (items.length ? items : undefined) as T | undefined;
+  }
+  if (typeof value !== 'object' || value === null) return value;
+  const entries = Object.entries(value).flatMap(([key, inner]) => {
+    const kept = pruned(inner);
+    return kept === undefined ? [] : [[key, kept] as const];
+  });
   return entries.length ? (Object.fromEntries(entries) as T) : undefined;
 }
 
-function dateStruct(value: S.DateValue | undefined): z.infer<typeof C.CtDateStruct> | undefined {
-  if (!value) return undefined;
-  const type = registryValue(C.CtDateType, value.qualifier);
-  return type ? { date: value.date, type } : { date: value.date };
+/** A field's value as the registry writes it, by the field table; undefined when the model has none. */
+function registryValue(spec: FieldSpec, model: object): unknown {
+  const value = valueAt(model, spec.model);
+  if (value === undefined) return undefined;
+  const values = fieldValues(spec);
+  switch (spec.value) {
+    case 'text':
+    case 'texts':
+      return value;
+    case 'enum':
+      return spec.registry?.form === 'boolean' ? value === 'yes' : values?.toRegistry(value as string);
+    case 'enumList':
+      return (value as string[]).map((word) => values?.toRegistry(word));
+    case 'date':
+    case 'plainDate': {
+      const date = value as S.DateValue;
+      if (spec.registry?.form !== 'struct') return date.date;
+      return { date: date.date, type: QUALIFIER.toRegistry(date.qualifier) };
+    }
+    case 'custom':
+      return undefined;
+  }
 }
 
-function organization(value: { name: string; class?: string }): z.infer<typeof C.CtOrganization> {
-  const agencyClass = registryValue(C.CtAgencyClass, value.class);
-  return agencyClass ? { name: value.name, class: agencyClass } : { name: value.name };
+/** Writes the fields of a block that the table maps to the registry into `target`, at their registry paths. */
+function writeFields(context: FieldContext, model: object, target: Record<string, unknown>): void {
+  for (const spec of Object.values(FIELD_SPECS[context])) {
+    if (!spec.registry || spec.value === 'custom') continue;
+    const value = registryValue(spec, model);
+    if (value !== undefined) setValueAt(target, spec.registry.path, value);
+  }
 }
 
+function organization(value: { name: string; class?: string }): { name: string; class?: string } {
+  return { name: value.name, class: AGENCY_CLASS.toRegistry(value.class) };
+}
+
+/** `18 Years`: the registry's age, its unit singular for one. */
 function age(limit: S.Eligibility['minimumAge']): string | undefined {
   if (!limit) return undefined;
-  return `${limit.value} ${AGE_UNITS[limit.unit]}${limit.value === 1 ? '' : 's'}`;
-}
-
-function yesNo(value: 'yes' | 'no' | undefined): boolean | undefined {
-  return value === undefined ? undefined : value === 'yes';
+  return `${limit.value} ${AGE_UNIT.toRegistry(limit.unit)}${limit.value === 1 ? '' : 's'}`;
 }
 
 // ---- eligibility text -----------------------------------------------------------------------
@@ -184,133 +184,131 @@ export function regimenText(arm: S.Arm): string | undefined {
 
 // ---- the record ------------------------------------------------------------------------------
 
+/** The modules of a protocolSection in the registry's order, so the export reads like a record. */
+const MODULE_ORDER = [
+  'identificationModule',
+  'statusModule',
+  'sponsorCollaboratorsModule',
+  'oversightModule',
+  'descriptionModule',
+  'conditionsModule',
+  'designModule',
+  'armsInterventionsModule',
+  'outcomesModule',
+  'eligibilityModule',
+  'contactsLocationsModule',
+  'referencesModule',
+  'ipdSharingStatementModule',
+] as const;
+
 /** The protocolSection of the registry record the protocol describes. */
 export function toCtgov(protocol: S.Protocol): C.ProtocolSection {
+  const section: Record<string, unknown> = Object.fromEntries(MODULE_ORDER.map((name) => [name, {}]));
   const trial = protocol.trial;
   const eligibility = protocol.eligibility;
   const interventionsById = new Map(protocol.interventions.map((intervention) => [intervention.id, intervention]));
 
-  const outcomes = (kind: S.Outcome['kind']) =>
-    protocol.outcomes
-      .filter((outcome) => (outcome.kind ?? 'other') === kind)
-      .map((outcome) => present({ measure: outcome.measure, description: outcome.description, timeFrame: outcome.timeFrame })!);
+  if (trial) {
+    setValueAt(section, 'identificationModule.nctId', trial.nctId);
+    writeFields('trial', trial, section);
+    writeFields('design', trial.design, section);
+    setValueAt(
+      section,
+      'identificationModule.secondaryIdInfos',
+      trial.secondaryIds.map((id) => ({ id })),
+    );
+    if (trial.phase) setValueAt(section, 'designModule.phases', PHASE.entry(trial.phase)?.registry);
+    if (trial.enrollment)
+      setValueAt(section, 'designModule.enrollmentInfo', { count: trial.enrollment.count, type: QUALIFIER.toRegistry(trial.enrollment.qualifier) });
+    const party = trial.responsibleParty;
+    if (party)
+      setValueAt(
+        section,
+        'sponsorCollaboratorsModule.responsibleParty',
+        'role' in party ? { type: RESPONSIBLE_ROLE.toRegistry(party.role) } : { oldOrganization: party.name },
+      );
+    if (trial.sponsor) setValueAt(section, 'sponsorCollaboratorsModule.leadSponsor', organization(trial.sponsor));
+    setValueAt(section, 'sponsorCollaboratorsModule.collaborators', trial.collaborators.map(organization));
+    setValueAt(
+      section,
+      'contactsLocationsModule.overallOfficials',
+      trial.investigators.map((investigator) => ({
+        name: investigator.name,
+        affiliation: investigator.affiliation,
+        role: INVESTIGATOR_ROLE.toRegistry(investigator.role),
+      })),
+    );
+    setValueAt(
+      section,
+      'contactsLocationsModule.locations',
+      trial.sites.map((site) => {
+        const location: Record<string, unknown> = { facility: site.facility };
+        writeFields('site', site, location);
+        return location;
+      }),
+    );
+    setValueAt(
+      section,
+      'referencesModule.references',
+      trial.references.map((reference) => ({
+        pmid: reference.pmid === undefined ? undefined : String(reference.pmid),
+        type: REFERENCE_TYPE.toRegistry(reference.type),
+        citation: reference.citation,
+      })),
+    );
+  }
 
-  const section: C.ProtocolSection = {
-    identificationModule: trial
-      ? present({
-          nctId: trial.nctId,
-          orgStudyIdInfo: trial.orgStudyId === undefined ? undefined : { id: trial.orgStudyId },
-          secondaryIdInfos: trial.secondaryIds.map((id) => ({ id })),
-          briefTitle: trial.title,
-          officialTitle: trial.officialTitle,
-          acronym: trial.acronym,
-        })
-      : undefined,
-    statusModule: trial
-      ? present({
-          statusVerifiedDate: trial.lastVerified?.date,
-          overallStatus: registryValue(C.CtStatus, trial.status),
-          startDateStruct: dateStruct(trial.start),
-          primaryCompletionDateStruct: dateStruct(trial.primaryCompletion),
-          completionDateStruct: dateStruct(trial.completion),
-          studyFirstSubmitDate: trial.firstSubmitted?.date,
-          studyFirstPostDateStruct: dateStruct(trial.firstPosted),
-          lastUpdatePostDateStruct: dateStruct(trial.lastUpdate),
-        })
-      : undefined,
-    sponsorCollaboratorsModule: trial
-      ? present({
-          responsibleParty: trial.responsibleParty
-            ? 'role' in trial.responsibleParty
-              ? { type: registryValue(C.CtResponsiblePartyType, trial.responsibleParty.role) }
-              : { oldOrganization: trial.responsibleParty.name }
-            : undefined,
-          leadSponsor: trial.sponsor && organization(trial.sponsor),
-          collaborators: trial.collaborators.map(organization),
-        })
-      : undefined,
-    oversightModule: trial ? present({ isFdaRegulatedDrug: yesNo(trial.fdaRegulatedDrug), isFdaRegulatedDevice: yesNo(trial.fdaRegulatedDevice) }) : undefined,
-    descriptionModule: trial ? present({ briefSummary: trial.summary, detailedDescription: trial.description }) : undefined,
-    conditionsModule: trial ? present({ conditions: trial.conditions, keywords: trial.keywords }) : undefined,
-    designModule: trial
-      ? present({
-          studyType: registryValue(C.CtStudyType, trial.type),
-          phases: trial.phase && PHASES[trial.phase],
-          designInfo: present({
-            allocation: registryValue(C.CtAllocation, trial.design.allocation),
-            interventionModel: registryValue(C.CtInterventionModel, trial.design.model),
-            primaryPurpose: registryValue(C.CtPrimaryPurpose, trial.design.purpose),
-            maskingInfo: present({
-              masking: registryValue(C.CtMasking, trial.design.masking),
-              whoMasked: trial.design.whoMasked?.flatMap((role) => registryValue(C.CtWhoMasked, role) ?? []),
-            }),
-          }),
-          enrollmentInfo: trial.enrollment && present({ count: trial.enrollment.count, type: registryValue(C.CtEnrollmentType, trial.enrollment.qualifier) }),
-        })
-      : undefined,
-    armsInterventionsModule: present({
-      armGroups: protocol.arms.map((arm) =>
-        present({
-          label: arm.label,
-          type: registryValue(C.CtArmGroupType, arm.type),
-          description: arm.description ?? regimenText(arm),
-          interventionNames: arm.interventions.flatMap((id) => {
-            const intervention = interventionsById.get(id);
-            return intervention ? [`${INTERVENTION_TYPE_LABELS[intervention.type]}: ${intervention.name}`] : [];
-          }),
-        })!,
-      ),
-      interventions: protocol.interventions.map((intervention) =>
-        present({
-          type: registryValue(C.CtInterventionType, intervention.type)!,
-          name: intervention.name,
-          description: intervention.description,
-          armGroupLabels: protocol.arms.filter((arm) => arm.interventions.includes(intervention.id)).map((arm) => arm.label),
-          otherNames: intervention.otherNames,
-        })!,
-      ),
+  setValueAt(
+    section,
+    'armsInterventionsModule.armGroups',
+    protocol.arms.map((arm) => {
+      const group: Record<string, unknown> = { label: arm.label, type: ARM_TYPE.toRegistry(arm.type) };
+      writeFields('arm', arm, group);
+      group.description ??= regimenText(arm);
+      group.interventionNames = arm.interventions.flatMap((id) => {
+        const intervention = interventionsById.get(id);
+        return intervention ? [interventionLabel(intervention)] : [];
+      });
+      return group;
     }),
-    outcomesModule: present({ primaryOutcomes: outcomes('primary'), secondaryOutcomes: outcomes('secondary'), otherOutcomes: outcomes('other') }),
-    eligibilityModule: eligibility
-      ? present({
-          eligibilityCriteria: eligibilityText(eligibility),
-          healthyVolunteers: yesNo(eligibility.healthyVolunteers),
-          sex: registryValue(C.CtSex, eligibility.sex),
-          minimumAge: age(eligibility.minimumAge),
-          maximumAge: age(eligibility.maximumAge),
-        })
-      : undefined,
-    contactsLocationsModule: trial
-      ? present({
-          overallOfficials: trial.investigators.map((investigator) =>
-            present({ name: investigator.name, affiliation: investigator.affiliation, role: registryValue(C.CtOfficialRole, investigator.role) })!,
-          ),
-          locations: trial.sites.map((site) =>
-            present({
-              facility: site.facility,
-              status: registryValue(C.CtRecruitmentStatus, site.status),
-              city: site.city,
-              state: site.state,
-              zip: site.zip,
-              country: site.country,
-            })!,
-          ),
-        })
-      : undefined,
-    referencesModule: trial
-      ? present({
-          references: trial.references.map((reference) =>
-            present({
-              pmid: reference.pmid === undefined ? undefined : String(reference.pmid),
-              type: registryValue(C.CtReferenceType, reference.type),
-              citation: reference.citation,
-            })!,
-          ),
-        })
-      : undefined,
-    ipdSharingStatementModule: trial ? present({ ipdSharing: registryValue(C.CtIpdSharing, trial.ipdSharing) }) : undefined,
-  };
-  return present(section) ?? {};
+  );
+  setValueAt(
+    section,
+    'armsInterventionsModule.interventions',
+    protocol.interventions.map((intervention) => {
+      const entry: Record<string, unknown> = { type: INTERVENTION_TYPE.toRegistry(intervention.type), name: intervention.name };
+      writeFields('intervention', intervention, entry);
+      entry.armGroupLabels = protocol.arms.filter((arm) => arm.interventions.includes(intervention.id)).map((arm) => arm.label);
+      return entry;
+    }),
+  );
+
+  // An outcome without a kind goes to otherOutcomes: calling it primary or secondary would be a claim the source does not make.
+  for (const [kind, list] of [
+    ['primary', 'primaryOutcomes'],
+    ['secondary', 'secondaryOutcomes'],
+    ['other', 'otherOutcomes'],
+  ] as const) {
+    setValueAt(
+      section,
+      `outcomesModule.${list}`,
+      protocol.outcomes
+        .filter((outcome) => (outcome.kind ?? 'other') === kind)
+        .map((outcome) => {
+          const entry: Record<string, unknown> = { measure: outcome.measure };
+          writeFields('outcome', outcome, entry);
+          return entry;
+        }),
+    );
+  }
+
+  if (eligibility) {
+    setValueAt(section, 'eligibilityModule.eligibilityCriteria', eligibilityText(eligibility));
+    writeFields('eligibility', eligibility, section);
+    setValueAt(section, 'eligibilityModule.minimumAge', age(eligibility.minimumAge));
+    setValueAt(section, 'eligibilityModule.maximumAge', age(eligibility.maximumAge));
+  }
+  return (pruned(section) ?? {}) as C.ProtocolSection;
 }
 
 /** The Markdown export: the readable summary, as `trial summary` prints it. */

@@ -11,7 +11,9 @@ import type * as S from '../model/schema';
 import { friendlyUnit } from '../model/units';
 import { escapeHtml } from './page';
 import { formatNumber } from '../util/text';
-import { dateText, describeCriterion, describeDose, words } from './markdown';
+import { describeCriterion, describeDose } from './markdown';
+import { eligibilityFacts, organizationText, trialFacts, type Fact } from './facts';
+import { ARM_TYPE, INTERVENTION_TYPE, INVESTIGATOR_ROLE } from '../language/enums';
 import { doseImplication, summarize, withoutSpans } from './summary';
 import { armTimeline, type ArmTimeline } from './timeline';
 
@@ -24,37 +26,21 @@ export interface PreviewInput {
 
 const e = escapeHtml;
 
-function factsTable(rows: [string, string | undefined][]): string {
-  const present = rows.filter(([, value]) => value !== undefined && value !== '');
-  if (present.length === 0) return '';
-  return `<table class="facts"><tbody>${present.map(([label, value]) => `<tr><th scope="row">${e(label)}</th><td>${e(value!)}</td></tr>`).join('')}</tbody></table>`;
+function factsTable(facts: readonly Fact[]): string {
+  if (facts.length === 0) return '';
+  return `<table class="facts"><tbody>${facts.map((fact) => `<tr><th scope="row">${e(fact.label)}</th><td>${e(fact.value)}</td></tr>`).join('')}</tbody></table>`;
 }
 
 function header(protocol: S.Protocol): string {
   const trial = protocol.trial;
   if (!trial) return '<h1>Trial</h1><p class="muted">This file has no trial block.</p>';
-  const d = trial.design;
   return `<header data-offset="${trial.span.offset}">
 <h1>${e(trial.title ?? trial.nctId ?? 'Trial')}</h1>
 <p class="ids">${e([trial.nctId, trial.orgStudyId].filter(Boolean).join(' · '))}</p>
 ${trial.officialTitle ? `<p class="official">${e(trial.officialTitle)}</p>` : ''}
-${factsTable([
-  ['Phase', trial.phase && `Phase ${trial.phase}`],
-  ['Type', words(trial.type)],
-  ['Status', words(trial.status)],
-  ['Enrollment', trial.enrollment && `${trial.enrollment.count}${trial.enrollment.qualifier ? ` (${trial.enrollment.qualifier})` : ''}`],
-  ['Start', dateText(trial.start)],
-  ['Primary completion', dateText(trial.primaryCompletion)],
-  ['Completion', dateText(trial.completion)],
-  ['Last update', dateText(trial.lastUpdate)],
-  ['Allocation', words(d.allocation)],
-  ['Model', words(d.model)],
-  ['Masking', words(d.masking)],
-  ['Purpose', words(d.purpose)],
-  ['Conditions', trial.conditions.join('; ')],
-  ['Keywords', trial.keywords.join('; ')],
-])}
+${factsTable(trialFacts(trial))}
 ${trial.summary ? `<p class="summary">${e(trial.summary)}</p>` : ''}
+${trial.description ? `<details class="description"><summary>Description</summary><p>${e(trial.description)}</p></details>` : ''}
 </header>`;
 }
 
@@ -73,7 +59,7 @@ function armsTable(protocol: S.Protocol): string {
   const rows = protocol.arms
     .map((arm, i) => {
       const interventions = arm.interventions.map((id) => protocol.interventions.find((x) => x.id === id)?.name ?? id).join(', ');
-      return `<tr data-offset="${arm.span.offset}"><td>${e(arm.label)}</td><td>${e(words(arm.type))}</td><td>${e(interventions)}</td><td>${e(summary.arms[i].drugs.join(', '))}</td></tr>`;
+      return `<tr data-offset="${arm.span.offset}"><td>${e(arm.label)}</td><td>${e(ARM_TYPE.label(arm.type) ?? '')}</td><td>${e(interventions)}</td><td>${e(summary.arms[i].drugs.join(', '))}</td></tr>`;
     })
     .join('');
   return `<section><h2>Arms</h2><table class="arms"><thead><tr><th>Arm</th><th>Type</th><th>Interventions</th><th>Drugs</th></tr></thead><tbody>${rows}</tbody></table></section>`;
@@ -161,7 +147,7 @@ function armsDetail(protocol: S.Protocol): string {
         : '';
       const drawn = timeline.surgeries.length > 0 || timeline.rows.some((row) => row.marks.length > 0 || row.bars.length > 0);
       const nothing = !drawn && timeline.rows.length ? '<p class="muted">No dosing schedule is stated, so there is no timeline to draw.</p>' : '';
-      return `<section class="arm" data-arm="${e(arm.id)}"><h3 data-offset="${arm.span.offset}">${e(arm.label)} <span class="muted">${e(words(arm.type))}</span></h3>
+      return `<section class="arm" data-arm="${e(arm.id)}"><h3 data-offset="${arm.span.offset}">${e(arm.label)} <span class="muted">${e(ARM_TYPE.label(arm.type) ?? '')}</span></h3>
 ${arm.description ? `<p class="description">${e(arm.description)}</p>` : ''}
 ${drawn ? timelineSvg(timeline) : nothing}${unplaced}${regimen(arm)}</section>`;
     })
@@ -192,14 +178,9 @@ function criterionRows(criteria: readonly S.Criterion[], depth: number): string 
 function eligibility(protocol: S.Protocol): string {
   const el = protocol.eligibility;
   if (!el) return '';
-  const age = [el.minimumAge && `${el.minimumAge.value} ${el.minimumAge.unit}`, el.maximumAge && `${el.maximumAge.value} ${el.maximumAge.unit}`];
   const table = (title: string, criteria: readonly S.Criterion[]) =>
     `<h3>${title}</h3><table class="criteria"><thead><tr><th>Criterion</th><th>Comparator</th><th>Value</th><th>Unit</th><th>Normalised</th><th>Note</th></tr></thead><tbody>${criterionRows(criteria, 0)}</tbody></table>`;
-  return `<section data-offset="${el.span.offset}"><h2>Eligibility</h2>${factsTable([
-    ['Age', age[0] && age[1] ? `${age[0]} to ${age[1]}` : (age[0] ?? age[1])],
-    ['Sex', el.sex],
-    ['Healthy volunteers', el.healthyVolunteers],
-  ])}${table('Inclusion', el.inclusion)}${table('Exclusion', el.exclusion)}</section>`;
+  return `<section data-offset="${el.span.offset}"><h2>Eligibility</h2>${factsTable(eligibilityFacts(el))}${table('Inclusion', el.inclusion)}${table('Exclusion', el.exclusion)}</section>`;
 }
 
 function outcomes(protocol: S.Protocol): string {
@@ -217,14 +198,15 @@ function people(protocol: S.Protocol): string {
   const trial = protocol.trial;
   if (!trial) return '';
   const list = (title: string, items: string[]) => (items.length ? `<h3>${title}</h3><ul>${items.join('')}</ul>` : '');
-  const org = (o: { name: string; class?: string; span: S.Span }) =>
-    `<li data-offset="${o.span.offset}">${e(o.name)}${o.class ? ` <span class="muted">${e(o.class)}</span>` : ''}</li>`;
+  const org = (o: { name: string; class?: string; span: S.Span }) => `<li data-offset="${o.span.offset}">${e(organizationText(o))}</li>`;
   return `<section><h2>Sponsors, investigators and sites</h2>
 ${list('Sponsor', trial.sponsor ? [org(trial.sponsor)] : [])}
 ${list('Collaborators', trial.collaborators.map(org))}
 ${list(
   'Investigators',
-  trial.investigators.map((i) => `<li data-offset="${i.span.offset}">${e(i.name)}, ${e(words(i.role))}${i.affiliation ? `, ${e(i.affiliation)}` : ''}</li>`),
+  trial.investigators.map(
+    (i) => `<li data-offset="${i.span.offset}">${e(i.name)}, ${e(INVESTIGATOR_ROLE.label(i.role) ?? '')}${i.affiliation ? `, ${e(i.affiliation)}` : ''}</li>`,
+  ),
 )}
 ${list(
   'Sites',
@@ -237,10 +219,24 @@ ${list(
 </section>`;
 }
 
+/** The drug declarations and the registry's interventions, as the document states them. */
+function declarations(protocol: S.Protocol): string {
+  const drugs = protocol.drugs.map(
+    (d) =>
+      `<li data-offset="${d.span.offset}"><strong>${e(d.id)}</strong>${d.label ? ` (${e(d.label)})` : ''}${d.route ? ` ${e(d.route)}` : ''}${d.class ? `, ${e(d.class)}` : ''}${d.aka.length ? `, also ${e(d.aka.join(', '))}` : ''}${d.note ? ` — ${e(d.note)}` : ''}</li>`,
+  );
+  const interventions = protocol.interventions.map(
+    (i) =>
+      `<li data-offset="${i.span.offset}"><strong>${e(i.name)}</strong> <span class="muted">${e(INTERVENTION_TYPE.label(i.type) ?? i.type)}</span>${i.otherNames.length ? `, also ${e(i.otherNames.join(', '))}` : ''}${i.description ? `: ${e(i.description)}` : ''}</li>`,
+  );
+  if (drugs.length === 0 && interventions.length === 0) return '';
+  return `<section><h2>Drugs and interventions</h2>${drugs.length ? `<h3>Drugs</h3><ul>${drugs.join('')}</ul>` : ''}${interventions.length ? `<h3>Interventions</h3><ul>${interventions.join('')}</ul>` : ''}</section>`;
+}
+
 /** The preview's content. */
 export function renderBody(input: PreviewInput): string {
   const p = input.protocol;
-  return [errorList(input), header(p), armsTable(p), armsDetail(p), eligibility(p), outcomes(p), people(p)].filter(Boolean).join('\n');
+  return [errorList(input), header(p), armsTable(p), armsDetail(p), declarations(p), eligibility(p), outcomes(p), people(p)].filter(Boolean).join('\n');
 }
 
 export { contentSecurityPolicy, createNonce, escapeHtml, renderPage } from './page';

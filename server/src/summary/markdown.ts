@@ -2,25 +2,19 @@
  * The summary as Markdown: readable in a terminal as it is, and rendered anywhere Markdown is.
  */
 
+import { ARM_TYPE, INVESTIGATOR_ROLE, STATUS } from '../language/enums';
 import { formatNumber } from '../util/text';
+import { eligibilityFacts, organizationText, trialFacts, type Fact } from './facts';
 import type { DoseImplication, SummaryCriterion as Criterion, SummaryDose, SummaryStep, TrialSummary } from './summary';
-
-const PHASE_TITLES: Record<string, string> = { '1/2': 'Phase 1/2', '2/3': 'Phase 2/3', early_1: 'Early phase 1', na: 'Not applicable' };
 
 /** An enum value for readers: `active_not_recruiting` as `active not recruiting`. */
 export function words(value: string | undefined): string {
   return value === undefined ? '' : value.replace(/_/g, ' ');
 }
 
-/** `2019-05-10 (actual)`. */
-export function dateText(value: { date: string; qualifier?: string } | undefined): string | undefined {
-  if (!value) return undefined;
-  return value.qualifier ? `${value.date} (${value.qualifier})` : value.date;
-}
-
-/** One line per fact that is present, `- **label:** value`. */
-function facts(rows: [string, string | number | undefined][]): string[] {
-  return rows.filter(([, value]) => value !== undefined && value !== '').map(([label, value]) => `- **${label}:** ${value}`);
+/** One line per fact, `- **label:** value`. */
+function factLines(facts: readonly Fact[]): string[] {
+  return facts.map((fact) => `- **${fact.label}:** ${fact.value}`);
 }
 
 /** Escapes the characters that would break a Markdown table cell. */
@@ -125,60 +119,25 @@ export function renderMarkdown(summary: TrialSummary): string {
   const trial = summary.trial;
   out.push(`# ${trial?.nctId ?? 'Trial'}${trial?.title ? `: ${trial.title}` : ''}`, '');
   if (trial) {
-    const design = trial.design;
-    out.push(
-      ...facts([
-        ['Official title', trial.officialTitle],
-        ['Org study id', trial.orgStudyId],
-        ['Secondary ids', trial.secondaryIds.join('; ')],
-        ['Acronym', trial.acronym],
-        ['Type', words(trial.type)],
-        ['Phase', trial.phase && (PHASE_TITLES[trial.phase] ?? `Phase ${trial.phase}`)],
-        ['Status', words(trial.status)],
-        ['Enrollment', trial.enrollment && `${trial.enrollment.count}${trial.enrollment.qualifier ? ` (${trial.enrollment.qualifier})` : ''}`],
-        ['Start', dateText(trial.start)],
-        ['Primary completion', dateText(trial.primaryCompletion)],
-        ['Completion', dateText(trial.completion)],
-        ['First submitted', dateText(trial.firstSubmitted)],
-        ['First posted', dateText(trial.firstPosted)],
-        ['Last update', dateText(trial.lastUpdate)],
-        ['Last verified', dateText(trial.lastVerified)],
-        [
-          'Design',
-          [
-            design.allocation && `allocation ${words(design.allocation)}`,
-            design.model && `model ${words(design.model)}`,
-            design.masking && `masking ${words(design.masking)}`,
-            design.whoMasked?.length ? `masked: ${design.whoMasked.map(words).join(', ')}` : undefined,
-            design.purpose && `purpose ${words(design.purpose)}`,
-          ]
-            .filter(Boolean)
-            .join(', '),
-        ],
-        ['Conditions', trial.conditions.join('; ')],
-        ['Keywords', trial.keywords.join('; ')],
-        ['MeSH conditions', trial.meshConditions.join('; ')],
-        ['MeSH interventions', trial.meshInterventions.join('; ')],
-        ['Sponsor', trial.sponsor && `${trial.sponsor.name}${trial.sponsor.class ? ` (${trial.sponsor.class})` : ''}`],
-        ['Responsible party', trial.responsibleParty && ('role' in trial.responsibleParty ? words(trial.responsibleParty.role) : trial.responsibleParty.name)],
-        ['Countries', trial.countries.join('; ')],
-        ['IPD sharing', trial.ipdSharing],
-        ['FDA-regulated drug', trial.fdaRegulatedDrug],
-        ['FDA-regulated device', trial.fdaRegulatedDevice],
-        ['Results', trial.results],
-      ]),
-    );
+    out.push(...factLines(trialFacts(trial)));
     if (trial.summary) out.push('', '## Summary', '', trial.summary);
     if (trial.description) out.push('', '## Description', '', trial.description);
-    if (trial.collaborators.length) out.push('', '## Collaborators', '', ...trial.collaborators.map((c) => `- ${c.name}${c.class ? ` (${c.class})` : ''}`));
+    if (trial.collaborators.length) out.push('', '## Collaborators', '', ...trial.collaborators.map((c) => `- ${organizationText(c)}`));
     if (trial.investigators.length)
-      out.push('', '## Investigators', '', ...trial.investigators.map((i) => `- ${i.name}, ${words(i.role)}${i.affiliation ? `, ${i.affiliation}` : ''}`));
+      out.push(
+        '',
+        '## Investigators',
+        '',
+        ...trial.investigators.map((i) => `- ${i.name}, ${INVESTIGATOR_ROLE.label(i.role)}${i.affiliation ? `, ${i.affiliation}` : ''}`),
+      );
     if (trial.sites.length)
       out.push(
         '',
         '## Sites',
         '',
-        ...trial.sites.map((s) => `- ${[s.facility, s.city, s.state, s.zip, s.country].filter(Boolean).join(', ')}${s.status ? ` (${words(s.status)})` : ''}`),
+        ...trial.sites.map(
+          (s) => `- ${[s.facility, s.city, s.state, s.zip, s.country].filter(Boolean).join(', ')}${s.status ? ` (${STATUS.label(s.status)})` : ''}`,
+        ),
       );
     if (trial.references.length)
       out.push('', '## References', '', ...trial.references.map((r) => `- [${r.type}]${r.pmid ? ` PMID ${r.pmid}` : ''} ${r.citation}`));
@@ -200,7 +159,7 @@ export function renderMarkdown(summary: TrialSummary): string {
   if (summary.arms.length) {
     out.push('', '## Arms', '', '| arm | type | interventions | drugs |', '|---|---|---|---|');
     for (const arm of summary.arms)
-      out.push(`| ${cell(arm.label)} | ${words(arm.type)} | ${cell(arm.interventions.join(', '))} | ${cell(arm.drugs.join(', '))} |`);
+      out.push(`| ${cell(arm.label)} | ${ARM_TYPE.label(arm.type) ?? ''} | ${cell(arm.interventions.join(', '))} | ${cell(arm.drugs.join(', '))} |`);
     for (const arm of summary.arms) {
       out.push('', `### ${arm.label} (${arm.id})`, '');
       if (arm.description) out.push(arm.description, '');
@@ -214,17 +173,7 @@ export function renderMarkdown(summary: TrialSummary): string {
   const eligibility = summary.eligibility;
   if (eligibility) {
     out.push('', '## Eligibility', '');
-    const age = [
-      eligibility.minimumAge && `${eligibility.minimumAge.value} ${eligibility.minimumAge.unit}`,
-      eligibility.maximumAge && `${eligibility.maximumAge.value} ${eligibility.maximumAge.unit}`,
-    ];
-    out.push(
-      ...facts([
-        ['Age', age[0] && age[1] ? `${age[0]} to ${age[1]}` : age[0] ? `at least ${age[0]}` : age[1] ? `at most ${age[1]}` : undefined],
-        ['Sex', eligibility.sex],
-        ['Healthy volunteers', eligibility.healthyVolunteers],
-      ]),
-    );
+    out.push(...factLines(eligibilityFacts(eligibility)));
     out.push('', '### Inclusion', '', ...eligibility.inclusion.flatMap((c) => criterionLines(c, '')));
     out.push('', '### Exclusion', '', ...eligibility.exclusion.flatMap((c) => criterionLines(c, '')));
   }

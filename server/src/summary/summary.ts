@@ -6,7 +6,7 @@
 
 import type * as S from '../model/schema';
 
-type WithoutSpans<X> = X extends readonly (infer E)[]
+export type WithoutSpans<X> = X extends readonly (infer E)[]
   ? WithoutSpans<E>[]
   : X extends object
     ? { [K in keyof X as K extends 'span' | `${string}Span` | `${string}Spans` ? never : K]: WithoutSpans<X[K]> }

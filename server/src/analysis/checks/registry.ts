@@ -4,29 +4,30 @@
  * outcome measures with time frames.
  */
 
+import { FIELD_SPECS, valueAt } from '../../language/fields';
 import type * as S from '../../model/schema';
 import { preferred, replaceFix, type Check, type CheckContext } from '../check';
 
-/** Fields PRS requires of an interventional study, by keyword, with how to read them off the model. */
-const REQUIRED_INTERVENTIONAL: readonly [string, (trial: S.Trial) => unknown][] = [
-  ['title', (t) => t.title],
-  ['official_title', (t) => t.officialTitle],
-  ['summary', (t) => t.summary],
-  ['type', (t) => t.type],
-  ['phase', (t) => t.phase],
-  ['status', (t) => t.status],
-  ['enrollment', (t) => t.enrollment],
-  ['start', (t) => t.start],
-  ['primary_completion', (t) => t.primaryCompletion],
-  ['completion', (t) => t.completion],
-  ['conditions', (t) => (t.conditions.length ? t.conditions : undefined)],
-  ['design allocation', (t) => t.design.allocation],
-  ['design model', (t) => t.design.model],
-  ['design masking', (t) => t.design.masking],
-  ['design purpose', (t) => t.design.purpose],
-  ['sponsor', (t) => t.sponsor],
-  ['responsible_party', (t) => t.responsibleParty],
-];
+/**
+ * The fields PRS requires of an interventional study, by the field table, in its order: the
+ * trial block's fields, with the design block's where `design` stands. Named as written
+ * (`design allocation` for a field of the design block).
+ */
+const REQUIRED_INTERVENTIONAL: readonly { readonly name: string; readonly model: string }[] = Object.values(FIELD_SPECS.trial).flatMap((spec) =>
+  spec.keyword === 'design'
+    ? Object.values(FIELD_SPECS.design)
+        .filter((inner) => inner.required)
+        .map((inner) => ({ name: `design ${inner.keyword}`, model: `design.${inner.model}` }))
+    : spec.required
+      ? [{ name: spec.keyword, model: spec.model }]
+      : [],
+);
+
+/** A field counts as given when it has a value; an empty list is not one. */
+function given(trial: S.Trial, model: string): boolean {
+  const value = valueAt(trial, model);
+  return value !== undefined && !(Array.isArray(value) && value.length === 0);
+}
 
 /** `2021-07` sorts as the first day of its month; dates compare as strings once padded. */
 function sortable(date: S.DateValue): string {
@@ -86,7 +87,7 @@ export const registryChecks: Check = {
     if (!trial) return;
     const at = trial.nctIdSpan ?? trial.span;
     if (trial.type === undefined || trial.type === 'interventional') {
-      const missing = REQUIRED_INTERVENTIONAL.filter(([, read]) => read(trial) === undefined).map(([name]) => name);
+      const missing = REQUIRED_INTERVENTIONAL.filter((field) => !given(trial, field.model)).map((field) => field.name);
       if (protocol.arms.length === 0) missing.push('an arm');
       if (!protocol.eligibility) missing.push('eligibility');
       if (missing.length) context.accept('TPL254', `The registry requires: ${missing.join(', ')}.`, at);

@@ -79,7 +79,7 @@ export function quote(text: string): string {
 export function commentLines(text: string, indent = ''): string[] {
   return text
     .split(/\r\n|\r|\n|\u2028|\u2029/)
-    .map((line) => line.replace(/[\u0000-\u001f\u007f]/g, ' ').trimEnd())
+    .map((line) => [...line].map((ch) => (ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f ? ' ' : ch)).join('').trimEnd())
     .map((line) => (line ? `${indent}// ${line}` : `${indent}//`));
 }
 

@@ -942,6 +942,56 @@ describe('trial CLI', function () {
     });
   });
 
+  describe('the VS Code problem matcher ($trial)', function () {
+    interface ProblemMatcher {
+      readonly name: string;
+      readonly severity?: string;
+      readonly pattern: { regexp: string; file: number; line: number; column: number; severity: number; code: number; message: number };
+    }
+
+    function matcher(): ProblemMatcher {
+      const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { contributes: { problemMatchers?: readonly ProblemMatcher[] } };
+      const found = manifest.contributes.problemMatchers?.find((candidate) => candidate.name === 'trial');
+      assert.ok(found, 'package.json contributes a problem matcher named trial');
+      return found;
+    }
+
+    it("matches every line of check's output, field by field", function () {
+      const { pattern } = matcher();
+      const regexp = new RegExp(pattern.regexp);
+      const result = trial('check', badFile, SAMPLE_A);
+      const expected = textDiagnostics(result.stdout);
+      assert.ok(expected.length > 3);
+      const matched = result.stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => {
+          const match = regexp.exec(line);
+          assert.ok(match, `the matcher misses ${JSON.stringify(line)}`);
+          const group = (index: number) => match[index];
+          return {
+            file: group(pattern.file),
+            line: Number(group(pattern.line)),
+            column: Number(group(pattern.column)),
+            severity: group(pattern.severity),
+            code: group(pattern.code),
+            message: group(pattern.message),
+          };
+        });
+      assert.deepEqual(matched, expected);
+    });
+
+    it('does not take the summary line or a fix report for a problem, and reads information and hint as info', function () {
+      const problemMatcher = matcher();
+      const regexp = new RegExp(problemMatcher.pattern.regexp);
+      for (const line of ['2 errors, 3 warnings in 2 files', 'no problems in 1 file', 'a.trial:3:3: fixed TPL245: Swap the limits', 'trial: note: something']) {
+        assert.equal(regexp.exec(line), null, line);
+      }
+      // VS Code knows error, warning and info (and reads hint as info); anything else gets the matcher's default severity.
+      assert.equal(problemMatcher.severity, 'info');
+    });
+  });
+
   describe('--help and --version', function () {
     it('--help exits 0 and lists the commands', function () {
       for (const args of [['--help'], ['-h']]) {

@@ -54,7 +54,7 @@ const HELP_OPTION: OptionSpec = { name: 'help', type: 'boolean', short: 'h', des
 const HELP_WIDTH = 80;
 
 /** A command's options as the help lists them: its own table, then --help. */
-export function commandOptions(command: CommandSpec): readonly OptionSpec[] {
+function commandOptions(command: CommandSpec): readonly OptionSpec[] {
   return [...command.options, HELP_OPTION];
 }
 

@@ -12,7 +12,7 @@ import { summarize, type TrialSummary } from './summary/summary';
 import { createLineIndex } from './util/lines';
 import { fixAll, quickFixes } from './features/actions';
 import { complete } from './features/completion';
-import { formatDocument, formatRange } from './features/format';
+import { applyEdits, formatDocument, formatRange } from './features/format';
 import { hover } from './features/hover';
 import { definition, highlights, prepareRename, references, rename } from './features/navigation';
 import { foldingRanges, outline, selectionRanges } from './features/structure';
@@ -54,6 +54,8 @@ export interface ProtocolService {
   rename: typeof rename;
   formatDocument: typeof formatDocument;
   formatRange: typeof formatRange;
+  /** Applies non-overlapping edits (from formatDocument, fixAll, a quick fix) to a text. */
+  applyEdits: typeof applyEdits;
   quickFixes: typeof quickFixes;
   fixAll: typeof fixAll;
   semanticTokens: typeof semanticTokens;
@@ -96,6 +98,7 @@ export function createProtocolService(options: ServiceOptions = {}): ProtocolSer
     rename,
     formatDocument,
     formatRange,
+    applyEdits,
     quickFixes,
     fixAll,
     semanticTokens,

@@ -18,6 +18,8 @@ export interface CodeAction {
   readonly edits: readonly TextEdit[];
   /** The diagnostic the action fixes, for quick fixes. */
   readonly diagnostic?: Diagnostic;
+  /** The diagnostics the action fixes, for "fix all" (in document order, each with the preferred fix applied). */
+  readonly diagnostics?: readonly Diagnostic[];
   readonly preferred?: boolean;
 }
 
@@ -38,13 +40,15 @@ export function quickFixes(analysis: WithDiagnostics, range: Span): CodeAction[]
 /** One action applying every preferred fix in the document, skipping any that would overlap an earlier one. */
 export function fixAll(analysis: WithDiagnostics): CodeAction | undefined {
   const chosen: Fix[] = [];
+  const fixed: Diagnostic[] = [];
   const taken: Span[] = [];
   for (const diagnostic of analysis.diagnostics) {
     const fix = diagnostic.fixes?.find((f) => f.preferred);
     if (!fix || fix.edits.some((edit) => taken.some((span) => overlaps(span, edit)))) continue;
     chosen.push(fix);
+    fixed.push(diagnostic);
     taken.push(...fix.edits);
   }
   if (chosen.length === 0) return undefined;
-  return { title: `Fix all (${chosen.length})`, kind: 'source.fixAll', edits: chosen.flatMap((fix) => fix.edits) };
+  return { title: `Fix all (${chosen.length})`, kind: 'source.fixAll', edits: chosen.flatMap((fix) => fix.edits), diagnostics: fixed };
 }

@@ -4,6 +4,7 @@
  */
 
 import * as ucum from '@lhncbc/ucum-lhc';
+import type { Analyte } from '../knowledge/analytes';
 import { closestMatches } from '../util/text';
 
 interface UcumUtils {
@@ -64,6 +65,18 @@ const FRIENDLY_UNITS: Readonly<Record<string, string>> = {
   'g/dl': 'g/dL',
   'mg/dl': 'mg/dL',
   'u/L': 'U/L',
+  // Units laboratories report that ucum-lhc reads only in its own spelling.
+  'mEq/L': 'meq/L',
+  'mIU/L': 'm[IU]/L',
+  'mIU/mL': 'm[IU]/mL',
+  'uIU/mL': 'u[IU]/mL',
+  'µIU/mL': 'u[IU]/mL',
+  'μIU/mL': 'u[IU]/mL',
+  'cells/uL': '{cells}/uL',
+  'cells/µL': '{cells}/uL',
+  'cells/mm3': '{cells}/mm3',
+  'g/24h': 'g/(24.h)',
+  'mg/24h': 'mg/(24.h)',
 };
 
 /** `x10^9/L` -> `10*9/L`, `x10^12/L` -> `10*12/L`. */
@@ -136,6 +149,31 @@ function conversionFactor(from: string, to: string, molarMass?: number): number 
   }
 }
 
+/**
+ * A threshold value in `ucum` normalised for an analyte: converted to its canonical unit when
+ * the unit is one of its `units` or equal by definition to one of them (`equivalentUnits`: IU/L
+ * for U/L, mEq/L for mmol/L, which ucum-lhc does not convert); kept in its own unit when the
+ * analyte accepts it but never converts it (`separateUnits`: HBV DNA in IU/mL against copies/mL).
+ * Undefined when the analyte is not written in that unit.
+ */
+export function normalizeForAnalyte(value: number, ucum: string, analyte: Analyte): { value: number; unit: string } | undefined {
+  const canonical = analyte.canonicalUnit;
+  if (!canonical) return undefined;
+  // Only the units the analyte is reported in convert: a dimensionless ratio would otherwise
+  // "convert" to another (HbA1c mmol/mol is not a tenth of its %), and a count to a fraction.
+  if (analyte.units.includes(ucum)) {
+    const converted = convert(value, ucum, canonical, analyte.molarMass);
+    return converted === undefined ? undefined : { value: converted, unit: canonical };
+  }
+  const equivalent = analyte.equivalentUnits?.find((entry) => entry.unit === ucum);
+  if (equivalent) {
+    const converted = convert(roundSignificant(value * equivalent.factor), equivalent.equals, canonical, analyte.molarMass);
+    return converted === undefined ? undefined : { value: converted, unit: canonical };
+  }
+  if (analyte.separateUnits?.some((entry) => entry.unit === ucum)) return { value, unit: ucum };
+  return undefined;
+}
+
 /** Trims floating-point noise (1000.0000000001) without changing any meaningful digit. */
 function roundSignificant(value: number): number {
   return Number(value.toPrecision(12));
@@ -154,6 +192,9 @@ const FRIENDLY_FORMS: Readonly<Record<string, string>> = {
   'ug/kg': 'mcg/kg',
   'ug/m2': 'mcg/m2',
   '[lb_av]': 'lb',
+  'meq/L': 'mEq/L',
+  'm[IU]/L': 'mIU/L',
+  'u[IU]/mL': 'µIU/mL',
 };
 
 /** UCUM codes shown in the friendly form protocols write (`10*9/L` as `x10^9/L`). */

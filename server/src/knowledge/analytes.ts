@@ -259,6 +259,7 @@ const LOINC_CBC_PANEL =
 const LOINC_SECONDARY =
   'code and display as they recur in independent public FHIR terminology and example files found by text search ' +
   "(e.g. Uzinfocom's ConceptMap 'lab-research-to-loinc'); not checked against loinc.org in this change";
+const LOINC_PROTECT_CHILD = "HL7 Europe PROTECT-CHILD Pediatric Transplant Data IG (hl7-eu/protect-child, input/fsh/lab-test.fsh), ValueSet 'LabTestNameVS'";
 const LOINC_CMP_PANEL =
   "LOINC panel 24323-8 'Comprehensive metabolic 2000 panel - Serum or Plasma' (loinc.org/24323-8), member code and LOINC short name as exported " +
   'to a FHIR Questionnaire by NHS North West Genomics (nw-gmsa/nw-gmsa.github.com, input/resources/Comprehensive-metabolic-2000-panel---Serum-or-Plasma.R4.json)';
@@ -300,7 +301,7 @@ export const ANALYTES: readonly Analyte[] = [
     },
     ulnMultiples: false,
     ctcae: [countDecreased('Neutrophil count decreased', 1.5, 1.0, 0.5)],
-    loinc: [{ code: '751-8', display: 'Neutrophils [#/volume] in Blood by Automated count', source: LOINC_SECONDARY }],
+    loinc: [{ code: '751-8', display: 'Neutrophils [#/volume] in Blood by Automated count', source: LOINC_PROTECT_CHILD }],
     source: SI_CONVENTION,
   },
   {
@@ -375,7 +376,7 @@ export const ANALYTES: readonly Analyte[] = [
         source: ctcaeSource('Lymphocyte count increased', 'grade 2 >4000-20,000/mm3, grade 3 >20,000/mm3'),
       },
     ],
-    loinc: [{ code: '731-0', display: 'Lymphocytes [#/volume] in Blood by Automated count', source: LOINC_SECONDARY }],
+    loinc: [{ code: '731-0', display: 'Lymphocytes [#/volume] in Blood by Automated count', source: LOINC_PROTECT_CHILD }],
     source: SI_CONVENTION,
   },
   {
@@ -480,10 +481,11 @@ export const ANALYTES: readonly Analyte[] = [
     molarMass: 584.7,
     normal: { min: 1.7, max: 5.1, unit: 'umol/L', source: CTA_TABLE },
     ulnMultiples: true,
+    loinc: [{ code: '1968-7', display: 'Bilirubin.direct [Mass/volume] in Serum or Plasma', source: LOINC_PROTECT_CHILD }],
     source:
       `${SI_CONVENTION}; direct bilirubin is converted with the bilirubin molar mass, 584.7 g/mol from PubChem CID 5280352, ` +
       `as reference tables do (0.1-0.3 mg/dL = 1.7-5.1 umol/L in ${CTA_TABLE})`,
-    gaps: `${NO_PLAUSIBLE}; ${NO_LOINC}`,
+    gaps: `${NO_PLAUSIBLE}`,
   },
   {
     id: 'alt',
@@ -564,8 +566,9 @@ export const ANALYTES: readonly Analyte[] = [
     equivalentUnits: [IU_PER_L_IS_U_PER_L],
     ulnMultiples: true,
     ctcae: [liverTerm('GGT increased', 2.5, 5, 20)],
+    loinc: [{ code: '2324-2', display: 'Gamma glutamyl transferase [Enzymatic activity/volume] in Serum or Plasma', source: LOINC_PROTECT_CHILD }],
     source: SI_CONVENTION,
-    gaps: `${NO_ENZYME_PLAUSIBLE}; ${NO_NORMAL}; ${NO_LOINC}`,
+    gaps: `${NO_ENZYME_PLAUSIBLE}; ${NO_NORMAL}`,
   },
   {
     id: 'ldh',
@@ -577,8 +580,9 @@ export const ANALYTES: readonly Analyte[] = [
     conventionalUnit: 'ukat/L',
     equivalentUnits: [IU_PER_L_IS_U_PER_L],
     ulnMultiples: true,
+    loinc: [{ code: '2532-0', display: 'Lactate dehydrogenase [Enzymatic activity/volume] in Serum or Plasma', source: LOINC_PROTECT_CHILD }],
     source: SI_CONVENTION,
-    gaps: `${NO_ENZYME_PLAUSIBLE}; ${NO_NORMAL} (method-dependent); CTCAE v5.0 has no term graded on LDH; ${NO_LOINC}`,
+    gaps: `${NO_ENZYME_PLAUSIBLE}; ${NO_NORMAL} (method-dependent); CTCAE v5.0 has no term graded on LDH`,
   },
   {
     id: 'albumin',
@@ -648,8 +652,9 @@ export const ANALYTES: readonly Analyte[] = [
     canonicalUnit: 's',
     units: ['s'],
     ulnMultiples: true,
+    loinc: [{ code: '5902-2', display: 'Prothrombin time (PT)', source: `${LOINC_PROTECT_CHILD} (display abbreviated there)` }],
     source: SI_CONVENTION,
-    gaps: `${NO_PLAUSIBLE}; reference interval depends on the thromboplastin reagent, none entered; ${NO_LOINC}`,
+    gaps: `${NO_PLAUSIBLE}; reference interval depends on the thromboplastin reagent, none entered`,
   },
   {
     id: 'aptt',
@@ -670,8 +675,9 @@ export const ANALYTES: readonly Analyte[] = [
         ),
       },
     ],
+    loinc: [{ code: '14979-9', display: 'aPTT in Platelet poor plasma by Coagulation assay', source: LOINC_PROTECT_CHILD }],
     source: SI_CONVENTION,
-    gaps: `${NO_PLAUSIBLE}; reference interval depends on the reagent, none entered; ${NO_LOINC}`,
+    gaps: `${NO_PLAUSIBLE}; reference interval depends on the reagent, none entered`,
   },
   {
     id: 'fibrinogen',
@@ -977,10 +983,11 @@ export const ANALYTES: readonly Analyte[] = [
     conventionalUnit: 'mg/dL',
     molarMass: 30.974,
     ulnMultiples: true,
+    loinc: [{ code: '2777-1', display: 'Phosphate [Mass/volume] in Serum or Plasma', source: LOINC_PROTECT_CHILD }],
     source:
       `${SI_CONVENTION}; mg/dL results are milligrams of phosphorus ('Inorganic Phosphate 2.3-4.8 mgP/dl' in clinbiochemtopics.com, Common Clinical ` +
       'Chemistry Tests), so the molar mass used is the standard atomic weight of phosphorus, 30.974 g/mol (IUPAC CIAAW)',
-    gaps: `${NO_PLAUSIBLE}; ${NO_NORMAL}; CTCAE v5.0 grades hypophosphatemia clinically, not on the value; ${NO_LOINC}`,
+    gaps: `${NO_PLAUSIBLE}; ${NO_NORMAL}; CTCAE v5.0 grades hypophosphatemia clinically, not on the value`,
   },
   {
     id: 'chloride',
@@ -1026,8 +1033,9 @@ export const ANALYTES: readonly Analyte[] = [
         source: ctcaeSource('Hyperuricemia', 'grade 1 >ULN without physiologic consequences, grade 3 >ULN with physiologic consequences'),
       },
     ],
+    loinc: [{ code: '3084-1', display: 'Uric acid [Mass/volume] in Serum or Plasma', source: LOINC_PROTECT_CHILD }],
     source: `${SI_CONVENTION}; molar mass 168.11 g/mol from PubChem CID 1175 (uric acid, C5H4N4O3)`,
-    gaps: `${NO_PLAUSIBLE}; ${NO_NORMAL}; ${NO_LOINC}`,
+    gaps: `${NO_PLAUSIBLE}; ${NO_NORMAL}`,
   },
 
   // ---- Thyroid ----
@@ -1142,10 +1150,18 @@ export const ANALYTES: readonly Analyte[] = [
     plausible: { min: 0, max: 100, unit: '%', source: PERCENT_BY_DEFINITION },
     normal: { max: 5.7, unit: '%', source: 'ADA Standards of Care in Diabetes, Classification and Diagnosis: below 5.7 % (5.7-6.4 % is prediabetes)' },
     ulnMultiples: false,
+    loinc: [
+      {
+        code: '4548-4',
+        display: 'Hemoglobin A1c/Hemoglobin.total in Blood',
+        unit: '%',
+        source: `${LOINC_PROTECT_CHILD}; HL7 Vulcan RWD IG ValueSet 'ExampleHbA1cTestCodes'`,
+      },
+    ],
     source: 'NGSP/DCCT-aligned percentage, the unit of the ADA diagnostic criteria',
     gaps:
       'IFCC mmol/mol is not listed: it relates to NGSP % by a linear equation with an offset, not by a unit factor, and UCUM would wrongly ' +
-      `convert 1 % to 10 mmol/mol; a threshold written in mmol/mol is mis-normalised by plain UCUM conversion; ${NO_LOINC}`,
+      `convert 1 % to 10 mmol/mol; a threshold written in mmol/mol is mis-normalised by plain UCUM conversion`,
   },
   {
     id: 'cholesterol',
@@ -1165,8 +1181,9 @@ export const ANALYTES: readonly Analyte[] = [
         source: ctcaeSource('Cholesterol high', 'grade 1 >ULN-7.75, grade 2 >7.75-10.34, grade 3 >10.34-12.92, grade 4 >12.92 mmol/L'),
       },
     ],
+    loinc: [{ code: '2093-3', display: 'Cholesterol [Mass/volume] in Serum or Plasma', source: LOINC_PROTECT_CHILD }],
     source: `${SI_CONVENTION}; molar mass 386.65 g/mol from PubChem CID 5997 (cholesterol, C27H46O)`,
-    gaps: `${NO_PLAUSIBLE}; reference interval: sources give treatment targets (desirable below 200 mg/dL) rather than an interval, none entered; ${NO_LOINC}`,
+    gaps: `${NO_PLAUSIBLE}; reference interval: sources give treatment targets (desirable below 200 mg/dL) rather than an interval, none entered`,
   },
   {
     id: 'triglycerides',
@@ -1430,8 +1447,16 @@ export const ANALYTES: readonly Analyte[] = [
     ],
     ulnMultiples: false,
     viralLoad: true,
+    loinc: [
+      {
+        code: '11011-4',
+        display: 'Hepatitis C virus RNA [Units/volume] (viral load) in Serum or Plasma by Probe and target amplification method',
+        unit: '[IU]/mL',
+        source: `${LOINC_SECONDARY}; later LOINC releases name the method 'NAA with probe detection'`,
+      },
+    ],
     source: 'Reported in IU/mL per the WHO international standard for HCV RNA (Saldanha J et al., Vox Sang 1999;76:149-58)',
-    gaps: `${NO_PLAUSIBLE}; copies/mL does not convert to IU/mL (assay-dependent factor) and is not listed; ${NO_LOINC}`,
+    gaps: `${NO_PLAUSIBLE}; copies/mL does not convert to IU/mL (assay-dependent factor) and is not listed`,
   },
   {
     id: 'hiv_rna',
@@ -1442,8 +1467,16 @@ export const ANALYTES: readonly Analyte[] = [
     units: ['{copies}/mL'],
     ulnMultiples: false,
     viralLoad: true,
+    loinc: [
+      {
+        code: '25836-8',
+        display: 'HIV 1 RNA [#/volume] (viral load) in Specimen by NAA with probe detection',
+        unit: '{copies}/mL',
+        source: "HL7 FHIR IG Rwanda HIV (Jembi, build.fhir.org/ig/jembi/Rwanda-HIV), ValueSet 'vs-test-types', expanded from LOINC 2.78",
+      },
+    ],
     source: 'Reported in copies/mL (DHHS Guidelines for the Use of Antiretroviral Agents in Adults and Adolescents with HIV)',
-    gaps: `${NO_PLAUSIBLE}; ${NO_LOINC}`,
+    gaps: `${NO_PLAUSIBLE}`,
   },
 
   // ---- Vitals ----

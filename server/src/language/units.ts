@@ -56,6 +56,18 @@ export const FRIENDLY_UNITS: Readonly<Record<string, string>> = {
   'g/dl': 'g/dL',
   'mg/dl': 'mg/dL',
   'u/L': 'U/L',
+  // Units laboratories report that ucum-lhc reads only in its own spelling.
+  'mEq/L': 'meq/L',
+  'mIU/L': 'm[IU]/L',
+  'mIU/mL': 'm[IU]/mL',
+  'uIU/mL': 'u[IU]/mL',
+  'µIU/mL': 'u[IU]/mL',
+  'μIU/mL': 'u[IU]/mL',
+  'cells/uL': '{cells}/uL',
+  'cells/µL': '{cells}/uL',
+  'cells/mm3': '{cells}/mm3',
+  'g/24h': 'g/(24.h)',
+  'mg/24h': 'mg/(24.h)',
 };
 
 /** The friendly spelling of UCUM codes whose UCUM form protocols rarely write. */
@@ -71,6 +83,9 @@ export const FRIENDLY_FORMS: Readonly<Record<string, string>> = {
   'ug/kg': 'mcg/kg',
   'ug/m2': 'mcg/m2',
   '[lb_av]': 'lb',
+  'meq/L': 'mEq/L',
+  'm[IU]/L': 'mIU/L',
+  'u[IU]/mL': 'µIU/mL',
 };
 
 /** Units protocols commonly write, for "did you mean" on an unknown unit. */

@@ -10,12 +10,12 @@ import * as E from '../language/enums';
 import type { EnumDef } from '../language/enums';
 import { FIELD_SPECS, fieldValues, setValueAt, type FieldContext, type FieldSpec } from '../language/fields';
 import { DURATION_UNITS, frequencyMeaning } from '../language/vocabulary';
-import { findAnalyte } from '../knowledge/analytes';
+import { acceptedUnits, findAnalyte } from '../knowledge/analytes';
 import { isUsableNumber } from '../syntax/scanner';
 import type * as T from '../syntax/tree';
 import { closestMatches, quotedList } from '../util/text';
 import * as S from './schema';
-import { convert, friendlyUnit, lostSuperscriptUnit, resolveUnit, suggestUnits } from './units';
+import { convert, friendlyUnit, lostSuperscriptUnit, normalizeForAnalyte, resolveUnit, suggestUnits } from './units';
 
 export interface LowerResult {
   readonly protocol: S.Protocol;
@@ -603,15 +603,12 @@ export function lower(tree: T.DocumentNode): LowerResult {
     }
     const written = { unit: node.unit.text, unitSpan: span(node.unit), ucum: resolution.ucum };
     if (!analyte?.canonicalUnit) return { ...base, ...written, normalized: { value: node.value.value, unit: resolution.ucum } };
-    // Only the units the analyte is reported in convert: a dimensionless ratio would otherwise
-    // "convert" to another (HbA1c mmol/mol is not a tenth of its %), and a count to a fraction.
-    const listed = analyte.units.includes(resolution.ucum);
-    const value = listed ? convert(node.value.value, resolution.ucum, analyte.canonicalUnit, analyte.molarMass) : undefined;
-    if (value === undefined) {
-      report('TPL109', `${analyte.name} is not written in '${node.unit.text}'; write ${quotedList(analyte.units.map(friendlyUnit))}.`, node.unit);
+    const normalized = normalizeForAnalyte(node.value.value, resolution.ucum, analyte);
+    if (!normalized) {
+      report('TPL109', `${analyte.name} is not written in '${node.unit.text}'; write ${quotedList(acceptedUnits(analyte).map(friendlyUnit))}.`, node.unit);
       return { ...base, ...written };
     }
-    return { ...base, ...written, normalized: { value, unit: analyte.canonicalUnit } };
+    return { ...base, ...written, normalized };
   }
 
   function lowerEligibility(node: T.EligibilityNode): S.Eligibility {

@@ -5,6 +5,7 @@
 
 import * as ucum from '@lhncbc/ucum-lhc';
 import { COMMON_UNITS, FRIENDLY_FORMS, FRIENDLY_UNITS } from '../language/units';
+import type { Analyte } from '../knowledge/analytes';
 import { closestMatches } from '../util/text';
 
 interface UcumUtils {
@@ -96,6 +97,31 @@ function conversionFactor(from: string, to: string, molarMass?: number): number 
   } catch {
     return null;
   }
+}
+
+/**
+ * A threshold value in `ucum` normalised for an analyte: converted to its canonical unit when
+ * the unit is one of its `units` or equal by definition to one of them (`equivalentUnits`: IU/L
+ * for U/L, mEq/L for mmol/L, which ucum-lhc does not convert); kept in its own unit when the
+ * analyte accepts it but never converts it (`separateUnits`: HBV DNA in IU/mL against copies/mL).
+ * Undefined when the analyte is not written in that unit.
+ */
+export function normalizeForAnalyte(value: number, ucum: string, analyte: Analyte): { value: number; unit: string } | undefined {
+  const canonical = analyte.canonicalUnit;
+  if (!canonical) return undefined;
+  // Only the units the analyte is reported in convert: a dimensionless ratio would otherwise
+  // "convert" to another (HbA1c mmol/mol is not a tenth of its %), and a count to a fraction.
+  if (analyte.units.includes(ucum)) {
+    const converted = convert(value, ucum, canonical, analyte.molarMass);
+    return converted === undefined ? undefined : { value: converted, unit: canonical };
+  }
+  const equivalent = analyte.equivalentUnits?.find((entry) => entry.unit === ucum);
+  if (equivalent) {
+    const converted = convert(roundSignificant(value * equivalent.factor), equivalent.equals, canonical, analyte.molarMass);
+    return converted === undefined ? undefined : { value: converted, unit: canonical };
+  }
+  if (analyte.separateUnits?.some((entry) => entry.unit === ucum)) return { value, unit: ucum };
+  return undefined;
 }
 
 /** Trims floating-point noise (1000.0000000001) without changing any meaningful digit. */

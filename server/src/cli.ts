@@ -16,7 +16,7 @@ import { createLineIndex } from './util/lines';
 const USAGE = `Usage:
   trial check FILE... [--format text|json] [--rule CODE=off|hint|information|warning|error]...
   trial summary FILE [--json | --html]
-  trial export --ctgov FILE | --markdown FILE
+  trial export --ctgov FILE | --usdm FILE | --markdown FILE
   trial import RECORD.json
   trial --help | --version
 
@@ -25,7 +25,8 @@ check    prints file:line:col: severity code: message for each diagnostic; exits
 summary  prints the trial's structured summary as Markdown, as JSON with --json, or as a
          self-contained HTML page (the editor's preview) with --html.
 export   prints the trial as a ClinicalTrials.gov API v2 protocolSection (JSON) with
-         --ctgov, or as the Markdown summary with --markdown; exits 1 when the file has
+         --ctgov, as a CDISC USDM v4.0.0 document (JSON) with --usdm, or as the
+         Markdown summary with --markdown; exits 1 when the file has
          errors (what they affect is left out), 0 otherwise.
 import   prints the .trial document of a ClinicalTrials.gov API v2 record (a study or
          its protocolSection, JSON); each conversion decision goes to stderr as a
@@ -53,7 +54,7 @@ interface ParsedArgs {
   /** What `summary` writes. */
   summaryAs: 'markdown' | 'json' | 'html';
   /** What `export` writes. */
-  exportAs?: 'ctgov' | 'markdown';
+  exportAs?: 'ctgov' | 'usdm' | 'markdown';
   rules: Record<string, RuleSetting>;
 }
 
@@ -87,9 +88,9 @@ function parseArgs(argv: readonly string[]): ParsedArgs | 'help' | 'version' {
       const as = flag === '--json' ? 'json' : 'html';
       if (parsed.summaryAs !== 'markdown' && parsed.summaryAs !== as) throw new UsageError('summary takes one of --json and --html, not both');
       parsed.summaryAs = as;
-    } else if (command === 'export' && (flag === '--ctgov' || flag === '--markdown') && inlineValue === undefined) {
-      const as = flag === '--ctgov' ? 'ctgov' : 'markdown';
-      if (parsed.exportAs && parsed.exportAs !== as) throw new UsageError('export takes one of --ctgov and --markdown, not both');
+    } else if (command === 'export' && (flag === '--ctgov' || flag === '--usdm' || flag === '--markdown') && inlineValue === undefined) {
+      const as = flag === '--ctgov' ? 'ctgov' : flag === '--usdm' ? 'usdm' : 'markdown';
+      if (parsed.exportAs && parsed.exportAs !== as) throw new UsageError('export takes one format: --ctgov, --usdm or --markdown');
       parsed.exportAs = as;
     } else if (arg.startsWith('-') && arg !== '-') {
       throw new UsageError(`unknown option '${arg}' for ${command}; try \`trial --help\``);
@@ -97,7 +98,7 @@ function parseArgs(argv: readonly string[]): ParsedArgs | 'help' | 'version' {
       parsed.files.push(arg);
     }
   }
-  if (command === 'export' && !parsed.exportAs) throw new UsageError('export needs --ctgov or --markdown');
+  if (command === 'export' && !parsed.exportAs) throw new UsageError('export needs --ctgov, --usdm or --markdown');
   if (parsed.files.length === 0) throw new UsageError(`${command} needs ${command === 'import' ? 'a RECORD.json' : 'a FILE'}`);
   if (command !== 'check' && parsed.files.length > 1) throw new UsageError(`${command} takes one ${command === 'import' ? 'RECORD.json' : 'FILE'}`);
   const unknown = resolveRules(parsed.rules).unknown;

@@ -557,7 +557,9 @@ export function exportUsdm(protocol: S.Protocol): UsdmWrapper {
         : unstatedCode(
             ids,
             'StudyIntervention.role',
-            `the intervention's role (the arms giving it are of ${armTypes.length ? armTypes.map((t) => t ?? 'no').join(', ') : 'no'} type)`,
+            armTypes.length > 1
+              ? `the intervention's role (arms of several types give it: ${armTypes.map((t) => t ?? 'untyped').join(', ')})`
+              : "the intervention's role",
           ),
       type: coded(ids, 'StudyIntervention.type', type, wordDecode(type)),
       administrations,
@@ -1073,7 +1075,7 @@ function armTimeline(
       });
     }
     const surgery = surgerySteps[stretch];
-    if (surgery && surgery.step.kind === 'surgery') {
+    if (surgery?.step.kind === 'surgery') {
       const name = `Surgery${surgerySteps.length > 1 ? ` ${stretch + 1}` : ''}`;
       events.push({
         name,
@@ -1126,7 +1128,7 @@ function armTimeline(
     const days = event.day - events[first].day!;
     timings.push(
       node(ids, 'Timing', {
-        name: `${event.name}`,
+        name: event.name,
         type: coded(ids, 'Timing.type', 'after', 'After'),
         value: `P${days}D`,
         valueLabel: `${days} ${days === 1 ? 'day' : 'days'} after the first dose${event.stretch > 0 ? ' after surgery' : ''}`,

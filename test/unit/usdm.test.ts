@@ -161,6 +161,18 @@ describe('USDM export', function () {
       assert.ok(ids.some((problem) => problem.includes('is also the id of')));
     });
 
+    it('a protocol that lacks what USDM requires still passes the API schema, and says what the UML misses', function () {
+      const document = exportUsdm(analyzed('arm a "A" experimental { x 5 mg PO once }\n'));
+      assert.deepEqual(schemaProblems(document), []);
+      assert.deepEqual(idProblems(document), []);
+      assert.deepEqual(umlProblems(document).sort(), [
+        'study.versions[0].studyDesigns[0].eligibilityCriteria: at least one value required',
+        'study.versions[0].studyIdentifiers: at least one value required',
+      ]);
+      assert.ok(declaredUnmet(document).has('UML StudyVersion.studyIdentifiers 1..*'));
+      assert.ok(declaredUnmet(document).has('UML StudyDesign.eligibilityCriteria 1..*'));
+    });
+
     it('the same protocol always gives the same document, with a UUID for the study', function () {
       const text = readFileSync(join(ROOT, SAMPLES[0]), 'utf8');
       assert.deepEqual(exportUsdm(analyzed(text)), exportUsdm(analyzed(text)));

@@ -79,15 +79,19 @@ function createIds(): Ids {
   };
 }
 
-/** An object of a class with the given attributes; undefined ones and empty lists are left out (all are optional in USDM). */
+/** The lists the API schema requires even when empty; every other empty list is left out. */
+const REQUIRED_LISTS = new Set(['studyIdentifiers', 'titles', 'arms', 'studyCells', 'epochs', 'eligibilityCriteria', 'elementIds', 'conditionAssignments']);
+
+/** The attributes without the undefined ones and the empty optional lists. */
+function present(attributes: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(attributes).filter(([key, value]) => value !== undefined && !(Array.isArray(value) && value.length === 0 && !REQUIRED_LISTS.has(key))),
+  );
+}
+
+/** An object of a class with the given attributes. */
 function node(ids: Ids, instanceType: string, attributes: Record<string, unknown>): UsdmNode {
-  const out: Record<string, unknown> = { id: ids.next(instanceType) };
-  for (const [key, value] of Object.entries(attributes)) {
-    if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
-    out[key] = value;
-  }
-  out.instanceType = instanceType;
-  return out as UsdmNode;
+  return { id: ids.next(instanceType), ...present(attributes), instanceType } as UsdmNode;
 }
 
 type ExtensionValue =
@@ -431,6 +435,7 @@ export function exportUsdm(protocol: S.Protocol): UsdmWrapper {
   const identifiers: UsdmNode[] = [];
   if (registry && trial?.nctId) identifiers.push(node(ids, 'StudyIdentifier', { text: trial.nctId, scopeId: registry.id }));
   if (trial?.orgStudyId !== undefined && sponsor) identifiers.push(node(ids, 'StudyIdentifier', { text: trial.orgStudyId, scopeId: sponsor.id }));
+  if (identifiers.length === 0) unmet('UML StudyVersion.studyIdentifiers 1..*', 'the protocol gives no NCT number and no sponsor to scope its own id');
   if (!sponsor) {
     unmet('DDF00201', 'the protocol names no sponsor, so there is no sponsor study role');
     unmet('DDF00172', "the protocol names no sponsor to scope the sponsor's study identifier");
@@ -1160,9 +1165,7 @@ function armTimeline(
 
 /** An object whose id was taken before it was built (to be referred to by its neighbours); `attributes` ends with its instanceType. */
 function withId(id: string, attributes: Record<string, unknown>): UsdmNode {
-  const out: Record<string, unknown> = { id };
-  for (const [key, value] of Object.entries(attributes)) if (value !== undefined && !(Array.isArray(value) && value.length === 0)) out[key] = value;
-  return out as UsdmNode;
+  return { id, ...present(attributes) } as UsdmNode;
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   PREVIEW_DEBOUNCE_MS,
   PREVIEW_REQUEST,
   updateMessage,
+  type ExportParams,
   type ExportResult,
   type PreviewResult,
 } from '../../server/src/summary/preview-protocol';
@@ -131,7 +132,7 @@ export function registerPreview(context: vscode.ExtensionContext, client: Langua
     preview = new Preview(panel, document, client, () => (preview = undefined));
   };
 
-  const exportAs = async (format: 'ctgov' | 'markdown') => {
+  const exportAs = async (format: ExportParams['format']) => {
     const document = vscode.window.activeTextEditor?.document;
     if (!isTrial(document)) {
       void vscode.window.showInformationMessage('Open a .trial file to export it.');
@@ -150,6 +151,7 @@ export function registerPreview(context: vscode.ExtensionContext, client: Langua
     vscode.commands.registerCommand('trial.openPreview', () => open(false)),
     vscode.commands.registerCommand('trial.openPreviewToSide', () => open(true)),
     vscode.commands.registerCommand('trial.exportCtgov', () => exportAs('ctgov')),
+    vscode.commands.registerCommand('trial.exportUsdm', () => exportAs('usdm')),
     vscode.commands.registerCommand('trial.exportMarkdown', () => exportAs('markdown')),
     { dispose: () => preview?.dispose() },
   );

@@ -251,8 +251,8 @@ async function summary(args: ParsedCommandLine, io: Io): Promise<number> {
 }
 
 async function exportDocument(args: ParsedCommandLine, io: Io): Promise<number> {
-  const as = chosenFormat(args, 'export', { ctgov: 'ctgov', markdown: 'markdown' });
-  if (as !== 'ctgov' && as !== 'markdown') throw new UsageError('export needs --ctgov or --markdown');
+  const as = chosenFormat(args, 'export', { ctgov: 'ctgov', usdm: 'usdm', markdown: 'markdown' });
+  if (as !== 'ctgov' && as !== 'usdm' && as !== 'markdown') throw new UsageError('export needs --ctgov, --usdm or --markdown');
   const document = await readInput(oneOperand(args, 'export', 'FILE'), '.trial', io);
   const service = createProtocolService();
   const { text, errors } = service.exportDocument(service.analyze(document.text), as);
@@ -407,21 +407,22 @@ const COMMANDS: readonly Command[] = [
   },
   {
     name: 'export',
-    synopsis: '--ctgov|--markdown FILE|-',
-    summary: 'Print the trial as a ClinicalTrials.gov API v2 protocolSection (JSON) or as Markdown.',
+    synopsis: '--ctgov|--usdm|--markdown FILE|-',
+    summary: 'Print the trial as a ClinicalTrials.gov API v2 protocolSection (JSON), a CDISC USDM v4 document (JSON) or Markdown.',
     description: [
-      'Prints the trial as a ClinicalTrials.gov API v2 protocolSection (JSON), or as the Markdown summary. Exits 1 when the file has errors (what they affect is left out, and a line on stderr says so), 0 otherwise.',
+      'Prints the trial as a ClinicalTrials.gov API v2 protocolSection (JSON), as a CDISC USDM v4.0.0 Wrapper (JSON; docs/usdm.md), or as the Markdown summary. Exits 1 when the file has errors (what they affect is left out, and a line on stderr says so), 0 otherwise.',
     ],
     options: [
       { name: 'ctgov', type: 'boolean', description: 'The ClinicalTrials.gov protocolSection, as JSON.' },
+      { name: 'usdm', type: 'boolean', description: 'The CDISC USDM v4.0.0 Wrapper, as JSON.' },
       { name: 'markdown', type: 'boolean', description: 'The Markdown summary.' },
       {
         name: 'format',
         type: 'string',
         short: 'f',
-        valueName: 'ctgov|markdown',
-        choices: ['ctgov', 'markdown'],
-        description: 'The same as --ctgov or --markdown.',
+        valueName: 'ctgov|usdm|markdown',
+        choices: ['ctgov', 'usdm', 'markdown'],
+        description: 'The same as --ctgov, --usdm or --markdown.',
       },
     ],
     run: exportDocument,

@@ -9,6 +9,7 @@ import { toCtgov, toMarkdownExport } from './summary/ctgov';
 import { renderBody } from './summary/html';
 import type { ExportParams, ExportResult } from './summary/preview-protocol';
 import { summarize, type TrialSummary } from './summary/summary';
+import { exportUsdm } from './summary/usdm';
 import { createLineIndex } from './util/lines';
 import { fixAll, quickFixes } from './features/actions';
 import { complete } from './features/completion';
@@ -40,7 +41,7 @@ export interface ProtocolService {
   summary(text: string): TrialSummary;
   /** The preview's HTML content for an analysed document (see summary/html.ts). */
   previewBody(document: CheckedDocument): string;
-  /** The document as a ClinicalTrials.gov protocolSection (JSON) or as Markdown; `errors` counts the errors whose facts it leaves out. */
+  /** The document as a ClinicalTrials.gov protocolSection (JSON), a CDISC USDM v4 document (JSON) or Markdown; `errors` counts the errors whose facts it leaves out. */
   exportDocument(document: CheckedDocument, format: ExportParams['format']): ExportResult;
   hover: typeof hover;
   complete: typeof complete;
@@ -79,12 +80,10 @@ export function createProtocolService(options: ServiceOptions = {}): ProtocolSer
       return renderBody({ protocol: analysis.protocol, diagnostics: analysis.diagnostics, lineOf: (offset) => lines.position(offset).line + 1 });
     },
     exportDocument(analysis, format) {
-      const ctgov = format === 'ctgov';
-      return {
-        text: ctgov ? JSON.stringify(toCtgov(analysis.protocol), null, 2) + '\n' : toMarkdownExport(analysis.protocol),
-        language: ctgov ? 'json' : 'markdown',
-        errors: analysis.diagnostics.filter((d) => d.severity === 'error').length,
-      };
+      const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
+      if (format === 'markdown') return { text: toMarkdownExport(analysis.protocol), language: 'markdown', errors };
+      const json = format === 'ctgov' ? toCtgov(analysis.protocol) : exportUsdm(analysis.protocol);
+      return { text: JSON.stringify(json, null, 2) + '\n', language: 'json', errors };
     },
     hover,
     complete,

@@ -1011,7 +1011,7 @@ describe('trial CLI', function () {
       check: ['-f, --format text|json', '--rule CODE=SEVERITY', '--max-warnings N', '-q, --quiet', '--fix'],
       format: ['-c, --check', '-w, --write', '-f, --format text|json'],
       summary: ['-f, --format markdown|json|html', '--json', '--html'],
-      export: ['--ctgov', '--markdown', '-f, --format ctgov|markdown'],
+      export: ['--ctgov', '--markdown', '-f, --format ctgov|usdm|markdown'],
       import: [],
     };
 

@@ -464,6 +464,6 @@ describe('ClinicalTrials.gov commands', function () {
   it('export without --ctgov or --markdown exits 2 with one line', function () {
     const result = trial('export', SAMPLE_A);
     assert.equal(result.status, 2);
-    assert.match(result.stderr, /^trial: export needs --ctgov or --markdown\n$/);
+    assert.match(result.stderr, /^trial: export needs --ctgov, --usdm or --markdown\n$/);
   });
 });

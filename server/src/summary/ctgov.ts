@@ -146,7 +146,8 @@ export function eligibilityText(eligibility: S.Eligibility): string | undefined 
 
 // ---- arms -----------------------------------------------------------------------------------
 
-function doseText(dose: S.Dose): string {
+/** A dose line as the language writes it: `capecitabine 1250 mg/m2 bid days 1-14`. */
+export function doseText(dose: S.Dose): string {
   const parts = [dose.drug, writtenAmount(dose.amount)];
   if (dose.route) parts.push(dose.route);
   if (dose.frequency) parts.push(dose.frequency.text);

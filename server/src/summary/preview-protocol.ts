@@ -5,7 +5,7 @@
 
 /** The server request that renders a document's preview content. */
 export const PREVIEW_REQUEST = 'trial/preview';
-/** The server request that exports a document (`ctgov` JSON or `markdown`). */
+/** The server request that exports a document (`ctgov` JSON, `usdm` JSON or `markdown`). */
 export const EXPORT_REQUEST = 'trial/export';
 
 export interface PreviewParams {
@@ -22,7 +22,7 @@ export interface PreviewResult {
 
 export interface ExportParams {
   readonly uri: string;
-  readonly format: 'ctgov' | 'markdown';
+  readonly format: 'ctgov' | 'usdm' | 'markdown';
 }
 
 export interface ExportResult {

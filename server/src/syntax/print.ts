@@ -79,7 +79,12 @@ export function quote(text: string): string {
 export function commentLines(text: string, indent = ''): string[] {
   return text
     .split(/\r\n|\r|\n|\u2028|\u2029/)
-    .map((line) => [...line].map((ch) => (ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f ? ' ' : ch)).join('').trimEnd())
+    .map((line) =>
+      [...line]
+        .map((ch) => (ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f ? ' ' : ch))
+        .join('')
+        .trimEnd(),
+    )
     .map((line) => (line ? `${indent}// ${line}` : `${indent}//`));
 }
 

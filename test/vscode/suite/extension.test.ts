@@ -359,7 +359,7 @@ export function registerExtensionTests(): void {
       await closeAllEditors();
     });
 
-    it('exports the active file as Markdown and as ClinicalTrials.gov JSON into new editors', async () => {
+    it('exports the active file as Markdown, as ClinicalTrials.gov JSON and as USDM JSON into new editors', async () => {
       const exports: vscode.TextDocument[] = [];
       for (const [command, language, check] of [
         [
@@ -372,6 +372,7 @@ export function registerExtensionTests(): void {
           'json',
           (text: string) => assert.equal((JSON.parse(text) as { identificationModule?: { nctId?: string } }).identificationModule?.nctId, 'NCT04669496'),
         ],
+        ['trial.exportUsdm', 'json', (text: string) => assert.equal((JSON.parse(text) as { study?: { name?: string } }).study?.name, 'NCT04669496')],
       ] as const) {
         await openWithDiagnostics(workspaceUri(MAIN_SAMPLE));
         const opened = until(

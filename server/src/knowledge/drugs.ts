@@ -8,10 +8,11 @@
  * The rows live in drugs/, one file per group; this module joins them.
  */
 
+import { CYTOTOXIC_DRUGS } from './drugs/cytotoxics';
 import { SOLID_TUMOUR_DRUGS } from './drugs/solid-tumours';
 import type { Drug } from './drugs/types';
 
 export * from './drugs/types';
 
 /** Every drug row, in the order of the files that hold them. */
-export const DRUGS: readonly Drug[] = [...SOLID_TUMOUR_DRUGS];
+export const DRUGS: readonly Drug[] = [...SOLID_TUMOUR_DRUGS, ...CYTOTOXIC_DRUGS];

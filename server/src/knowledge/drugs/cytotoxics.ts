@@ -43,6 +43,11 @@ const HYDREA_OLD = 'FDA label Hydrea (hydroxyurea) capsules (pre-PLR labeling)';
 const DROXIA = 'FDA label Droxia (hydroxyurea) capsules, BMS (revision not verified)';
 const MITOMYCIN = 'FDA label mitomycin for injection (Mutamycin reference, non-PLR; revision not verified)';
 const HYCAMTIN = 'FDA label Hycamtin (topotecan) for injection, Novartis (revision not verified)';
+const HALAVEN = 'FDA label Halaven (eribulin mesylate) injection, Eisai (revision not verified)';
+const JEVTANA = 'FDA label Jevtana (cabazitaxel) injection, Sanofi (revision with 20 mg/m2 as the recommended dose; date not verified)';
+const IXEMPRA = 'FDA label Ixempra (ixabepilone) kit, R-Pharm US/BMS (revision not verified)';
+const TRETINOIN = 'FDA label tretinoin capsules (Vesanoid reference labeling; revision not verified)';
+const TRISENOX = 'FDA label Trisenox (arsenic trioxide) injection, Teva/Cephalon (revision not verified)';
 
 export const CYTOTOXIC_DRUGS: readonly Drug[] = [
   // --- Vinca alkaloids: fatal intrathecally -----------------------------------------------------
@@ -1158,5 +1163,280 @@ export const CYTOTOXIC_DRUGS: readonly Drug[] = [
     ],
     source: HYCAMTIN,
     gaps: 'The label also says not to exceed a single intravenous dose of 4 mg, an absolute mg bound a mg/m2 row cannot hold. Oral topotecan capsules (2.3 mg/m2 daily for 5 days) were not read. Below 20 mL/min there are insufficient data.',
+  },
+  // --- Microtubule agents beyond the taxanes and vincas ----------------------------------------------
+  {
+    id: 'eribulin',
+    synonyms: ['eribulin_mesylate', 'eribulin_mesilate'],
+    brands: ['Halaven'],
+    codes: ['E7389'],
+    class: 'halichondrin B analogue (microtubule inhibitor)',
+    classes: ['halichondrin'],
+    routes: ['IV'],
+    basis: 'bsa',
+    doses: [
+      {
+        min: 1.4,
+        max: 1.4,
+        schedule: 'IV over 2 to 5 minutes on days 1 and 8 of a 21-day cycle (1.1 mg/m2 in mild and 0.7 mg/m2 in moderate hepatic impairment)',
+        indication: 'metastatic breast cancer after at least 2 regimens; unresectable or metastatic liposarcoma after an anthracycline',
+        source: `${HALAVEN}, section 2.1`,
+        regimen: { cycleDays: 21, days: [1, 8] },
+        infusionMinutes: { min: 2, max: 5 },
+      },
+    ],
+    rules: [
+      {
+        kind: 'renal',
+        crclFrom: 15,
+        crclBelow: 50,
+        action: 'reduce',
+        text: 'Moderate or severe renal impairment (CrCl 15-49 mL/min): 1.1 mg/m2 instead of 1.4 mg/m2.',
+        source: `${HALAVEN}, section 2.1 and section 8.7`,
+      },
+    ],
+    requires: [
+      {
+        analyte: 'neutrophils',
+        comparator: '>=',
+        value: 1000,
+        unit: '/mm3',
+        text: 'Do not give on day 1 or day 8 with an ANC below 1,000/mm3.',
+        source: `${HALAVEN}, section 2.2`,
+      },
+      {
+        analyte: 'platelets',
+        comparator: '>=',
+        value: 75000,
+        unit: '/mm3',
+        text: 'Do not give on day 1 or day 8 with platelets below 75,000/mm3.',
+        source: `${HALAVEN}, section 2.2`,
+      },
+    ],
+    source: HALAVEN,
+    gaps: 'US doses are of eribulin mesylate; EU SmPCs state the same dose as 1.23 mg/m2 of eribulin base, which reads as below the labelled dose here. The renal reduction to 1.1 mg/m2 has no stated fraction.',
+  },
+  {
+    id: 'cabazitaxel',
+    synonyms: [],
+    brands: ['Jevtana'],
+    codes: ['XRP6258', 'RPR-116258A'],
+    class: 'taxane (microtubule inhibitor)',
+    classes: ['taxane'],
+    routes: ['IV'],
+    basis: 'bsa',
+    doses: [
+      {
+        min: 20,
+        max: 25,
+        schedule: '20 mg/m2 (25 mg/m2 in selected patients) as a 1-hour IV infusion every 3 weeks, with prednisone 10 mg daily',
+        indication: 'metastatic castration-resistant prostate cancer after docetaxel',
+        source: `${JEVTANA}, section 2.1`,
+        regimen: { intervalDays: 21 },
+        infusionMinutes: { min: 60, max: 60 },
+      },
+    ],
+    rules: [],
+    infusion: { minMinutes: 60, maxMinutes: 60, text: 'Given as a one-hour intravenous infusion.', source: `${JEVTANA}, section 2.1` },
+    requires: [
+      {
+        analyte: 'neutrophils',
+        comparator: '>',
+        value: 1500,
+        unit: '/mm3',
+        text: 'Contraindicated with neutrophil counts of 1,500/mm3 or less.',
+        source: `${JEVTANA}, section 4 (Contraindications) and boxed warning`,
+      },
+      {
+        analyte: 'bilirubin',
+        comparator: '<=',
+        value: 3,
+        multipleOf: 'ULN',
+        text: 'Contraindicated in severe hepatic impairment (total bilirubin above 3 x ULN); 20 mg/m2 in mild and 15 mg/m2 in moderate impairment.',
+        source: `${JEVTANA}, section 4 and section 2 (hepatic impairment)`,
+      },
+    ],
+    premedication: {
+      text: 'At least 30 minutes before each dose: an IV antihistamine (diphenhydramine 25 mg or equivalent), a corticosteroid (dexamethasone 8 mg or equivalent) and an H2 antagonist; antiemetic prophylaxis.',
+      source: `${JEVTANA}, section 2.1 (premedication)`,
+    },
+    source: JEVTANA,
+    gaps: 'Older revisions gave 25 mg/m2 as the recommended dose; both are held as the range.',
+  },
+  {
+    id: 'ixabepilone',
+    synonyms: [],
+    brands: ['Ixempra'],
+    codes: ['BMS-247550'],
+    class: 'epothilone B analogue (microtubule stabiliser)',
+    classes: ['epothilone'],
+    routes: ['IV'],
+    basis: 'bsa',
+    doses: [
+      {
+        min: 40,
+        max: 40,
+        schedule: 'IV over 3 hours every 3 weeks, alone or with capecitabine (BSA capped at 2.2 m2)',
+        indication: 'metastatic or locally advanced breast cancer after an anthracycline and a taxane',
+        source: `${IXEMPRA}, section 2.1`,
+        regimen: { intervalDays: 21 },
+        infusionMinutes: { min: 180, max: 180 },
+      },
+      {
+        min: 20,
+        max: 32,
+        schedule: 'every 3 weeks: 32 mg/m2 or 20-30 mg/m2 by degree of hepatic impairment (monotherapy), 20 mg/m2 with a strong CYP3A4 inhibitor',
+        indication: 'the same indication, dose-adjusted',
+        source: `${IXEMPRA}, sections 2.2-2.3`,
+        regimen: { intervalDays: 21 },
+      },
+      {
+        min: 60,
+        max: 60,
+        schedule: 'over 4 hours every 3 weeks when a strong CYP3A4 inducer cannot be avoided',
+        indication: 'the same indication, with a strong CYP3A4 inducer',
+        source: `${IXEMPRA}, section 2.3`,
+        regimen: { intervalDays: 21 },
+        infusionMinutes: { min: 240, max: 240 },
+      },
+    ],
+    rules: [],
+    requires: [
+      {
+        analyte: 'neutrophils',
+        comparator: '>=',
+        value: 1500,
+        unit: '/mm3',
+        text: 'Contraindicated with baseline neutrophils below 1,500 cells/mm3.',
+        source: `${IXEMPRA}, section 4 (Contraindications)`,
+      },
+      {
+        analyte: 'platelets',
+        comparator: '>=',
+        value: 100000,
+        unit: '/mm3',
+        text: 'Contraindicated with baseline platelets below 100,000 cells/mm3.',
+        source: `${IXEMPRA}, section 4 (Contraindications)`,
+      },
+      {
+        analyte: 'bilirubin',
+        comparator: '<=',
+        value: 3,
+        multipleOf: 'ULN',
+        text: 'Avoid as monotherapy with bilirubin above 3 x ULN; with capecitabine it is contraindicated above 1 x ULN (boxed warning).',
+        source: `${IXEMPRA}, boxed warning and section 2.2`,
+      },
+      {
+        analyte: 'ast',
+        comparator: '<=',
+        value: 10,
+        multipleOf: 'ULN',
+        text: 'Avoid as monotherapy with AST above 10 x ULN; with capecitabine it is contraindicated above 2.5 x ULN (boxed warning).',
+        source: `${IXEMPRA}, boxed warning and section 2.2`,
+      },
+      {
+        analyte: 'alt',
+        comparator: '<=',
+        value: 10,
+        multipleOf: 'ULN',
+        text: 'Avoid as monotherapy with ALT above 10 x ULN; with capecitabine it is contraindicated above 2.5 x ULN (boxed warning).',
+        source: `${IXEMPRA}, boxed warning and section 2.2`,
+      },
+    ],
+    premedication: {
+      text: 'About 1 hour before each infusion: an H1 antagonist (e.g. diphenhydramine 50 mg) and an H2 antagonist; add a corticosteroid after a previous hypersensitivity reaction.',
+      source: `${IXEMPRA}, section 2.4 (premedication)`,
+    },
+    source: IXEMPRA,
+    gaps: 'The stricter limits for the capecitabine combination (AST or ALT above 2.5 x ULN, bilirubin above 1 x ULN) apply to one regimen only, so the requirements hold the monotherapy limits and the text names the stricter ones.',
+  },
+
+  // --- Differentiating agents of acute promyelocytic leukaemia -----------------------------------------
+  {
+    id: 'tretinoin',
+    synonyms: ['all-trans_retinoic_acid', 'atra', 'all_trans_retinoic_acid'],
+    brands: ['Vesanoid'],
+    codes: [],
+    class: 'retinoid (differentiating agent)',
+    classes: ['retinoid'],
+    routes: ['PO'],
+    basis: 'bsa',
+    doses: [
+      {
+        min: 22.5,
+        max: 45,
+        schedule: '45 mg/m2 a day orally in two evenly divided doses (22.5 mg/m2 each) until complete remission',
+        indication: 'remission induction in acute promyelocytic leukaemia with t(15;17) or PML/RARA',
+        source: `${TRETINOIN}, Dosage and Administration`,
+        regimen: { intervalDays: 1, perDay: 2 },
+      },
+    ],
+    rules: [],
+    courseLimits: [
+      {
+        maxDays: 90,
+        text: 'Stop 30 days after complete remission or after 90 days of treatment, whichever comes first.',
+        source: `${TRETINOIN}, Dosage and Administration`,
+      },
+    ],
+    source: TRETINOIN,
+    gaps: 'The label doses 45 mg/m2 a day in two doses; protocols write either the daily total or the single dose, so the range spans both. Topical tretinoin products share the name and are not meant here.',
+  },
+  {
+    id: 'arsenic_trioxide',
+    synonyms: ['arsenic trioxide', 'ato', 'as2o3'],
+    brands: ['Trisenox'],
+    codes: [],
+    class: 'arsenical (differentiating and apoptotic agent)',
+    classes: ['arsenic'],
+    routes: ['IV'],
+    basis: 'weight',
+    doses: [
+      {
+        min: 0.15,
+        max: 0.15,
+        schedule:
+          'IV over 1-2 hours (up to 4 hours for vasomotor symptoms) once daily until bone marrow remission (induction, at most 60 doses); consolidation 0.15 mg/kg daily for 25 doses over up to 5 weeks',
+        indication: 'acute promyelocytic leukaemia (newly diagnosed low-risk with tretinoin; relapsed or refractory)',
+        source: `${TRISENOX}, section 2`,
+        regimen: { intervalDays: 1 },
+        infusionMinutes: { min: 60, max: 240 },
+      },
+    ],
+    rules: [],
+    courseLimits: [
+      {
+        maxAdministrations: 60,
+        indication: 'induction',
+        text: 'Induction continues until bone marrow remission, to at most 60 doses.',
+        source: `${TRISENOX}, section 2`,
+      },
+      {
+        maxAdministrations: 25,
+        indication: 'consolidation of relapsed or refractory APL',
+        text: 'Consolidation is 25 doses over up to 5 weeks, starting 3-6 weeks after induction.',
+        source: `${TRISENOX}, section 2`,
+      },
+    ],
+    requires: [
+      {
+        analyte: 'potassium',
+        comparator: '>',
+        value: 4,
+        unit: 'mmol/L',
+        text: 'Correct electrolytes before starting: keep potassium above 4 mEq/L (the same as 4 mmol/L for a monovalent ion).',
+        source: `${TRISENOX}, section 2 and section 5 (QT prolongation)`,
+      },
+      {
+        analyte: 'magnesium',
+        comparator: '>',
+        value: 1.8,
+        unit: 'mg/dL',
+        text: 'Correct electrolytes before starting: keep magnesium above 1.8 mg/dL.',
+        source: `${TRISENOX}, section 2 and section 5 (QT prolongation)`,
+      },
+    ],
+    source: TRISENOX,
+    gaps: 'The label asks for an ECG before starting and describes QTc thresholds for action during treatment; the baseline QTc threshold was not read verbatim, so there is no QTc requirement. The newly diagnosed regimen with tretinoin has its own consolidation schedule (5 days a week, 4 weeks on and 4 off) not held as numbers.',
   },
 ];

@@ -82,6 +82,8 @@ export type DrugRule = WeightRule | RenalRule;
 export interface CourseLimit {
   readonly maxMonths?: number;
   readonly maxAdministrations?: number;
+  /** The most days of treatment (tretinoin induction: 90). */
+  readonly maxDays?: number;
   /** The most cycles of a cyclic regimen (temozolomide maintenance: 6). */
   readonly maxCycles?: number;
   /** The indication or regimen the limit belongs to, where it is not the drug's every use. */

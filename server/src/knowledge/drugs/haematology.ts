@@ -75,7 +75,7 @@ export const HAEMATOLOGY_DRUGS: readonly Drug[] = [
   },
   {
     id: 'obinutuzumab',
-    synonyms: ['obinutuzumab-gazyva'],
+    synonyms: [],
     brands: ['Gazyva', 'Gazyvaro'],
     codes: ['GA101', 'RO5072759'],
     class: 'CD20 antibody (glycoengineered, type II)',

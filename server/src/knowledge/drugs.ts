@@ -8,6 +8,7 @@
  * The rows live in drugs/, one file per group; this module joins them.
  */
 
+import { CONJUGATE_AND_IMMUNOTHERAPY_DRUGS } from './drugs/conjugates-immunotherapy';
 import { CYTOTOXIC_DRUGS } from './drugs/cytotoxics';
 import { HAEMATOLOGY_DRUGS } from './drugs/haematology';
 import { HORMONAL_DRUGS } from './drugs/hormonal';
@@ -18,4 +19,4 @@ import type { Drug } from './drugs/types';
 export * from './drugs/types';
 
 /** Every drug row, in the order of the files that hold them. */
-export const DRUGS: readonly Drug[] = [...SOLID_TUMOUR_DRUGS, ...CYTOTOXIC_DRUGS, ...HAEMATOLOGY_DRUGS, ...HORMONAL_DRUGS, ...TARGETED_DRUGS];
+export const DRUGS: readonly Drug[] = [...SOLID_TUMOUR_DRUGS, ...CYTOTOXIC_DRUGS, ...HAEMATOLOGY_DRUGS, ...HORMONAL_DRUGS, ...TARGETED_DRUGS, ...CONJUGATE_AND_IMMUNOTHERAPY_DRUGS];

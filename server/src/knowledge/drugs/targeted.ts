@@ -284,10 +284,19 @@ export const TARGETED_DRUGS: readonly Drug[] = [
     classes: ['vegfr_tki'],
     routes: ['PO'],
     basis: 'flat',
-    doses: [],
+    doses: [
+      {
+        min: 5,
+        max: 5,
+        schedule: 'twice daily about 12 hours apart, with avelumab 800 mg every 2 weeks (may be escalated at intervals of 2 weeks or more)',
+        indication: 'advanced renal cell carcinoma, first line with avelumab',
+        source: 'FDA label Bavencio (avelumab) injection, EMD Serono, section 2 (RCC with axitinib)',
+        regimen: { intervalDays: 1, perDay: 2 },
+      },
+    ],
     rules: [],
     source: INLYTA,
-    gaps: 'The recommended dose (twice daily, alone or with pembrolizumab or avelumab) was not read in any source text in this session, so no labelled dose is held.',
+    gaps: 'The 5 mg twice-daily dose was read in the avelumab label’s RCC regimen; the Inlyta label page itself (single agent, with pembrolizumab, escalation to 7 and 10 mg, hepatic reduction) was not read, so escalated doses read as above the labelled dose.',
   },
 
   // --- EGFR and ALK inhibitors ------------------------------------------------------------------------

@@ -13,10 +13,11 @@ import { CYTOTOXIC_DRUGS } from './drugs/cytotoxics';
 import { HAEMATOLOGY_DRUGS } from './drugs/haematology';
 import { HORMONAL_DRUGS } from './drugs/hormonal';
 import { SOLID_TUMOUR_DRUGS } from './drugs/solid-tumours';
+import { SUPPORTIVE_DRUGS } from './drugs/supportive';
 import { TARGETED_DRUGS } from './drugs/targeted';
 import type { Drug } from './drugs/types';
 
 export * from './drugs/types';
 
 /** Every drug row, in the order of the files that hold them. */
-export const DRUGS: readonly Drug[] = [...SOLID_TUMOUR_DRUGS, ...CYTOTOXIC_DRUGS, ...HAEMATOLOGY_DRUGS, ...HORMONAL_DRUGS, ...TARGETED_DRUGS, ...CONJUGATE_AND_IMMUNOTHERAPY_DRUGS];
+export const DRUGS: readonly Drug[] = [...SOLID_TUMOUR_DRUGS, ...CYTOTOXIC_DRUGS, ...HAEMATOLOGY_DRUGS, ...HORMONAL_DRUGS, ...TARGETED_DRUGS, ...CONJUGATE_AND_IMMUNOTHERAPY_DRUGS, ...SUPPORTIVE_DRUGS];

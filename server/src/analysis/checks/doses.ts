@@ -75,7 +75,8 @@ function checkBasis(dose: S.Dose, drug: Drug, context: Parameters<NonNullable<Ch
 export const doseChecks: Check = {
   dose(dose, _where, context) {
     const drug = context.drug(dose.drug);
-    if (!drug || dose.amount.form === 'unstated') return;
+    // A row with no labelled dose (placebo; bleomycin in units) has no basis or range to check against.
+    if (!drug || drug.doses.length === 0 || dose.amount.form === 'unstated') return;
     if (!checkBasis(dose, drug, context)) return;
     const normalized = dose.amount.normalized;
     if (!normalized || normalized.unit.startsWith('IU')) return;

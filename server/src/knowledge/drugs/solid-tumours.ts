@@ -54,6 +54,18 @@ const YERVOY = 'FDA label Yervoy (ipilimumab) injection, Bristol-Myers Squibb, c
 const LIBTAYO = 'FDA label Libtayo (cemiplimab-rwlc) injection, Regeneron, rev. 10/2025';
 const TEVIMBRA = 'FDA label Tevimbra (tislelizumab-jsgr) injection, BeiGene/BeOne, rev. 2025';
 const GLEEVEC = 'FDA label Gleevec (imatinib) tablets, Novartis (revision not verified)';
+const CISPLATIN_BOXED = 'FDA label cisplatin injection (non-PLR generic labeling, Sagent), boxed warning';
+const CARBOPLATIN_CAP =
+  "NCCN Chemotherapy Order Templates, Appendix B 'Carboplatin dosing in adults' (rev. 12/2020), restating the FDA's carboplatin dosing communication (GFR capped at 125 mL/min)";
+const FOLFIRINOX =
+  'Conroy T et al., FOLFIRINOX versus gemcitabine for metastatic pancreatic cancer, N Engl J Med 2011;364:1817-25 (ACCORD 11); schedule as restated in Kobayashi N et al., Medicine 2017;96(19):e6769';
+const PACIFIC =
+  'PACIFIC trial regimen, one year of durvalumab after chemoradiation (Antonia SJ et al., N Engl J Med 2017), as described in Fitzpatrick O, Naidoo J, Lung Cancer (Auckl) 2021';
+const KEYTRUDA_SMPC = 'EU/UK SmPC Keytruda (pembrolizumab), section 4.2, as summarised by MSD Connect UK (GB-OOC-00245, 11/2020)';
+const DOXORUBICIN_PLR = 'FDA label Doxorubicin Hydrochloride Injection/for Injection, Pfizer (PLR)';
+const DOXORUBICIN_OLD = 'FDA label doxorubicin hydrochloride injection (pre-PLR labeling), boxed warning';
+const TAXOTERE_COPY =
+  'FDA label docetaxel injection (Taxotere reference labeling), as reproduced by Pfizer medical information (boxed warning) and Skyscape/MIMS (dosage)';
 
 export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
   // --- Seed trials: FOLFOX/CAPOX, gemcitabine doublets, lenvatinib, toripalimab ------------------
@@ -63,6 +75,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
     brands: ['Eloxatin'],
     codes: [],
     class: 'platinum (alkylating agent)',
+    classes: ['platinum', 'alkylating'],
     routes: ['IV'],
     basis: 'bsa',
     doses: [
@@ -72,6 +85,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         schedule: 'every 2 weeks, day 1, with leucovorin and fluorouracil',
         indication: 'adjuvant stage III colon cancer; advanced colorectal cancer',
         source: `${ELOXATIN}, section 2.1`,
+        regimen: { intervalDays: 14 },
       },
       {
         min: 130,
@@ -79,6 +93,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         schedule: 'day 1 of each 21-day cycle, with capecitabine 1,000 mg/m2 twice daily days 1-14',
         indication: 'colorectal cancer, capecitabine combination',
         source: `${XELODA}, section 2.1`,
+        regimen: { cycleDays: 21, days: [1] },
       },
     ],
     rules: [
@@ -99,6 +114,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
     brands: ['Gemzar', 'Infugem'],
     codes: ['LY188011'],
     class: 'pyrimidine antimetabolite (nucleoside analogue)',
+    classes: ['nucleoside_analogue'],
     routes: ['IV'],
     basis: 'bsa',
     doses: [
@@ -108,6 +124,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         schedule: 'days 1 and 8 of each 21-day cycle, with carboplatin AUC 4 on day 1',
         indication: 'ovarian cancer',
         source: `${GEMZAR}, section 2.1`,
+        regimen: { cycleDays: 21, days: [1, 8] },
       },
       {
         min: 1250,
@@ -115,6 +132,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         schedule: 'days 1 and 8 of each 21-day cycle, with paclitaxel on day 1',
         indication: 'metastatic breast cancer',
         source: `${GEMZAR}, section 2.2`,
+        regimen: { cycleDays: 21, days: [1, 8] },
       },
       {
         min: 1000,
@@ -122,6 +140,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         schedule: 'days 1, 8 and 15 of each 28-day cycle, with cisplatin',
         indication: 'non-small cell lung cancer',
         source: `${GEMZAR}, section 2.3`,
+        regimen: { cycleDays: 28, days: [1, 8, 15] },
       },
       {
         min: 1250,
@@ -129,6 +148,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         schedule: 'days 1 and 8 of each 21-day cycle, with cisplatin',
         indication: 'non-small cell lung cancer',
         source: `${GEMZAR}, section 2.3`,
+        regimen: { cycleDays: 21, days: [1, 8] },
       },
       {
         min: 1000,
@@ -152,6 +172,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
     brands: ['Lenvima'],
     codes: ['E7080'],
     class: 'VEGFR multikinase inhibitor (TKI)',
+    classes: ['vegfr_tki'],
     routes: ['PO'],
     basis: 'flat',
     doses: [
@@ -212,6 +233,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
     brands: ['Loqtorzi', 'Tuoyi'],
     codes: ['JS001'],
     class: 'PD-1 antibody',
+    classes: ['pd1'],
     routes: ['IV'],
     basis: 'flat',
     doses: [
@@ -221,11 +243,29 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         schedule: 'every 3 weeks, with cisplatin and gemcitabine, up to 24 months',
         indication: 'first-line metastatic or recurrent locally advanced nasopharyngeal carcinoma',
         source: `${LOQTORZI}, section 2.1`,
+        regimen: { intervalDays: 21 },
+      },
+      {
+        min: 3,
+        max: 3,
+        basis: 'weight',
+        schedule: 'every 2 weeks',
+        indication: 'unresectable or metastatic nasopharyngeal carcinoma progressing on or after platinum chemotherapy',
+        source: `${LOQTORZI}, section 2.1`,
+        regimen: { intervalDays: 14 },
       },
     ],
     rules: [],
+    courseLimits: [
+      {
+        maxMonths: 24,
+        indication: 'first-line NPC with cisplatin and gemcitabine',
+        text: '240 mg every 3 weeks with chemotherapy for up to 24 months.',
+        source: `${LOQTORZI}, section 2.1`,
+      },
+    ],
     source: LOQTORZI,
-    gaps: 'The FDA label also gives 3 mg/kg every 2 weeks for previously treated NPC, a weight-based dose that a flat-basis row cannot hold. Chinese NMPA (Tuoyi) regimens for other indications were not entered (no NMPA label text at hand).',
+    gaps: 'The 3 mg/kg every-2-weeks dose for previously treated NPC is held as a weight-based labelled dose of this flat row (from the reading of the label recorded in the earlier row; not re-read in this session). Chinese NMPA (Tuoyi) regimens for other indications were not entered (no NMPA label text at hand).',
   },
   {
     id: 'capecitabine',
@@ -233,6 +273,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
     brands: ['Xeloda'],
     codes: ['Ro 09-1978'],
     class: 'fluoropyrimidine antimetabolite (oral prodrug of fluorouracil)',
+    classes: ['fluoropyrimidine'],
     routes: ['PO'],
     basis: 'bsa',
     doses: [
@@ -242,6 +283,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         schedule: 'twice daily, days 1-14 of each 21-day cycle, up to 8 cycles',
         indication: 'adjuvant stage III colon cancer, single agent',
         source: `${XELODA}, section 2.1`,
+        regimen: { cycleDays: 21, continuousDays: 14, perDay: 2 },
       },
       {
         min: 1000,
@@ -249,6 +291,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         schedule: 'twice daily, days 1-14 of each 21-day cycle, with oxaliplatin 130 mg/m2 day 1',
         indication: 'colorectal cancer, oxaliplatin combination',
         source: `${XELODA}, section 2.1`,
+        regimen: { cycleDays: 21, continuousDays: 14, perDay: 2 },
       },
       {
         min: 825,
@@ -256,6 +299,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         schedule: 'twice daily with concomitant radiation therapy',
         indication: 'perioperative locally advanced rectal cancer',
         source: `${XELODA}, section 2.1`,
+        regimen: { intervalDays: 1, perDay: 2 },
       },
       {
         min: 1250,
@@ -263,6 +307,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         schedule: 'twice daily, days 1-14 of each 21-day cycle',
         indication: 'unresectable or metastatic colorectal cancer, single agent',
         source: `${XELODA}, section 2.1`,
+        regimen: { cycleDays: 21, continuousDays: 14, perDay: 2 },
       },
       {
         min: 1000,
@@ -270,6 +315,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         schedule: 'twice daily, days 1-14 of each 21-day cycle, single agent or with docetaxel',
         indication: 'advanced or metastatic breast cancer',
         source: `${XELODA}, section 2.2`,
+        regimen: { cycleDays: 21, continuousDays: 14, perDay: 2 },
       },
       {
         min: 625,
@@ -284,6 +330,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         schedule: 'twice daily, days 1-21 of each 28-day cycle, with gemcitabine, up to 6 cycles',
         indication: 'adjuvant pancreatic adenocarcinoma',
         source: `${XELODA}, section 2.4`,
+        regimen: { cycleDays: 28, continuousDays: 21, perDay: 2 },
       },
     ],
     rules: [
@@ -297,8 +344,12 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         source: `${XELODA}, section 2.6 (renal impairment) and section 8.6`,
       },
     ],
+    courseLimits: [
+      { maxCycles: 8, indication: 'adjuvant stage III colon cancer', text: 'Up to 8 cycles of 21 days.', source: `${XELODA}, section 2.1` },
+      { maxCycles: 6, indication: 'adjuvant pancreatic adenocarcinoma with gemcitabine', text: 'Up to 6 cycles of 28 days.', source: `${XELODA}, section 2.4` },
+    ],
     source: XELODA,
-    gaps: 'CrCl below 30 mL/min: the 12/2022 revision no longer lists severe renal impairment as a contraindication (section 4 now lists only severe hypersensitivity to capecitabine or fluorouracil); the exact guidance it gives for severe impairment was not read verbatim, so no rule is encoded for that band (the pre-2022 "contraindicated below 30 mL/min" is superseded). The perioperative rectal dose of 1,250 mg/m2 twice daily without radiation was read only in part and is covered by the 1,250 mg/m2 entries. Gastric/esophageal schedules per regimen (which of 625, 850, 1,000 mg/m2 goes with which platinum and cycle) were taken from summaries of section 2.3, not its verbatim text.',
+    gaps: 'CrCl below 30 mL/min: the 12/2022 revision no longer lists severe renal impairment as a contraindication; its highlights (read on DailyMed/fda.report in this session) list only a history of severe hypersensitivity to fluorouracil or capecitabine, while older generic capecitabine labels (section 4.1) still contraindicate CrCl below 30 mL/min; the exact guidance it gives for severe impairment was not read verbatim, so no rule is encoded for that band (the pre-2022 "contraindicated below 30 mL/min" is superseded). The perioperative rectal dose of 1,250 mg/m2 twice daily without radiation was read only in part and is covered by the 1,250 mg/m2 entries. Gastric/esophageal schedules per regimen (which of 625, 850, 1,000 mg/m2 goes with which platinum and cycle) were taken from summaries of section 2.3, not its verbatim text.',
   },
 
   // --- Biliary tract: gemcitabine-cisplatin with durvalumab or pembrolizumab; 5-FU/leucovorin;
@@ -309,6 +360,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
     brands: ['Platinol'],
     codes: [],
     class: 'platinum (alkylating agent)',
+    classes: ['platinum', 'alkylating'],
     routes: ['IV'],
     basis: 'bsa',
     doses: [
@@ -318,6 +370,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         schedule: 'daily for 5 days per cycle',
         indication: 'metastatic testicular tumors, combination therapy',
         source: `${CISPLATIN}, Dosage and Administration`,
+        regimen: { cycleDays: 21, continuousDays: 5 },
       },
       {
         min: 75,
@@ -349,8 +402,14 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
       },
     ],
     rules: [],
+    perCycleMax: {
+      value: 100,
+      unit: 'mg/m2',
+      text: 'Doses above 100 mg/m2 per cycle (once every 3 to 4 weeks) are rarely used; guard against overdose from confusion with carboplatin or from daily doses read as the cycle total.',
+      source: CISPLATIN_BOXED,
+    },
     source: CISPLATIN,
-    gaps: 'The biliary regimen (cisplatin 25 mg/m2 days 1 and 8 with gemcitabine, TOPAZ-1/KEYNOTE-966) is in no cisplatin label; the Imfinzi and Keytruda labels refer to the cisplatin label. The cisplatin label states renal function as a condition for repeat courses but no creatinine-clearance band with a dose, so no renal rule. Text read was the Platinol-era wording; the current generic PLR revisions may word the schedules as "every 3 to 4 weeks".',
+    gaps: 'The cycle length of the testicular 5-day schedule is not stated in the label; 21 days is the BEP/EP practice the regimen field encodes (an assumption named here). The label’s conditions for a repeat course (serum creatinine, BUN, platelets, white count) were cut off in the text read, so no `requires`. The 6- to 8-hour infusion of the Platinol-era text is not held as a requirement, because current practice and PLR labels use shorter infusions. The biliary regimen (cisplatin 25 mg/m2 days 1 and 8 with gemcitabine, TOPAZ-1/KEYNOTE-966) is in no cisplatin label; the Imfinzi and Keytruda labels refer to the cisplatin label. The cisplatin label states renal function as a condition for repeat courses but no creatinine-clearance band with a dose, so no renal rule. Text read was the Platinol-era wording; the current generic PLR revisions may word the schedules as "every 3 to 4 weeks".',
   },
   {
     id: 'durvalumab',
@@ -358,6 +417,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
     brands: ['Imfinzi'],
     codes: ['MEDI4736'],
     class: 'PD-L1 antibody',
+    classes: ['pdl1'],
     routes: ['IV'],
     basis: 'flat',
     doses: [
@@ -390,10 +450,27 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         indication: 'primary advanced or recurrent dMMR endometrial cancer (body weight >= 30 kg)',
         source: `${IMFINZI}, section 2.2`,
       },
+      {
+        min: 10,
+        max: 20,
+        basis: 'weight',
+        schedule:
+          '10 mg/kg every 2 weeks (stage III NSCLC, earlier revisions); 20 mg/kg every 3 or 4 weeks, or 15 mg/kg every 3 weeks in endometrial cancer, for patients under 30 kg',
+        indication: 'the flat-dose indications in patients weighing less than 30 kg; stage III NSCLC',
+        source: `${IMFINZI}, section 2.2 (weight-based dosing, as recorded in the earlier reading of this row)`,
+      },
     ],
     rules: [],
+    courseLimits: [
+      {
+        maxMonths: 12,
+        indication: 'unresectable stage III NSCLC after chemoradiation',
+        text: 'Consolidation for up to 12 months (one year of durvalumab in PACIFIC).',
+        source: PACIFIC,
+      },
+    ],
     source: IMFINZI,
-    gaps: 'Weight-based regimens cannot be held in a flat-basis row: body weight < 30 kg (20 mg/kg; 15 mg/kg every 3 weeks in endometrial cancer) and 10 mg/kg every 2 weeks in stage III NSCLC. The 30 kg switch to mg/kg is therefore not a WeightRule (WeightRule holds two flat doses). The endometrial 1,120 mg dose was not read verbatim in this session (recalled from the 06/2024 label). No renal rule in the label.',
+    gaps: 'The weight-based regimens (under 30 kg; 10 mg/kg in stage III NSCLC) are held as weight-based labelled doses of this flat row, from the earlier reading of the label (not re-read in this session). The 12-month stage III limit is sourced from the PACIFIC regimen, the label section not being read in this session. The 30 kg switch to mg/kg is therefore not a WeightRule (WeightRule holds two flat doses). The endometrial 1,120 mg dose was not read verbatim in this session (recalled from the 06/2024 label). No renal rule in the label.',
   },
   {
     id: 'pembrolizumab',
@@ -401,6 +478,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
     brands: ['Keytruda'],
     codes: ['MK-3475'],
     class: 'PD-1 antibody',
+    classes: ['pd1'],
     routes: ['IV'],
     basis: 'flat',
     doses: [
@@ -410,6 +488,8 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         schedule: 'every 3 weeks',
         indication: 'adult indications, including biliary tract cancer with gemcitabine and cisplatin',
         source: `${KEYTRUDA}, section 2 (Recommended Dosage)`,
+        regimen: { intervalDays: 21 },
+        infusionMinutes: { min: 30, max: 30 },
       },
       {
         min: 400,
@@ -417,11 +497,22 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         schedule: 'every 6 weeks',
         indication: 'adult indications, including biliary tract cancer with gemcitabine and cisplatin',
         source: `${KEYTRUDA}, section 2 (Recommended Dosage)`,
+        regimen: { intervalDays: 42 },
+        infusionMinutes: { min: 30, max: 30 },
       },
     ],
     rules: [],
+    courseLimits: [
+      {
+        maxMonths: 12,
+        indication: 'adjuvant melanoma',
+        text: 'Adjuvant treatment continues until recurrence or unacceptable toxicity, for up to one year.',
+        source: KEYTRUDA_SMPC,
+      },
+    ],
+    infusion: { minMinutes: 30, maxMinutes: 30, text: 'Given as a 30-minute intravenous infusion.', source: KEYTRUDA_SMPC },
     source: KEYTRUDA,
-    gaps: 'Pediatric dosing (2 mg/kg up to 200 mg every 3 weeks) is weight-based and not held. The subcutaneous product (pembrolizumab with berahyaluronidase alfa, Keytruda Qlex) is a separate label with its own dose and is not entered. No renal rule in the label.',
+    gaps: 'The US label’s limit of up to 24 months (35 cycles of 200 mg every 3 weeks) in several indications was not read in this session, so only the adjuvant one-year limit (EU/UK SmPC) is held. Pediatric dosing (2 mg/kg up to 200 mg every 3 weeks) is weight-based and not held. The subcutaneous product (pembrolizumab with berahyaluronidase alfa, Keytruda Qlex) is a separate label with its own dose and is not entered. No renal rule in the label.',
   },
   {
     id: 'fluorouracil',
@@ -429,6 +520,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
     brands: ['Adrucil'],
     codes: [],
     class: 'fluoropyrimidine antimetabolite',
+    classes: ['fluoropyrimidine'],
     routes: ['IV'],
     basis: 'bsa',
     doses: [
@@ -438,6 +530,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         schedule: 'IV bolus on day 1 every 2 weeks, before the 46-hour infusion, with leucovorin (with or without oxaliplatin or irinotecan)',
         indication: 'adenocarcinoma of the colon and rectum; pancreatic adenocarcinoma',
         source: `${FLUOROURACIL}, section 2`,
+        regimen: { intervalDays: 14 },
       },
       {
         min: 2400,
@@ -445,6 +538,8 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         schedule: 'continuous IV infusion over 46 hours every 2 weeks, after the 400 mg/m2 bolus',
         indication: 'adenocarcinoma of the colon and rectum',
         source: `${FLUOROURACIL}, section 2`,
+        regimen: { intervalDays: 14 },
+        infusionMinutes: { min: 2760, max: 2760 },
       },
       {
         min: 2400,
@@ -452,6 +547,8 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         schedule: 'continuous IV infusion over 46 hours every 2 weeks, after the 400 mg/m2 bolus',
         indication: 'pancreatic adenocarcinoma',
         source: `${FLUOROURACIL}, section 2`,
+        regimen: { intervalDays: 14 },
+        infusionMinutes: { min: 2760, max: 2760 },
       },
       {
         min: 500,
@@ -459,6 +556,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         schedule: 'IV bolus on days 1, 8, 15, 22, 29 and 36 of 8-week cycles, with leucovorin',
         indication: 'adenocarcinoma of the colon and rectum',
         source: `${FLUOROURACIL}, section 2`,
+        regimen: { cycleDays: 56, days: [1, 8, 15, 22, 29, 36] },
       },
       {
         min: 500,
@@ -466,6 +564,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         schedule: 'IV on days 1 and 8 every 28 days for 6 cycles, in a cyclophosphamide-based regimen',
         indication: 'adenocarcinoma of the breast',
         source: `${FLUOROURACIL}, section 2`,
+        regimen: { cycleDays: 28, days: [1, 8] },
       },
       {
         min: 200,
@@ -485,6 +584,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
     brands: [],
     codes: [],
     class: 'reduced folate (fluorouracil modulator; methotrexate rescue)',
+    classes: ['folate_rescue'],
     routes: ['IV', 'IM', 'PO'],
     basis: 'bsa',
     doses: [
@@ -516,10 +616,18 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         indication: 'colorectal cancer (FOLFOX, as in the oxaliplatin label)',
         source: `${ELOXATIN}, section 2.1`,
       },
+      {
+        min: 400,
+        max: 400,
+        schedule: 'IV over 2 hours on day 1 every 2 weeks, before the fluorouracil bolus and 46-hour infusion (FOLFIRINOX; also modified FOLFOX6)',
+        indication: 'metastatic pancreatic cancer (FOLFIRINOX); colorectal cancer (modified FOLFOX6)',
+        source: FOLFIRINOX,
+        regimen: { intervalDays: 14 },
+      },
     ],
     rules: [],
     source: LEUCOVORIN,
-    gaps: 'The 400 mg/m2 leucovorin of modified FOLFOX6/FOLFIRI practice is in no label consulted, so such protocols will read as above the labelled range. Levoleucovorin (Fusilev, Khapzory) is a different product dosed at half the racemic dose and is not a synonym here.',
+    gaps: 'The 400 mg/m2 dose is in no label; it is held from the FOLFIRINOX publication (the modified FOLFOX6 reference, Cheeseman et al. 2002, was not read). Levoleucovorin (Fusilev, Khapzory) is a different product dosed at half the racemic dose and is not a synonym here.',
   },
   {
     id: 'pemigatinib',
@@ -527,6 +635,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
     brands: ['Pemazyre'],
     codes: ['INCB054828'],
     class: 'FGFR1-3 kinase inhibitor',
+    classes: ['fgfr'],
     routes: ['PO'],
     basis: 'flat',
     doses: [
@@ -536,6 +645,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         schedule: 'once daily for 14 consecutive days followed by 7 days off, in 21-day cycles',
         indication: 'previously treated cholangiocarcinoma with FGFR2 fusion or rearrangement',
         source: `${PEMAZYRE}, section 2.2`,
+        regimen: { cycleDays: 21, continuousDays: 14 },
       },
       {
         min: 13.5,
@@ -543,6 +653,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         schedule: 'once daily, continuously',
         indication: 'relapsed or refractory myeloid/lymphoid neoplasms with FGFR1 rearrangement',
         source: `${PEMAZYRE}, section 2.2`,
+        regimen: { intervalDays: 1 },
       },
     ],
     rules: [],
@@ -555,6 +666,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
     brands: ['Tibsovo'],
     codes: ['AG-120'],
     class: 'IDH1 inhibitor',
+    classes: ['idh'],
     routes: ['PO'],
     basis: 'flat',
     doses: [
@@ -578,6 +690,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
     brands: ['Camptosar'],
     codes: ['CPT-11'],
     class: 'topoisomerase I inhibitor',
+    classes: ['topoisomerase1'],
     routes: ['IV'],
     basis: 'bsa',
     doses: [
@@ -587,6 +700,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         schedule: 'days 1, 8, 15 and 22 of 6-week cycles, with leucovorin and fluorouracil (regimen 1) or as a single agent weekly',
         indication: 'metastatic colorectal cancer',
         source: `${CAMPTOSAR}, sections 2.1-2.2`,
+        regimen: { cycleDays: 42, days: [1, 8, 15, 22] },
       },
       {
         min: 180,
@@ -594,8 +708,16 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         schedule: 'days 1, 15 and 29 of 6-week cycles, with leucovorin and fluorouracil bolus and infusion (regimen 2)',
         indication: 'metastatic colorectal cancer',
         source: `${CAMPTOSAR}, section 2.1`,
+        regimen: { cycleDays: 42, days: [1, 15, 29] },
       },
-      { min: 350, max: 350, schedule: 'every 3 weeks, single agent', indication: 'metastatic colorectal cancer', source: `${CAMPTOSAR}, section 2.2` },
+      {
+        min: 350,
+        max: 350,
+        schedule: 'every 3 weeks, single agent',
+        indication: 'metastatic colorectal cancer',
+        source: `${CAMPTOSAR}, section 2.2`,
+        regimen: { intervalDays: 21 },
+      },
     ],
     rules: [],
     source: CAMPTOSAR,
@@ -607,16 +729,26 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
     brands: ['Abraxane'],
     codes: ['ABI-007'],
     class: 'taxane (microtubule inhibitor), albumin-bound',
+    classes: ['taxane'],
     routes: ['IV'],
     basis: 'bsa',
     doses: [
-      { min: 260, max: 260, schedule: 'IV over 30 minutes every 3 weeks', indication: 'metastatic breast cancer', source: `${ABRAXANE}, section 2.1` },
+      {
+        min: 260,
+        max: 260,
+        schedule: 'IV over 30 minutes every 3 weeks',
+        indication: 'metastatic breast cancer',
+        source: `${ABRAXANE}, section 2.1`,
+        regimen: { intervalDays: 21 },
+        infusionMinutes: { min: 30, max: 30 },
+      },
       {
         min: 100,
         max: 100,
         schedule: 'days 1, 8 and 15 of each 21-day cycle, with carboplatin AUC 6 on day 1',
         indication: 'non-small cell lung cancer',
         source: `${ABRAXANE}, section 2.2`,
+        regimen: { cycleDays: 21, days: [1, 8, 15] },
       },
       {
         min: 125,
@@ -624,6 +756,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         schedule: 'days 1, 8 and 15 of each 28-day cycle, followed by gemcitabine',
         indication: 'metastatic pancreatic adenocarcinoma',
         source: `${ABRAXANE}, section 2.3`,
+        regimen: { cycleDays: 28, days: [1, 8, 15] },
       },
     ],
     rules: [],
@@ -636,6 +769,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
     brands: ['Tarceva'],
     codes: ['OSI-774'],
     class: 'EGFR kinase inhibitor (TKI)',
+    classes: ['egfr_tki'],
     routes: ['PO'],
     basis: 'flat',
     doses: [
@@ -666,6 +800,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
     brands: ['Avastin', 'Mvasi', 'Zirabev', 'Alymsys', 'Vegzelma'],
     codes: [],
     class: 'VEGF-A antibody',
+    classes: ['vegf'],
     routes: ['IV'],
     basis: 'weight',
     doses: [
@@ -718,6 +853,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
     brands: ['Erbitux'],
     codes: ['IMC-C225'],
     class: 'EGFR antibody',
+    classes: ['egfr_antibody'],
     routes: ['IV'],
     basis: 'bsa',
     doses: [
@@ -727,6 +863,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         schedule: 'initial dose over 120 minutes (weekly regimen)',
         indication: 'K-Ras wild-type EGFR-expressing metastatic colorectal cancer; head and neck cancer',
         source: `${ERBITUX}, section 2`,
+        infusionMinutes: { min: 120, max: 120 },
       },
       {
         min: 250,
@@ -734,6 +871,8 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         schedule: 'weekly over 60 minutes after the 400 mg/m2 initial dose',
         indication: 'K-Ras wild-type EGFR-expressing metastatic colorectal cancer; head and neck cancer',
         source: `${ERBITUX}, section 2`,
+        regimen: { intervalDays: 7 },
+        infusionMinutes: { min: 60, max: 60 },
       },
       {
         min: 500,
@@ -741,9 +880,17 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         schedule: 'every 2 weeks over 120 minutes',
         indication: 'K-Ras wild-type EGFR-expressing metastatic colorectal cancer; head and neck cancer',
         source: `${ERBITUX}, section 2`,
+        regimen: { intervalDays: 14 },
+        infusionMinutes: { min: 120, max: 120 },
       },
     ],
     rules: [],
+    infusion: {
+      minMinutes: 60,
+      maxMinutes: 120,
+      text: 'The initial 400 mg/m2 and every-2-weeks 500 mg/m2 doses run over 120 minutes, the weekly 250 mg/m2 doses over 60 minutes.',
+      source: `${ERBITUX}, section 2`,
+    },
     source: ERBITUX,
     gaps: 'The BRAF V600E colorectal regimen with encorafenib uses the same cetuximab doses (in the Braftovi label). No renal rule in the label.',
   },
@@ -753,9 +900,19 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
     brands: ['Vectibix'],
     codes: ['ABX-EGF'],
     class: 'EGFR antibody',
+    classes: ['egfr_antibody'],
     routes: ['IV'],
     basis: 'weight',
-    doses: [{ min: 6, max: 6, schedule: 'every 14 days', indication: 'wild-type RAS metastatic colorectal cancer', source: `${VECTIBIX}, section 2` }],
+    doses: [
+      {
+        min: 6,
+        max: 6,
+        schedule: 'every 14 days',
+        indication: 'wild-type RAS metastatic colorectal cancer',
+        source: `${VECTIBIX}, section 2`,
+        regimen: { intervalDays: 14 },
+      },
+    ],
     rules: [],
     source: VECTIBIX,
     gaps: 'No renal rule in the label.',
@@ -766,6 +923,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
     brands: ['Stivarga'],
     codes: ['BAY 73-4506'],
     class: 'VEGFR multikinase inhibitor (TKI)',
+    classes: ['vegfr_tki'],
     routes: ['PO'],
     basis: 'flat',
     doses: [
@@ -775,6 +933,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         schedule: 'once daily for the first 21 days of each 28-day cycle, with a low-fat meal',
         indication: 'previously treated metastatic colorectal cancer; GIST; hepatocellular carcinoma after sorafenib',
         source: `${STIVARGA}, section 2.1`,
+        regimen: { cycleDays: 28, continuousDays: 21 },
       },
     ],
     rules: [],
@@ -787,6 +946,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
     brands: ['Lonsurf'],
     codes: ['TAS-102'],
     class: 'thymidine-based nucleoside analogue with thymidine phosphorylase inhibitor',
+    classes: ['nucleoside_analogue'],
     routes: ['PO'],
     basis: 'bsa',
     doses: [
@@ -796,6 +956,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         schedule: 'twice daily with food on days 1-5 and 8-12 of each 28-day cycle, up to 80 mg per dose (trifluridine component)',
         indication: 'metastatic colorectal cancer (single agent or with bevacizumab); metastatic gastric or GEJ adenocarcinoma',
         source: `${LONSURF}, section 2.1`,
+        regimen: { cycleDays: 28, days: [1, 2, 3, 4, 5, 8, 9, 10, 11, 12], perDay: 2 },
       },
     ],
     rules: [
@@ -819,16 +980,25 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
     brands: ['Taxotere', 'Docefrez'],
     codes: ['RP56976'],
     class: 'taxane (microtubule inhibitor)',
+    classes: ['taxane'],
     routes: ['IV'],
     basis: 'bsa',
     doses: [
-      { min: 60, max: 100, schedule: 'every 3 weeks', indication: 'locally advanced or metastatic breast cancer', source: `${TAXOTERE}, section 2` },
+      {
+        min: 60,
+        max: 100,
+        schedule: 'every 3 weeks',
+        indication: 'locally advanced or metastatic breast cancer',
+        source: `${TAXOTERE}, section 2`,
+        regimen: { cycleDays: 21, days: [1] },
+      },
       {
         min: 75,
         max: 75,
         schedule: 'every 3 weeks, after doxorubicin 50 mg/m2 and cyclophosphamide 500 mg/m2, for 6 cycles',
         indication: 'adjuvant operable node-positive breast cancer',
         source: `${TAXOTERE}, section 2`,
+        regimen: { cycleDays: 21, days: [1] },
       },
       {
         min: 75,
@@ -836,6 +1006,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         schedule: 'every 3 weeks, single agent after platinum failure or followed by cisplatin 75 mg/m2',
         indication: 'non-small cell lung cancer',
         source: `${TAXOTERE}, section 2`,
+        regimen: { cycleDays: 21, days: [1] },
       },
       {
         min: 75,
@@ -843,6 +1014,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         schedule: 'every 3 weeks, with prednisone 5 mg twice daily',
         indication: 'metastatic castration-resistant prostate cancer',
         source: `${TAXOTERE}, section 2`,
+        regimen: { cycleDays: 21, days: [1] },
       },
       {
         min: 75,
@@ -850,6 +1022,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         schedule: 'day 1 every 3 weeks, with cisplatin 75 mg/m2 day 1 and fluorouracil 750 mg/m2/day days 1-5',
         indication: 'advanced gastric adenocarcinoma including GEJ',
         source: `${TAXOTERE}, section 2`,
+        regimen: { cycleDays: 21, days: [1] },
       },
       {
         min: 75,
@@ -857,11 +1030,53 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         schedule: 'every 3 weeks, with cisplatin and fluorouracil (induction)',
         indication: 'squamous cell carcinoma of the head and neck',
         source: `${TAXOTERE}, section 2`,
+        regimen: { cycleDays: 21, days: [1] },
       },
     ],
     rules: [],
+    infusion: { minMinutes: 60, maxMinutes: 60, text: 'Given as a one-hour intravenous infusion.', source: `${TAXOTERE_COPY}, section 2` },
+    requires: [
+      {
+        analyte: 'bilirubin',
+        comparator: '<=',
+        value: 1,
+        multipleOf: 'ULN',
+        text: 'Avoid docetaxel with bilirubin above the ULN.',
+        source: `${TAXOTERE_COPY}, boxed warning`,
+      },
+      {
+        analyte: 'ast',
+        comparator: '<=',
+        value: 1.5,
+        multipleOf: 'ULN',
+        when: { analyte: 'alp', comparator: '>', value: 2.5, multipleOf: 'ULN' },
+        text: 'Avoid docetaxel with AST (or ALT) above 1.5 x ULN together with alkaline phosphatase above 2.5 x ULN.',
+        source: `${TAXOTERE_COPY}, boxed warning`,
+      },
+      {
+        analyte: 'alt',
+        comparator: '<=',
+        value: 1.5,
+        multipleOf: 'ULN',
+        when: { analyte: 'alp', comparator: '>', value: 2.5, multipleOf: 'ULN' },
+        text: 'Avoid docetaxel with ALT (or AST) above 1.5 x ULN together with alkaline phosphatase above 2.5 x ULN.',
+        source: `${TAXOTERE_COPY}, boxed warning`,
+      },
+      {
+        analyte: 'neutrophils',
+        comparator: '>=',
+        value: 1500,
+        unit: '/mm3',
+        text: 'Do not give docetaxel with neutrophils below 1,500 cells/mm3.',
+        source: `${TAXOTERE_COPY}, boxed warning`,
+      },
+    ],
+    premedication: {
+      text: 'Oral dexamethasone 16 mg a day (8 mg twice daily) for 3 days starting the day before each dose; in prostate cancer (with prednisone) dexamethasone 8 mg at 12, 3 and 1 hours before the infusion.',
+      source: `${TAXOTERE_COPY}, section 2 (premedication)`,
+    },
     source: TAXOTERE,
-    gaps: 'Subsection numbers not verified. The label restricts use by bilirubin and transaminases (hepatic), not by creatinine clearance; no renal rule.',
+    gaps: 'Subsection numbers not verified; the boxed warning and dosage were read through copies of the label. No creatinine-clearance rule. The FLOT dose (50 mg/m2 every 2 weeks, Al-Batran et al., Lancet 2019) was not read in this session and reads as below the labelled dose.',
   },
   {
     id: 'paclitaxel',
@@ -869,6 +1084,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
     brands: ['Taxol'],
     codes: [],
     class: 'taxane (microtubule inhibitor)',
+    classes: ['taxane'],
     routes: ['IV'],
     basis: 'bsa',
     doses: [
@@ -913,9 +1129,30 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         schedule: 'days 1, 8 and 15 of each 28-day cycle, with ramucirumab 8 mg/kg days 1 and 15',
         indication: 'advanced gastric or GEJ adenocarcinoma',
         source: `${CYRAMZA}, section 2`,
+        regimen: { cycleDays: 28, days: [1, 8, 15] },
       },
     ],
     rules: [],
+    infusion: {
+      minMinutes: 180,
+      maxMinutes: 1440,
+      text: 'Infused over 3 hours or over 24 hours, as each labelled regimen states.',
+      source: `${PACLITAXEL}, Dosage and Administration`,
+    },
+    requires: [
+      {
+        analyte: 'neutrophils',
+        comparator: '>=',
+        value: 1000,
+        unit: '/mm3',
+        text: 'Do not give with baseline neutrophils below 1,500 cells/mm3 in solid tumours (below 1,000 cells/mm3 in AIDS-related Kaposi sarcoma); the lower bound is held so that Kaposi protocols are not flagged.',
+        source: `${PACLITAXEL}, boxed warning and Precautions (hematology)`,
+      },
+    ],
+    premedication: {
+      text: 'All patients: a corticosteroid (such as dexamethasone), diphenhydramine and an H2 antagonist (cimetidine or ranitidine) before each dose.',
+      source: `${PACLITAXEL}, boxed warning and Precautions (hypersensitivity reactions)`,
+    },
     source: PACLITAXEL,
     gaps: 'Weekly 80 mg/m2 in gastric cancer is labelled only in the ramucirumab label. No renal rule in the label. Do not confuse with nab_paclitaxel (different doses).',
   },
@@ -925,6 +1162,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
     brands: ['Herceptin', 'Ogivri', 'Herzuma', 'Ontruzant', 'Trazimera', 'Kanjinti'],
     codes: [],
     class: 'HER2 antibody',
+    classes: ['her2'],
     routes: ['IV'],
     basis: 'weight',
     doses: [
@@ -934,6 +1172,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         schedule: 'initial dose over 90 minutes, then 2 mg/kg weekly',
         indication: 'adjuvant and metastatic HER2-overexpressing breast cancer',
         source: `${HERCEPTIN}, section 2`,
+        infusionMinutes: { min: 90, max: 90 },
       },
       {
         min: 2,
@@ -941,6 +1180,8 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         schedule: 'weekly over 30 minutes after the 4 mg/kg initial dose',
         indication: 'adjuvant and metastatic HER2-overexpressing breast cancer',
         source: `${HERCEPTIN}, section 2`,
+        regimen: { intervalDays: 7 },
+        infusionMinutes: { min: 30, max: 30 },
       },
       {
         min: 8,
@@ -948,6 +1189,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         schedule: 'initial dose over 90 minutes, then 6 mg/kg every 3 weeks',
         indication: 'adjuvant breast cancer; metastatic HER2-overexpressing gastric or GEJ adenocarcinoma',
         source: `${HERCEPTIN}, section 2`,
+        infusionMinutes: { min: 90, max: 90 },
       },
       {
         min: 6,
@@ -955,9 +1197,17 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         schedule: 'every 3 weeks over 30-90 minutes after the 8 mg/kg initial dose',
         indication: 'adjuvant breast cancer; metastatic HER2-overexpressing gastric or GEJ adenocarcinoma',
         source: `${HERCEPTIN}, section 2`,
+        regimen: { intervalDays: 21 },
+        infusionMinutes: { min: 30, max: 90 },
       },
     ],
     rules: [],
+    infusion: {
+      minMinutes: 30,
+      maxMinutes: 90,
+      text: 'The initial dose runs over 90 minutes; later doses over 30 minutes (30-90 minutes every 3 weeks) if the first was tolerated.',
+      source: `${HERCEPTIN}, section 2`,
+    },
     source: HERCEPTIN,
     gaps: 'Subcutaneous trastuzumab (Herceptin Hylecta, 600 mg flat) is a separate product and is not held. Do not match ado-trastuzumab emtansine or fam-trastuzumab deruxtecan to this row (different drugs).',
   },
@@ -967,6 +1217,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
     brands: ['Opdivo'],
     codes: ['BMS-936558', 'ONO-4538', 'MDX-1106'],
     class: 'PD-1 antibody',
+    classes: ['pd1'],
     routes: ['IV'],
     basis: 'flat',
     doses: [
@@ -976,6 +1227,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         schedule: 'every 2 weeks (single agent; or with fluoropyrimidine- and platinum-containing chemotherapy)',
         indication: 'adult indications including gastric, GEJ and esophageal adenocarcinoma',
         source: `${OPDIVO}, section 2 (Recommended Dosage)`,
+        regimen: { intervalDays: 14 },
       },
       {
         min: 360,
@@ -983,6 +1235,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         schedule: 'every 3 weeks (with fluoropyrimidine- and platinum-containing chemotherapy, or with ipilimumab in NSCLC)',
         indication: 'gastric, GEJ and esophageal cancer; NSCLC',
         source: `${OPDIVO}, section 2 (Recommended Dosage)`,
+        regimen: { intervalDays: 21 },
       },
       {
         min: 480,
@@ -990,11 +1243,22 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         schedule: 'every 4 weeks',
         indication: 'adult indications (single agent or maintenance)',
         source: `${OPDIVO}, section 2 (Recommended Dosage)`,
+        regimen: { intervalDays: 28 },
+      },
+      {
+        min: 1,
+        max: 3,
+        basis: 'weight',
+        schedule:
+          'every 3 weeks for 4 doses with ipilimumab (1 mg/kg with ipilimumab 3 mg/kg in melanoma and HCC; 3 mg/kg with ipilimumab 1 mg/kg in RCC and MSI-H colorectal cancer), then flat-dose nivolumab',
+        indication: 'melanoma, HCC, RCC and MSI-H/dMMR colorectal cancer with ipilimumab',
+        source: `${OPDIVO}, section 2 (combination with ipilimumab); ${YERVOY}, section 2`,
+        regimen: { intervalDays: 21 },
       },
     ],
     rules: [],
     source: OPDIVO,
-    gaps: 'Weight-based regimens (1 mg/kg and 3 mg/kg with ipilimumab; pediatric mg/kg doses) cannot be held in a flat-basis row. Subcutaneous nivolumab (Opdivo Qvantig, with hyaluronidase) is a separate label and is not entered. No renal rule.',
+    gaps: 'The 1 and 3 mg/kg doses with ipilimumab are held as weight-based labelled doses (from the earlier reading and the ipilimumab row); pediatric mg/kg doses are not held. The adjuvant one-year limit was not read in this session, so no course limit. Subcutaneous nivolumab (Opdivo Qvantig, with hyaluronidase) is a separate label and is not entered. No renal rule.',
   },
   {
     id: 'ramucirumab',
@@ -1002,6 +1266,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
     brands: ['Cyramza'],
     codes: ['IMC-1121B'],
     class: 'VEGFR2 antibody',
+    classes: ['vegf'],
     routes: ['IV'],
     basis: 'weight',
     doses: [
@@ -1035,6 +1300,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
     brands: ['Nexavar'],
     codes: ['BAY 43-9006'],
     class: 'VEGFR/RAF multikinase inhibitor (TKI)',
+    classes: ['vegfr_tki'],
     routes: ['PO'],
     basis: 'flat',
     doses: [
@@ -1044,6 +1310,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         schedule: 'twice daily without food',
         indication: 'hepatocellular carcinoma; renal cell carcinoma; differentiated thyroid carcinoma',
         source: `${NEXAVAR}, section 2.1`,
+        regimen: { intervalDays: 1, perDay: 2 },
       },
     ],
     rules: [],
@@ -1056,10 +1323,18 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
     brands: ['Tecentriq'],
     codes: ['MPDL3280A', 'RG7446'],
     class: 'PD-L1 antibody',
+    classes: ['pdl1'],
     routes: ['IV'],
     basis: 'flat',
     doses: [
-      { min: 840, max: 840, schedule: 'every 2 weeks', indication: 'adult indications', source: `${TECENTRIQ}, section 2 (Recommended Dosage)` },
+      {
+        min: 840,
+        max: 840,
+        schedule: 'every 2 weeks',
+        indication: 'adult indications',
+        source: `${TECENTRIQ}, section 2 (Recommended Dosage)`,
+        regimen: { intervalDays: 14 },
+      },
       {
         min: 1200,
         max: 1200,
@@ -1067,7 +1342,14 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         indication: 'adult indications including unresectable or metastatic HCC',
         source: `${TECENTRIQ}, section 2 (Recommended Dosage)`,
       },
-      { min: 1680, max: 1680, schedule: 'every 4 weeks', indication: 'adult indications', source: `${TECENTRIQ}, section 2 (Recommended Dosage)` },
+      {
+        min: 1680,
+        max: 1680,
+        schedule: 'every 4 weeks',
+        indication: 'adult indications',
+        source: `${TECENTRIQ}, section 2 (Recommended Dosage)`,
+        regimen: { intervalDays: 28 },
+      },
     ],
     rules: [],
     source: TECENTRIQ,
@@ -1079,6 +1361,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
     brands: ['Imjudo'],
     codes: ['CP-675,206'],
     class: 'CTLA-4 antibody',
+    classes: ['ctla4'],
     routes: ['IV'],
     basis: 'flat',
     doses: [
@@ -1096,10 +1379,22 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         indication: 'metastatic NSCLC without EGFR/ALK aberrations (body weight >= 30 kg)',
         source: `${IMJUDO}, section 2.1`,
       },
+      {
+        min: 1,
+        max: 4,
+        basis: 'weight',
+        schedule: '4 mg/kg once (HCC) or 1 mg/kg every 3 weeks (NSCLC) for patients under 30 kg',
+        indication: 'the same indications in patients weighing less than 30 kg',
+        source: `${IMJUDO}, section 2.1 (weight-based dosing, as recorded in the earlier reading of this row)`,
+      },
     ],
     rules: [],
+    courseLimits: [
+      { maxAdministrations: 1, indication: 'unresectable HCC (STRIDE)', text: 'A single dose on day 1 of cycle 1.', source: `${IMJUDO}, section 2.1` },
+      { maxAdministrations: 5, indication: 'metastatic NSCLC with durvalumab and chemotherapy', text: 'Up to 5 doses.', source: `${IMJUDO}, section 2.1` },
+    ],
     source: IMJUDO,
-    gaps: 'Body weight < 30 kg takes weight-based doses (4 mg/kg in HCC, 1 mg/kg in NSCLC) that a flat-basis row or a WeightRule (two flat doses) cannot hold. No renal rule.',
+    gaps: 'The weight-based doses under 30 kg are held as weight-based labelled doses; a WeightRule (two flat doses) still cannot express the 30 kg switch from flat to mg/kg dosing. No renal rule.',
   },
   {
     id: 'cabozantinib',
@@ -1107,6 +1402,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
     brands: ['Cabometyx', 'Cometriq'],
     codes: ['XL184'],
     class: 'VEGFR/MET/AXL multikinase inhibitor (TKI)',
+    classes: ['vegfr_tki'],
     routes: ['PO'],
     basis: 'flat',
     doses: [
@@ -1144,6 +1440,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
     brands: ['Paraplatin'],
     codes: [],
     class: 'platinum (alkylating agent)',
+    classes: ['platinum', 'alkylating'],
     routes: ['IV'],
     basis: 'auc',
     doses: [
@@ -1170,6 +1467,12 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
       },
     ],
     rules: [],
+    calvert: {
+      maxGfr: 125,
+      maxDosePerAuc: 150,
+      text: 'Cap the GFR used in the Calvert formula at 125 mL/min, so the dose is at most target AUC x 150 mg (AUC 6: 900 mg; AUC 5: 750 mg; AUC 4: 600 mg).',
+      source: CARBOPLATIN_CAP,
+    },
     source: CARBOPLATIN,
     gaps: "The label's mg/m2 regimens (360 mg/m2 single agent every 4 weeks; 300 mg/m2 with cyclophosphamide) cannot be held in an AUC-basis row. The Calvert formula converts AUC to mg; it is not a renal rule. The label's dose adjustments by pretreatment creatinine clearance for mg/m2 dosing were not entered (not read verbatim).",
   },
@@ -1179,6 +1482,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
     brands: ['Alimta', 'Pemfexy', 'Pemrydi RTU'],
     codes: ['LY231514'],
     class: 'antifolate antimetabolite',
+    classes: ['antifolate'],
     routes: ['IV'],
     basis: 'bsa',
     doses: [
@@ -1188,6 +1492,8 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         schedule: 'day 1 of each 21-day cycle (with cisplatin, with pembrolizumab and platinum, or as a single agent/maintenance)',
         indication: 'non-squamous NSCLC; malignant pleural mesothelioma',
         source: `${ALIMTA}, sections 2.1-2.2`,
+        regimen: { cycleDays: 21, days: [1] },
+        infusionMinutes: { min: 10, max: 10 },
       },
     ],
     rules: [
@@ -1199,6 +1505,20 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         source: `${ALIMTA}, section 2 (renal impairment; monitoring before each cycle) and section 8.6`,
       },
     ],
+    requires: [
+      {
+        analyte: 'creatinine_clearance',
+        comparator: '>=',
+        value: 45,
+        unit: 'mL/min',
+        text: 'No recommended dose below a creatinine clearance of 45 mL/min (Cockcroft-Gault); do not administer.',
+        source: `${ALIMTA}, section 2 (renal impairment)`,
+      },
+    ],
+    premedication: {
+      text: 'Folic acid 400-1,000 mcg orally once daily from 7 days before the first dose until 21 days after the last; vitamin B12 1 mg IM in the week before the first dose and every 3 cycles; dexamethasone 4 mg orally twice daily the day before, the day of and the day after each dose.',
+      source: `${ALIMTA}, section 2 (premedication and concomitant medications; read through a drug-reference copy)`,
+    },
     source: ALIMTA,
     gaps: 'The NSAID precautions for CrCl 45-79 mL/min concern ibuprofen, not the pemetrexed dose, and are not entered as a rule.',
   },
@@ -1208,6 +1528,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
     brands: ['Tagrisso'],
     codes: ['AZD9291'],
     class: 'third-generation EGFR kinase inhibitor (TKI)',
+    classes: ['egfr_tki'],
     routes: ['PO'],
     basis: 'flat',
     doses: [
@@ -1229,6 +1550,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
     brands: ['Toposar', 'VePesid', 'Etopophos'],
     codes: ['VP-16'],
     class: 'topoisomerase II inhibitor (podophyllotoxin)',
+    classes: ['topoisomerase2'],
     routes: ['IV', 'PO'],
     basis: 'bsa',
     doses: [
@@ -1269,6 +1591,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
     brands: ['Adriamycin'],
     codes: [],
     class: 'anthracycline (topoisomerase II inhibitor)',
+    classes: ['anthracycline', 'topoisomerase2'],
     routes: ['IV'],
     basis: 'bsa',
     doses: [
@@ -1278,6 +1601,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         schedule: 'day 1 of each 21-day cycle for 4 cycles, with cyclophosphamide 600 mg/m2',
         indication: 'adjuvant breast cancer (AC)',
         source: `${DOXORUBICIN}, section 2`,
+        regimen: { cycleDays: 21, days: [1] },
       },
       {
         min: 60,
@@ -1295,8 +1619,29 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
       },
     ],
     rules: [],
+    courseLimits: [{ maxCycles: 4, indication: 'adjuvant breast cancer (AC)', text: 'Four 21-day cycles.', source: `${DOXORUBICIN_PLR}, section 2.1` }],
+    lifetimeMax: {
+      value: 550,
+      unit: 'mg/m2',
+      text: 'Cumulative doses above 550 mg/m2 carry an increased risk of cardiomyopathy (1-2% at 300, 3-5% at 400, 5-8% at 450, 6-20% at 500 mg/m2); count prior anthracyclines and anthracenediones.',
+      source: `${DOXORUBICIN_PLR}, section 2.2 and section 5.1`,
+    },
+    requires: [
+      {
+        analyte: 'bilirubin',
+        comparator: '<=',
+        value: 5,
+        unit: 'mg/dL',
+        text: 'Contraindicated in severe hepatic impairment (Child-Pugh C or bilirubin above 5 mg/dL); 50% of the dose at bilirubin 1.2-3 mg/dL and 25% at 3.1-5 mg/dL.',
+        source: `${DOXORUBICIN_PLR}, section 2.4 and section 4`,
+      },
+    ],
+    forbiddenRoutes: [
+      { route: 'IM', text: 'Must not be given intramuscularly: severe local tissue necrosis.', source: DOXORUBICIN_OLD },
+      { route: 'SC', text: 'Must not be given subcutaneously: severe local tissue necrosis.', source: DOXORUBICIN_OLD },
+    ],
     source: DOXORUBICIN,
-    gaps: 'Cumulative-dose cardiotoxicity limits are lifetime totals, not per-administration bounds, and are not entered. Hepatic (bilirubin) reductions are not renal or weight rules. Liposomal doxorubicin (Doxil) is a different product and not a synonym.',
+    gaps: 'The 550 mg/m2 cumulative limit is held as lifetimeMax (older labels lowered it to 400 mg/m2 after mediastinal radiation or with other cardiotoxic drugs). The Pfizer PLR dosage section was read on its medical-information site. Liposomal doxorubicin (Doxil) is a different product and not a synonym.',
   },
   {
     id: 'cyclophosphamide',
@@ -1304,16 +1649,26 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
     brands: ['Cytoxan'],
     codes: [],
     class: 'nitrogen mustard (alkylating agent)',
+    classes: ['alkylating', 'nitrogen_mustard'],
     routes: ['IV', 'PO'],
     basis: 'weight',
     doses: [
       { min: 10, max: 15, schedule: 'IV every 7 to 10 days', indication: 'malignant diseases', source: `${CYCLOPHOSPHAMIDE}, section 2.1` },
       { min: 3, max: 5, schedule: 'IV twice weekly', indication: 'malignant diseases', source: `${CYCLOPHOSPHAMIDE}, section 2.1` },
       { min: 1, max: 5, schedule: 'orally per day', indication: 'malignant diseases', source: `${CYCLOPHOSPHAMIDE}, section 2.1` },
+      {
+        min: 500,
+        max: 750,
+        basis: 'bsa',
+        schedule:
+          'IV on day 1 of each cycle: 600 mg/m2 every 4 weeks with cisplatin (ovarian) or every 21 days with doxorubicin (AC); 500 mg/m2 every 3 weeks in TAC; 750 mg/m2 every 3 weeks in VR-CAP',
+        indication: 'metastatic ovarian tumours; adjuvant breast cancer (AC, TAC); mantle cell lymphoma (VR-CAP)',
+        source: `${CISPLATIN}, Dosage and Administration (cyclophosphamide 600 mg/m2); ${TAXOTERE_COPY}, section 2 (TAC); FDA label Velcade (bortezomib), section 2 (VR-CAP)`,
+      },
     ],
     rules: [],
     source: CYCLOPHOSPHAMIDE,
-    gaps: 'The label\'s IV induction of 40-50 mg/kg is a course total "in divided doses over 2 to 5 days", so its per-administration amount is not stated and it is not held. Regimen doses in mg/m2 (600 mg/m2 in AC per the doxorubicin label; 500 mg/m2 in TAC per the docetaxel label) are in another basis and cannot be held in this weight-basis row. The label describes increased exposure in renal impairment (CrCl 10-24 and 25-50 mL/min) without a dose, so no renal rule.',
+    gaps: 'The label\'s IV induction of 40-50 mg/kg is a course total "in divided doses over 2 to 5 days", so its per-administration amount is not stated and it is not held. Regimen doses in mg/m2 (AC, TAC, VR-CAP, cisplatin-cyclophosphamide) are held as bsa-basis labelled doses of this weight-basis row. Transplant conditioning (60 mg/kg daily for 2 days after busulfan) was not read in this session and reads as a typo against the weight range; CAR-T lymphodepletion (500 mg/m2 with fludarabine) lies within the bsa range. The label describes increased exposure in renal impairment (CrCl 10-24 and 25-50 mL/min) without a dose, so no renal rule.',
   },
   {
     id: 'pertuzumab',
@@ -1321,6 +1676,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
     brands: ['Perjeta'],
     codes: [],
     class: 'HER2 antibody (dimerization inhibitor)',
+    classes: ['her2'],
     routes: ['IV'],
     basis: 'flat',
     doses: [
@@ -1330,6 +1686,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         schedule: 'initial dose over 60 minutes, then 420 mg every 3 weeks, with trastuzumab',
         indication: 'HER2-positive early and metastatic breast cancer',
         source: `${PERJETA}, section 2`,
+        infusionMinutes: { min: 60, max: 60 },
       },
       {
         min: 420,
@@ -1337,9 +1694,17 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         schedule: 'every 3 weeks over 30-60 minutes after the 840 mg initial dose',
         indication: 'HER2-positive early and metastatic breast cancer',
         source: `${PERJETA}, section 2`,
+        regimen: { intervalDays: 21 },
+        infusionMinutes: { min: 30, max: 60 },
       },
     ],
     rules: [],
+    infusion: {
+      minMinutes: 30,
+      maxMinutes: 60,
+      text: 'The 840 mg initial dose runs over 60 minutes; the 420 mg doses over 30-60 minutes.',
+      source: `${PERJETA}, section 2`,
+    },
     source: PERJETA,
     gaps: 'The subcutaneous pertuzumab/trastuzumab/hyaluronidase product (Phesgo) is a separate label with different doses and is not held. No renal rule.',
   },
@@ -1349,6 +1714,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
     brands: ['Ibrance'],
     codes: ['PD-0332991'],
     class: 'CDK4/6 inhibitor',
+    classes: ['cdk46'],
     routes: ['PO'],
     basis: 'flat',
     doses: [
@@ -1358,6 +1724,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         schedule: 'once daily for 21 consecutive days followed by 7 days off, 28-day cycles, with an aromatase inhibitor or fulvestrant',
         indication: 'HR-positive, HER2-negative advanced or metastatic breast cancer',
         source: `${IBRANCE}, section 2.1`,
+        regimen: { cycleDays: 28, continuousDays: 21 },
       },
     ],
     rules: [],
@@ -1372,6 +1739,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
     brands: ['Yervoy'],
     codes: ['MDX-010', 'BMS-734016'],
     class: 'CTLA-4 antibody',
+    classes: ['ctla4'],
     routes: ['IV'],
     basis: 'weight',
     doses: [
@@ -1381,6 +1749,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         schedule: 'every 3 weeks for up to 4 doses (single agent, or after nivolumab 1 mg/kg)',
         indication: 'unresectable or metastatic melanoma; HCC after sorafenib (with nivolumab)',
         source: `${YERVOY}, section 2`,
+        regimen: { intervalDays: 21 },
       },
       {
         min: 10,
@@ -1398,6 +1767,20 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
       },
     ],
     rules: [],
+    courseLimits: [
+      {
+        maxAdministrations: 4,
+        indication: 'unresectable or metastatic melanoma (3 mg/kg)',
+        text: 'Every 3 weeks for a maximum of 4 doses.',
+        source: `${YERVOY}, section 2`,
+      },
+      {
+        maxMonths: 36,
+        indication: 'adjuvant cutaneous melanoma (10 mg/kg)',
+        text: 'Every 3 weeks for 4 doses, then every 12 weeks for up to 3 years.',
+        source: `${YERVOY}, section 2`,
+      },
+    ],
     source: YERVOY,
     gaps: 'Indication-to-schedule pairings were recalled from the label and not re-read in this session; the 1-10 mg/kg range is certain. No renal rule.',
   },
@@ -1407,6 +1790,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
     brands: ['Libtayo'],
     codes: ['REGN2810'],
     class: 'PD-1 antibody',
+    classes: ['pd1'],
     routes: ['IV'],
     basis: 'flat',
     doses: [
@@ -1426,6 +1810,14 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
       },
     ],
     rules: [],
+    courseLimits: [
+      {
+        maxDays: 336,
+        indication: 'adjuvant CSCC',
+        text: 'Adjuvant treatment for up to 48 weeks.',
+        source: `${LIBTAYO}, section 2.2`,
+      },
+    ],
     source: LIBTAYO,
     gaps: 'No renal rule in the label.',
   },
@@ -1435,6 +1827,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
     brands: ['Tevimbra', 'Baizean'],
     codes: ['BGB-A317'],
     class: 'PD-1 antibody',
+    classes: ['pd1'],
     routes: ['IV'],
     basis: 'flat',
     doses: [
@@ -1472,6 +1865,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
     brands: ['Gleevec', 'Glivec'],
     codes: ['STI571', 'CGP 57148B'],
     class: 'BCR-ABL/KIT/PDGFR kinase inhibitor (TKI)',
+    classes: ['bcr_abl'],
     routes: ['PO'],
     basis: 'flat',
     doses: [

@@ -115,17 +115,24 @@ export interface InfusionLimit {
   readonly source: string;
 }
 
-/**
- * A value a patient must have to be given the drug, as the label states it: the patient must
- * satisfy `analyte comparator value` (docetaxel: bilirubin <= 1 x ULN). `analyte` is an id
- * from analytes.ts; the value is in `unit`, or a multiple of the ULN or LLN.
- */
-export interface Requirement {
+/** A lab value compared with a threshold: `analyte comparator value` in `unit` or as a multiple of the ULN or LLN. */
+export interface LabCondition {
+  /** An analyte id from analytes.ts. */
   readonly analyte: string;
   readonly comparator: '>' | '>=' | '<' | '<=';
   readonly value: number;
   readonly unit?: string;
   readonly multipleOf?: 'ULN' | 'LLN';
+}
+
+/**
+ * A value a patient must have to be given the drug, as the label states it: the patient must
+ * satisfy `analyte comparator value` (docetaxel: bilirubin <= 1 x ULN), and where `when` is
+ * given, only while that other condition holds (docetaxel: AST <= 1.5 x ULN when ALP > 2.5 x ULN).
+ */
+export interface Requirement extends LabCondition {
+  /** The requirement applies only to patients who meet this condition. */
+  readonly when?: LabCondition;
   readonly text: string;
   readonly source: string;
 }

@@ -4,6 +4,7 @@ import { DRUG_CLASS_TAGS, DRUGS, weeklyDose, type Drug, type LabelledDose } from
 import { findDrug } from '../../server/src/knowledge/index';
 import { Route } from '../../server/src/model/schema';
 import { resolveUnit } from '../../server/src/model/units';
+import { createProtocolService } from '../../server/src/service';
 
 /** Every entry of a row that bears a number, with a name for messages. */
 function numberBearing(drug: Drug): { what: string; source: string }[] {
@@ -133,7 +134,10 @@ describe('knowledge: the drug table', () => {
         if (rule.kind === 'renal' && rule.doseFraction !== undefined) assert.ok(0 < rule.doseFraction && rule.doseFraction < 1, drug.id);
       }
       for (const limit of drug.courseLimits ?? [])
-        assert.ok(limit.maxMonths !== undefined || limit.maxAdministrations !== undefined || limit.maxCycles !== undefined || limit.maxDays !== undefined, `${drug.id}: course limit without a number`);
+        assert.ok(
+          limit.maxMonths !== undefined || limit.maxAdministrations !== undefined || limit.maxCycles !== undefined || limit.maxDays !== undefined,
+          `${drug.id}: course limit without a number`,
+        );
       if (drug.hardMax) {
         const labelledMax = Math.max(0, ...drug.doses.filter((dose) => !dose.basis || dose.basis === drug.basis).map((dose) => dose.max));
         assert.ok(drug.hardMax.value >= labelledMax, `${drug.id}: hardMax below a labelled dose`);
@@ -212,5 +216,34 @@ describe('knowledge: labelled doses on another basis', () => {
     const nivolumab = findDrug('nivolumab')!;
     assert.equal(nivolumab.basis, 'flat');
     assert.ok(nivolumab.doses.some((dose) => dose.basis === 'weight' && dose.max === 3));
+  });
+});
+
+describe('knowledge: the dose checks read the new rows', () => {
+  const service = createProtocolService();
+  const codes = (text: string) => service.analyze(text).diagnostics.map((d) => d.code);
+
+  it('accepts a weight-based labelled dose of a flat-dosed antibody', () => {
+    const found = codes('arm a "A" other { nivolumab 3 mg/kg q3w }');
+    assert.ok(!found.includes('TPL210') && !found.includes('TPL220') && !found.includes('TPL221'), found.join(', '));
+  });
+
+  it('still flags a weight-based dose above the labelled weight-based doses', () => {
+    assert.ok(codes('arm a "A" other { nivolumab 5 mg/kg q3w }').includes('TPL220'));
+  });
+
+  it('knows placebo and checks no dose of it', () => {
+    const found = codes('arm a "A" placebo_comparator { placebo 100 mg/m2 day 1 }');
+    assert.deepEqual(
+      found.filter((code) => /^TPL2[0-2]/.test(code)),
+      [],
+    );
+  });
+
+  it('accepts high-dose cytarabine and transplant melphalan as labelled or published doses', () => {
+    for (const line of ['cytarabine 3000 mg/m2 q12h', 'melphalan 200 mg/m2 day 1']) {
+      const found = codes(`arm a "A" other { ${line} }`);
+      assert.ok(!found.includes('TPL221') && !found.includes('TPL220'), `${line}: ${found.join(', ')}`);
+    }
   });
 });

@@ -504,15 +504,22 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
     rules: [],
     courseLimits: [
       {
+        maxMonths: 24,
+        indication:
+          'NSCLC, HNSCC, cHL, PMBCL, urothelial carcinoma, MSI-H/dMMR cancers, gastric, esophageal, cervical, HCC, MCC, TMB-H, cSCC, TNBC; with axitinib in advanced RCC; BCG-unresponsive NMIBC',
+        text: 'Until progression, unacceptable toxicity, or up to 24 months (unresectable or metastatic melanoma has no limit).',
+        source: `${KEYTRUDA}, section 2, as restated on the manufacturer's dosing page (keytrudahcp.com/dosing/options)`,
+      },
+      {
         maxMonths: 12,
-        indication: 'adjuvant melanoma',
-        text: 'Adjuvant treatment continues until recurrence or unacceptable toxicity, for up to one year.',
-        source: KEYTRUDA_SMPC,
+        indication: 'adjuvant melanoma (stage IIB, IIC or III); adjuvant RCC',
+        text: 'Adjuvant treatment continues until recurrence or unacceptable toxicity, for up to 12 months.',
+        source: `${KEYTRUDA}, section 2, as restated on the manufacturer's dosing page; ${KEYTRUDA_SMPC}`,
       },
     ],
     infusion: { minMinutes: 30, maxMinutes: 30, text: 'Given as a 30-minute intravenous infusion.', source: KEYTRUDA_SMPC },
     source: KEYTRUDA,
-    gaps: 'The US label’s limit of up to 24 months (35 cycles of 200 mg every 3 weeks) in several indications was not read in this session, so only the adjuvant one-year limit (EU/UK SmPC) is held. Pediatric dosing (2 mg/kg up to 200 mg every 3 weeks) is weight-based and not held. The subcutaneous product (pembrolizumab with berahyaluronidase alfa, Keytruda Qlex) is a separate label with its own dose and is not entered. No renal rule in the label.',
+    gaps: 'The course limits were read on the manufacturer’s dosing page, which restates section 2; the number of doses (about 35 of 200 mg every 3 weeks in 24 months) is not stated there and is not held. Pediatric dosing (2 mg/kg up to 200 mg every 3 weeks) is weight-based and not held. The subcutaneous product (pembrolizumab with berahyaluronidase alfa, Keytruda Qlex) is a separate label with its own dose and is not entered. No renal rule in the label.',
   },
   {
     id: 'fluorouracil',

@@ -1264,8 +1264,16 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
       },
     ],
     rules: [],
+    courseLimits: [
+      {
+        maxMonths: 12,
+        indication: 'adjuvant melanoma (completely resected stage IIB-IV)',
+        text: '240 mg every 2 weeks or 480 mg every 4 weeks until recurrence or unacceptable toxicity, for up to 1 year.',
+        source: `${OPDIVO}, section 2 (adjuvant melanoma), as summarised in the FDA approval report for resected stage IIB/C melanoma (ch.meds.fit)`,
+      },
+    ],
     source: OPDIVO,
-    gaps: 'The 1 and 3 mg/kg doses with ipilimumab are held as weight-based labelled doses (from the earlier reading and the ipilimumab row); pediatric mg/kg doses are not held. The adjuvant one-year limit was not read in this session, so no course limit. Subcutaneous nivolumab (Opdivo Qvantig, with hyaluronidase) is a separate label and is not entered. No renal rule.',
+    gaps: 'The 1 and 3 mg/kg doses with ipilimumab are held as weight-based labelled doses (from the earlier reading and the ipilimumab row); pediatric mg/kg doses are not held. The adjuvant one-year limit was read in an approval summary, not the label page; other adjuvant and perioperative limits are not held. Subcutaneous nivolumab (Opdivo Qvantig, with hyaluronidase) is a separate label and is not entered. No renal rule.',
   },
   {
     id: 'ramucirumab',

@@ -54,6 +54,8 @@ const YERVOY = 'FDA label Yervoy (ipilimumab) injection, Bristol-Myers Squibb, c
 const LIBTAYO = 'FDA label Libtayo (cemiplimab-rwlc) injection, Regeneron, rev. 10/2025';
 const TEVIMBRA = 'FDA label Tevimbra (tislelizumab-jsgr) injection, BeiGene/BeOne, rev. 2025';
 const GLEEVEC = 'FDA label Gleevec (imatinib) tablets, Novartis (revision not verified)';
+const ABC02 =
+  'Valle J et al., Cisplatin plus gemcitabine versus gemcitabine for biliary tract cancer, N Engl J Med 2010;362:1273-81 (ABC-02); schedule as restated in Kawakami H et al., J Cancer Ther 2013;4:1068-73';
 const CISPLATIN_BOXED = 'FDA label cisplatin injection (non-PLR generic labeling, Sagent), boxed warning';
 const CARBOPLATIN_CAP =
   "NCCN Chemotherapy Order Templates, Appendix B 'Carboplatin dosing in adults' (rev. 12/2020), restating the FDA's carboplatin dosing communication (GFR capped at 125 mL/min)";
@@ -400,6 +402,14 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         indication: 'non-squamous NSCLC; mesothelioma',
         source: `${ALIMTA}, section 2`,
       },
+      {
+        min: 25,
+        max: 25,
+        schedule: 'days 1 and 8 of each 21-day cycle, before gemcitabine 1,000 mg/m2 (ABC-02; with durvalumab or pembrolizumab in TOPAZ-1 and KEYNOTE-966)',
+        indication: 'advanced biliary tract cancer',
+        source: ABC02,
+        regimen: { cycleDays: 21, days: [1, 8] },
+      },
     ],
     rules: [],
     perCycleMax: {
@@ -409,7 +419,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
       source: CISPLATIN_BOXED,
     },
     source: CISPLATIN,
-    gaps: 'The cycle length of the testicular 5-day schedule is not stated in the label; 21 days is the BEP/EP practice the regimen field encodes (an assumption named here). The label’s conditions for a repeat course (serum creatinine, BUN, platelets, white count) were cut off in the text read, so no `requires`. The 6- to 8-hour infusion of the Platinol-era text is not held as a requirement, because current practice and PLR labels use shorter infusions. The biliary regimen (cisplatin 25 mg/m2 days 1 and 8 with gemcitabine, TOPAZ-1/KEYNOTE-966) is in no cisplatin label; the Imfinzi and Keytruda labels refer to the cisplatin label. The cisplatin label states renal function as a condition for repeat courses but no creatinine-clearance band with a dose, so no renal rule. Text read was the Platinol-era wording; the current generic PLR revisions may word the schedules as "every 3 to 4 weeks".',
+    gaps: 'The cycle length of the testicular 5-day schedule is not stated in the label; 21 days is the BEP/EP practice the regimen field encodes (an assumption named here). The label’s conditions for a repeat course (serum creatinine, BUN, platelets, white count) were cut off in the text read, so no `requires`. The 6- to 8-hour infusion of the Platinol-era text is not held as a requirement, because current practice and PLR labels use shorter infusions. The biliary regimen (cisplatin 25 mg/m2 days 1 and 8 with gemcitabine) is in no cisplatin label and is held from the ABC-02 publication; the Imfinzi and Keytruda labels refer to the cisplatin label. The cisplatin label states renal function as a condition for repeat courses but no creatinine-clearance band with a dose, so no renal rule. Text read was the Platinol-era wording; the current generic PLR revisions may word the schedules as "every 3 to 4 weeks".',
   },
   {
     id: 'durvalumab',

@@ -372,7 +372,6 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         schedule: 'daily for 5 days per cycle',
         indication: 'metastatic testicular tumors, combination therapy',
         source: `${CISPLATIN}, Dosage and Administration`,
-        regimen: { cycleDays: 21, continuousDays: 5 },
       },
       {
         min: 75,
@@ -419,7 +418,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
       source: CISPLATIN_BOXED,
     },
     source: CISPLATIN,
-    gaps: 'The cycle length of the testicular 5-day schedule is not stated in the label; 21 days is the BEP/EP practice the regimen field encodes (an assumption named here). The label’s conditions for a repeat course (serum creatinine, BUN, platelets, white count) were cut off in the text read, so no `requires`. The 6- to 8-hour infusion of the Platinol-era text is not held as a requirement, because current practice and PLR labels use shorter infusions. The biliary regimen (cisplatin 25 mg/m2 days 1 and 8 with gemcitabine) is in no cisplatin label and is held from the ABC-02 publication; the Imfinzi and Keytruda labels refer to the cisplatin label. The cisplatin label states renal function as a condition for repeat courses but no creatinine-clearance band with a dose, so no renal rule. Text read was the Platinol-era wording; the current generic PLR revisions may word the schedules as "every 3 to 4 weeks".',
+    gaps: 'The testicular 5-day schedule has no cycle length in the label, so it has no regimen. The label’s conditions for a repeat course (serum creatinine, BUN, platelets, white count) were cut off in the text read, so no `requires`. The 6- to 8-hour infusion of the Platinol-era text is not held as a requirement, because current practice and PLR labels use shorter infusions. The biliary regimen (cisplatin 25 mg/m2 days 1 and 8 with gemcitabine) is in no cisplatin label and is held from the ABC-02 publication; the Imfinzi and Keytruda labels refer to the cisplatin label. The cisplatin label states renal function as a condition for repeat courses but no creatinine-clearance band with a dose, so no renal rule. Text read was the Platinol-era wording; the current generic PLR revisions may word the schedules as "every 3 to 4 weeks".',
   },
   {
     id: 'durvalumab',

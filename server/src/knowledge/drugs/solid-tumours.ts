@@ -301,7 +301,6 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         schedule: 'twice daily with concomitant radiation therapy',
         indication: 'perioperative locally advanced rectal cancer',
         source: `${XELODA}, section 2.1`,
-        regimen: { intervalDays: 1, perDay: 2 },
       },
       {
         min: 1250,

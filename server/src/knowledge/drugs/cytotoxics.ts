@@ -910,6 +910,14 @@ export const CYTOTOXIC_DRUGS: readonly Drug[] = [
         infusionMinutes: { min: 120, max: 120 },
       },
       {
+        min: 3.2,
+        max: 3.2,
+        schedule: 'IV once daily over 3 hours for 4 days (day -7, then by drug monitoring), before cyclophosphamide',
+        indication: 'myeloablative conditioning before allogeneic transplant (once-daily Bu/Cy practice)',
+        source:
+          "Te Aho o Te Kahu Systemic Anti-Cancer Therapy Regimen Library, 'HSCT allogeneic conditioning myeloablative sibling - Bu/Cy' (busulfan 3.2 mg/kg IV once daily)",
+      },
+      {
         min: 0.06,
         max: 0.06,
         schedule: 'orally once daily (about 1.8 mg/m2; usually 4-8 mg) until the white count falls to about 15,000/µL',
@@ -937,7 +945,7 @@ export const CYTOTOXIC_DRUGS: readonly Drug[] = [
       source: `${BUSULFEX}, section 2`,
     },
     source: BUSULFEX,
-    gaps: 'Once-daily busulfan 3.2 mg/kg (common in transplant protocols) is not labelled and reads as above the labelled dose but not as a typo. Pediatric and exposure-targeted dosing are not held.',
+    gaps: 'Once-daily busulfan 3.2 mg/kg is not in the label; it is held from a published regimen library. Pediatric and exposure-targeted dosing are not held.',
   },
   {
     id: 'azacitidine',

@@ -56,6 +56,8 @@ const TEVIMBRA = 'FDA label Tevimbra (tislelizumab-jsgr) injection, BeiGene/BeOn
 const GLEEVEC = 'FDA label Gleevec (imatinib) tablets, Novartis (revision not verified)';
 const ABC02 =
   'Valle J et al., Cisplatin plus gemcitabine versus gemcitabine for biliary tract cancer, N Engl J Med 2010;362:1273-81 (ABC-02); schedule as restated in Kawakami H et al., J Cancer Ther 2013;4:1068-73';
+const BU_CY =
+  "Myeloablative Bu/Cy conditioning: cyclophosphamide 60 mg/kg IV on days -3 and -2 after busulfan (Te Aho o Te Kahu Systemic Anti-Cancer Therapy Regimen Library, 'HSCT allogeneic conditioning myeloablative sibling - Bu/Cy'; Biol Blood Marrow Transplant 2013;19:1033-9, table 1)";
 const CISPLATIN_BOXED = 'FDA label cisplatin injection (non-PLR generic labeling, Sagent), boxed warning';
 const CARBOPLATIN_CAP =
   "NCCN Chemotherapy Order Templates, Appendix B 'Carboplatin dosing in adults' (rev. 12/2020), restating the FDA's carboplatin dosing communication (GFR capped at 125 mL/min)";
@@ -1688,10 +1690,17 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         indication: 'metastatic ovarian tumours; adjuvant breast cancer (AC, TAC); mantle cell lymphoma (VR-CAP)',
         source: `${CISPLATIN}, Dosage and Administration (cyclophosphamide 600 mg/m2); ${TAXOTERE_COPY}, section 2 (TAC); FDA label Velcade (bortezomib), section 2 (VR-CAP)`,
       },
+      {
+        min: 60,
+        max: 60,
+        schedule: 'IV once daily on 2 consecutive days (days -3 and -2) after busulfan, with mesna, before allogeneic transplant',
+        indication: 'myeloablative conditioning (Bu/Cy)',
+        source: BU_CY,
+      },
     ],
     rules: [],
     source: CYCLOPHOSPHAMIDE,
-    gaps: 'The label\'s IV induction of 40-50 mg/kg is a course total "in divided doses over 2 to 5 days", so its per-administration amount is not stated and it is not held. Regimen doses in mg/m2 (AC, TAC, VR-CAP, cisplatin-cyclophosphamide) are held as bsa-basis labelled doses of this weight-basis row. Transplant conditioning (60 mg/kg daily for 2 days after busulfan) was not read in this session and reads as a typo against the weight range; CAR-T lymphodepletion (500 mg/m2 with fludarabine) lies within the bsa range. The label describes increased exposure in renal impairment (CrCl 10-24 and 25-50 mL/min) without a dose, so no renal rule.',
+    gaps: 'The label\'s IV induction of 40-50 mg/kg is a course total "in divided doses over 2 to 5 days", so its per-administration amount is not stated and it is not held. Regimen doses in mg/m2 (AC, TAC, VR-CAP, cisplatin-cyclophosphamide) are held as bsa-basis labelled doses of this weight-basis row. Transplant conditioning (60 mg/kg daily for 2 days after busulfan) is held from the published Bu/Cy regimen; CAR-T lymphodepletion (500 mg/m2 with fludarabine) lies within the bsa range. The label describes increased exposure in renal impairment (CrCl 10-24 and 25-50 mL/min) without a dose, so no renal rule.',
   },
   {
     id: 'pertuzumab',

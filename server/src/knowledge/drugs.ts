@@ -20,4 +20,12 @@ import type { Drug } from './drugs/types';
 export * from './drugs/types';
 
 /** Every drug row, in the order of the files that hold them. */
-export const DRUGS: readonly Drug[] = [...SOLID_TUMOUR_DRUGS, ...CYTOTOXIC_DRUGS, ...HAEMATOLOGY_DRUGS, ...HORMONAL_DRUGS, ...TARGETED_DRUGS, ...CONJUGATE_AND_IMMUNOTHERAPY_DRUGS, ...SUPPORTIVE_DRUGS];
+export const DRUGS: readonly Drug[] = [
+  ...SOLID_TUMOUR_DRUGS,
+  ...CYTOTOXIC_DRUGS,
+  ...HAEMATOLOGY_DRUGS,
+  ...HORMONAL_DRUGS,
+  ...TARGETED_DRUGS,
+  ...CONJUGATE_AND_IMMUNOTHERAPY_DRUGS,
+  ...SUPPORTIVE_DRUGS,
+];

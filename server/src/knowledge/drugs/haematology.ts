@@ -280,7 +280,7 @@ export const HAEMATOLOGY_DRUGS: readonly Drug[] = [
         max: 70,
         schedule: '30-minute infusion on days 1, 8 and 15 of 28-day cycles: 20 mg/m2 on day 1 of cycle 1, then 70 mg/m2 (Kd once weekly)',
         indication: 'relapsed or refractory multiple myeloma, with dexamethasone',
-        source: `${KYPROLIS}, section 2`,
+        source: `${KYPROLIS}, section 2.2, as tabulated by drugs.com (Kyprolis regimen, dose and infusion time, 2024)`,
         infusionMinutes: { min: 30, max: 30 },
       },
       {
@@ -289,13 +289,13 @@ export const HAEMATOLOGY_DRUGS: readonly Drug[] = [
         schedule:
           '10-minute infusion on days 1, 2, 8, 9, 15 and 16: 20 mg/m2 on days 1 and 2 of cycle 1, then 27 mg/m2, with lenalidomide and dexamethasone (KRd)',
         indication: 'relapsed or refractory multiple myeloma',
-        source: `${KYPROLIS}, section 2`,
+        source: `${KYPROLIS}, section 2.2, as tabulated by drugs.com (Kyprolis regimen, dose and infusion time, 2024)`,
         infusionMinutes: { min: 10, max: 10 },
       },
     ],
     rules: [],
     source: KYPROLIS,
-    gaps: 'The 56 mg/m2 twice-weekly schedule was read in the manufacturer’s dosing page; the 70 mg/m2 once-weekly and 27 mg/m2 KRd doses were not read verbatim in this session. Doses use a BSA capped at 2.2 m2, which a per-m2 row cannot hold.',
+    gaps: 'The 56 mg/m2 twice-weekly schedule was read in the manufacturer’s dosing page; the 70 mg/m2 once-weekly (30-minute) and 27 mg/m2 twice-weekly (10-minute) regimens were read in a drug reference’s table of the label’s regimens (drugs.com, 2024), not in the label page itself. Doses use a BSA capped at 2.2 m2, which a per-m2 row cannot hold.',
   },
 
   // --- Immunomodulatory drugs ----------------------------------------------------------------------
@@ -409,7 +409,7 @@ export const HAEMATOLOGY_DRUGS: readonly Drug[] = [
         max: 200,
         schedule: 'once daily at bedtime, with dexamethasone 40 mg on days 1-4, 9-12 and 17-20 of 28-day cycles',
         indication: 'newly diagnosed multiple myeloma',
-        source: `${THALOMID}, section 2.1`,
+        source: `${THALOMID}, section 2.1; EU SmPC Thalidomide Celgene (BMS) 50 mg hard capsules, section 4.2 (200 mg per day)`,
         regimen: { intervalDays: 1 },
       },
       {
@@ -417,13 +417,21 @@ export const HAEMATOLOGY_DRUGS: readonly Drug[] = [
         max: 300,
         schedule: 'once daily at bedtime (up to 400 mg for severe lesions)',
         indication: 'cutaneous manifestations of erythema nodosum leprosum',
-        source: `${THALOMID}, section 2.2`,
+        source: `${THALOMID}, section 2.2, as restated in the MIMS thalidomide monograph (100-300 mg once daily at bedtime, maximum 400 mg/day)`,
         regimen: { intervalDays: 1 },
       },
     ],
     rules: [],
+    courseLimits: [
+      {
+        maxCycles: 12,
+        indication: 'untreated multiple myeloma with melphalan and prednisone (EU)',
+        text: 'At most 12 cycles of 6 weeks (42 days).',
+        source: 'EU SmPC Thalidomide Celgene (BMS) 50 mg hard capsules, section 4.2',
+      },
+    ],
     source: THALOMID,
-    gaps: 'Both doses were recalled from the Thalomid label and not read verbatim in this session. The ENL maximum of 400 mg is in the schedule text only.',
+    gaps: 'The US Thalomid label page was not read in this session: the 200 mg myeloma dose was read in the EU SmPC (section 4.2) and the ENL doses in a drug reference (MIMS) that restates the label. The ENL maximum of 400 mg is in the schedule text only.',
   },
 
   // --- BTK and BCL-2 inhibitors ------------------------------------------------------------------------

@@ -251,11 +251,11 @@ export const HAEMATOLOGY_DRUGS: readonly Drug[] = [
       {
         route: 'IT',
         text: 'For intravenous or subcutaneous use only; inadvertent intrathecal administration has been fatal.',
-        source: `${VELCADE}, section 2 (administration precautions; wording recalled, not read verbatim in this session)`,
+        source: `${VELCADE} and generic bortezomib labels, section 4 (contraindications: intrathecal administration; fatal events), read through a copy of the label text (pill2trip)`,
       },
     ],
     source: VELCADE,
-    gaps: 'Hepatic impairment (moderate or severe) starts at 0.7 mg/m2, by bilirubin band; a dose, not a requirement. No renal dose adjustment in the label. The intrathecal warning was not re-read verbatim.',
+    gaps: 'Hepatic impairment (moderate or severe) starts at 0.7 mg/m2, by bilirubin band; a dose, not a requirement. No renal dose adjustment in the label.',
   },
   {
     id: 'carfilzomib',
@@ -530,7 +530,7 @@ export const HAEMATOLOGY_DRUGS: readonly Drug[] = [
         schedule:
           'ramp-up 100, 200, 400 mg on days 1-3, then 400 mg daily with azacitidine or decitabine, or 600 mg daily from day 4 with low-dose cytarabine, in 28-day cycles',
         indication: 'newly diagnosed AML in adults 75 or older or unfit for intensive induction',
-        source: `${VENCLEXTA}, section 2.3`,
+        source: `${VENCLEXTA}, section 2.3, as restated by drugs.com (Venclexta for AML, 2023) and the ELN 2022 AML recommendations (Blood 2022, table of regimens for patients unfit for intensive chemotherapy)`,
         regimen: { intervalDays: 1 },
       },
     ],
@@ -554,6 +554,6 @@ export const HAEMATOLOGY_DRUGS: readonly Drug[] = [
       source: `${VENCLEXTA}, section 2.4`,
     },
     source: VENCLEXTA,
-    gaps: 'The AML ramp-up and the 600 mg low-dose-cytarabine dose were not read verbatim in this session (the CLL ramp-up was). CYP3A-inhibitor dose reductions are not held.',
+    gaps: 'The AML ramp-up (100, 200, 400 mg, then 400 mg with azacitidine or decitabine or 600 mg with low-dose cytarabine) was read in a drug reference and the ELN 2022 regimen table, not in the label page (the CLL ramp-up was read in the label). CYP3A-inhibitor dose reductions are not held.',
   },
 ];

@@ -1814,7 +1814,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
       },
     ],
     source: YERVOY,
-    gaps: 'Indication-to-schedule pairings were recalled from the label and not re-read in this session; the 1-10 mg/kg range is certain. No renal rule.',
+    gaps: 'The single-agent melanoma (3 mg/kg, at most 4 doses), adjuvant (10 mg/kg, up to 3 years) and RCC/colorectal (1 mg/kg with nivolumab, 4 doses) schedules were re-read in copies of section 2 (drugs.com 2018, themeditary); the every-6-weeks pairings for NSCLC, mesothelioma and esophageal cancer and the HCC pairing were not re-read. No renal rule.',
   },
   {
     id: 'cemiplimab',

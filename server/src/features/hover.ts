@@ -35,7 +35,7 @@ function drugSection(drug: Drug): string[] {
     lines.push('', 'Labelled doses:');
     for (const dose of drug.doses) {
       const amount = dose.min === dose.max ? formatNumber(dose.min) : `${formatNumber(dose.min)}-${formatNumber(dose.max)}`;
-      lines.push(`- ${amount} ${DOSE_BASIS[drug.basis].unit} ${dose.schedule} (${dose.indication}) — ${dose.source}`);
+      lines.push(`- ${amount} ${DOSE_BASIS[dose.basis ?? drug.basis].unit} ${dose.schedule} (${dose.indication}) — ${dose.source}`);
     }
   }
   for (const rule of drug.rules) {

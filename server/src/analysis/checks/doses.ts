@@ -4,7 +4,7 @@
  */
 
 import type * as S from '../../model/schema';
-import { DOSE_BASIS, type DoseBasis, type Drug } from '../../knowledge/drugs';
+import { DOSE_BASIS, type DoseBasis, type Drug, type LabelledDose } from '../../knowledge/drugs';
 import { formatNumber } from '../../util/text';
 import { preferred, replaceFix, type Check } from '../check';
 
@@ -22,22 +22,28 @@ function unitForBasis(written: string, basis: DoseBasis): string | undefined {
   return basis === 'bsa' ? `${mass[1]}/m2` : basis === 'weight' ? `${mass[1]}/kg` : mass[1];
 }
 
-/** The labelled range across all of the drug's labelled doses, or undefined when the row has none. */
-export function labelledRange(drug: Drug): { min: number; max: number } | undefined {
-  if (drug.doses.length === 0) return undefined;
-  return { min: Math.min(...drug.doses.map((d) => d.min)), max: Math.max(...drug.doses.map((d) => d.max)) };
+/** The labelled doses on one basis (the drug's own unless given): a row may hold a few on another (nivolumab 3 mg/kg). */
+function dosesOnBasis(drug: Drug, basis: DoseBasis = drug.basis): readonly LabelledDose[] {
+  return drug.doses.filter((dose) => (dose.basis ?? drug.basis) === basis);
+}
+
+/** The labelled range across the drug's labelled doses on a basis (its own by default), or undefined when there are none. */
+export function labelledRange(drug: Drug, basis: DoseBasis = drug.basis): { min: number; max: number } | undefined {
+  const doses = dosesOnBasis(drug, basis);
+  if (doses.length === 0) return undefined;
+  return { min: Math.min(...doses.map((d) => d.min)), max: Math.max(...doses.map((d) => d.max)) };
 }
 
 /** The per-administration bound beyond which a dose is almost surely a typo, with where it comes from. */
-export function typoBound(drug: Drug): { value: number; source: string } | undefined {
-  if (drug.hardMax) return drug.hardMax;
-  const range = labelledRange(drug);
+export function typoBound(drug: Drug, basis: DoseBasis = drug.basis): { value: number; source: string } | undefined {
+  if (drug.hardMax && basis === drug.basis) return drug.hardMax;
+  const range = labelledRange(drug, basis);
   return range && { value: range.max * TYPO_GUARD_FACTOR, source: `${TYPO_GUARD_FACTOR} x the labelled maximum` };
 }
 
-function describeLabel(drug: Drug): string {
-  const unit = DOSE_BASIS[drug.basis].unit;
-  return drug.doses
+function describeLabel(drug: Drug, basis: DoseBasis): string {
+  const unit = DOSE_BASIS[basis].unit;
+  return dosesOnBasis(drug, basis)
     .map(
       (dose) =>
         `${dose.min === dose.max ? formatNumber(dose.min) : `${formatNumber(dose.min)}-${formatNumber(dose.max)}`} ${unit} ${dose.schedule} (${dose.indication})`,
@@ -49,7 +55,8 @@ function checkBasis(dose: S.Dose, drug: Drug, context: Parameters<NonNullable<Ch
   const amount = dose.amount;
   if (amount.form === 'unstated') return false;
   const basis = amount.normalized?.basis;
-  if (!basis || basis === drug.basis) return true;
+  // A basis the label uses for some of its doses (nivolumab 3 mg/kg) is checked against those doses.
+  if (!basis || basis === drug.basis || drug.doses.some((labelled) => labelled.basis === basis)) return true;
   // International units have no labelled mg range; their basis is still compared.
   const at = amount.form === 'auc' ? (dose.valueSpan ?? dose.span) : (dose.unitSpan ?? dose.span);
   const written = amount.form === 'auc' ? `AUC ${formatNumber(amount.value)}` : `${formatNumber(amount.value)} ${amount.unit}`;
@@ -68,22 +75,25 @@ function checkBasis(dose: S.Dose, drug: Drug, context: Parameters<NonNullable<Ch
 export const doseChecks: Check = {
   dose(dose, _where, context) {
     const drug = context.drug(dose.drug);
-    if (!drug || dose.amount.form === 'unstated') return;
+    // A row with no labelled dose (placebo; bleomycin in units) has no basis or range to check against.
+    if (!drug || drug.doses.length === 0 || dose.amount.form === 'unstated') return;
     if (!checkBasis(dose, drug, context)) return;
     const normalized = dose.amount.normalized;
-    const range = labelledRange(drug);
-    if (!normalized || !range || normalized.unit.startsWith('IU')) return;
+    if (!normalized || normalized.unit.startsWith('IU')) return;
+    const basis = normalized.basis;
+    const range = labelledRange(drug, basis);
+    if (!range) return;
     const at =
       dose.valueSpan && dose.unitSpan
         ? { offset: dose.valueSpan.offset, length: dose.unitSpan.offset + dose.unitSpan.length - dose.valueSpan.offset }
         : (dose.valueSpan ?? dose.span);
     const value = normalized.value;
-    const unit = DOSE_BASIS[drug.basis].unit;
-    const bound = typoBound(drug);
+    const unit = DOSE_BASIS[basis].unit;
+    const bound = typoBound(drug, basis);
     if (bound && value > bound.value) {
       context.accept(
         'TPL221',
-        `${formatNumber(value)} ${unit} of ${drug.id} is beyond ${formatNumber(bound.value)} ${unit} (${bound.source}): almost surely a typo. Labelled: ${describeLabel(drug)}.`,
+        `${formatNumber(value)} ${unit} of ${drug.id} is beyond ${formatNumber(bound.value)} ${unit} (${bound.source}): almost surely a typo. Labelled: ${describeLabel(drug, basis)}.`,
         at,
       );
       return;
@@ -91,7 +101,7 @@ export const doseChecks: Check = {
     if (range.min <= value && value <= range.max) return;
     context.accept(
       'TPL220',
-      `${formatNumber(value)} ${unit} of ${drug.id} is ${value < range.min ? 'below' : 'above'} its labelled dose: ${describeLabel(drug)}. Source: ${drug.source}.`,
+      `${formatNumber(value)} ${unit} of ${drug.id} is ${value < range.min ? 'below' : 'above'} its labelled dose: ${describeLabel(drug, basis)}. Source: ${drug.source}.`,
       at,
     );
   },

@@ -1,0 +1,252 @@
+/**
+ * Antibody-drug conjugates of solid tumours and the checkpoint antibodies not in the first rows.
+ */
+
+import type { Drug } from './types';
+
+const ENHERTU = 'FDA label Enhertu (fam-trastuzumab deruxtecan-nxki) for injection, Daiichi Sankyo/AstraZeneca (revision not verified)';
+const KADCYLA = 'FDA label Kadcyla (ado-trastuzumab emtansine) for injection, Genentech (revision not verified)';
+const TRODELVY = 'FDA label Trodelvy (sacituzumab govitecan-hziy) for injection, Gilead (revision not verified)';
+const PADCEV = 'FDA label Padcev (enfortumab vedotin-ejfv) for injection, Astellas/Pfizer (revision not verified)';
+const BAVENCIO = 'FDA label Bavencio (avelumab) injection, EMD Serono (revision not verified)';
+const JEMPERLI = 'FDA label Jemperli (dostarlimab-gxly) injection, GSK (revision not verified)';
+
+export const CONJUGATE_AND_IMMUNOTHERAPY_DRUGS: readonly Drug[] = [
+  {
+    id: 'trastuzumab_deruxtecan',
+    synonyms: ['fam-trastuzumab deruxtecan', 'fam-trastuzumab deruxtecan-nxki', 't-dxd', 'trastuzumab deruxtecan'],
+    brands: ['Enhertu'],
+    codes: ['DS-8201', 'DS-8201a'],
+    class: 'HER2 antibody-drug conjugate (topoisomerase I inhibitor payload)',
+    classes: ['her2', 'adc', 'topoisomerase1'],
+    routes: ['IV'],
+    basis: 'weight',
+    doses: [
+      {
+        min: 5.4,
+        max: 5.4,
+        schedule: 'every 3 weeks (first infusion over 90 minutes, later ones over 30 minutes if tolerated)',
+        indication: 'HER2-positive, HER2-low or HER2-ultralow breast cancer; HER2-mutant NSCLC; HER2-positive solid tumours',
+        source: `${ENHERTU}, section 2.2`,
+        regimen: { intervalDays: 21 },
+        infusionMinutes: { min: 30, max: 90 },
+      },
+      {
+        min: 6.4,
+        max: 6.4,
+        schedule: 'every 3 weeks (first infusion over 90 minutes, later ones over 30 minutes if tolerated)',
+        indication: 'HER2-positive gastric or GEJ adenocarcinoma after a trastuzumab-based regimen',
+        source: `${ENHERTU}, section 2.2`,
+        regimen: { intervalDays: 21 },
+        infusionMinutes: { min: 30, max: 90 },
+      },
+    ],
+    rules: [],
+    infusion: {
+      minMinutes: 30,
+      maxMinutes: 90,
+      text: 'The first infusion runs over 90 minutes; later infusions over 30 minutes if the earlier ones were tolerated.',
+      source: `${ENHERTU}, section 2.4 (administration)`,
+    },
+    source: ENHERTU,
+    gaps: 'Read through label copies (pipelineevidence, physician.tw, UpToDate excerpt). Not interchangeable with trastuzumab or ado-trastuzumab emtansine: the distinct names keep the rows apart. LVEF and ILD rules are on-treatment modifications, not entry requirements.',
+  },
+  {
+    id: 'trastuzumab_emtansine',
+    synonyms: ['ado-trastuzumab emtansine', 't-dm1', 'trastuzumab emtansine'],
+    brands: ['Kadcyla'],
+    codes: ['PRO132365'],
+    class: 'HER2 antibody-drug conjugate (maytansinoid payload)',
+    classes: ['her2', 'adc'],
+    routes: ['IV'],
+    basis: 'weight',
+    doses: [
+      {
+        min: 3.6,
+        max: 3.6,
+        schedule: 'IV every 3 weeks (first infusion over 90 minutes, later ones over 30 minutes if tolerated); 14 cycles in early breast cancer',
+        indication: 'HER2-positive metastatic breast cancer; HER2-positive early breast cancer with residual invasive disease after neoadjuvant therapy',
+        source: `${KADCYLA}, section 2.1`,
+        regimen: { intervalDays: 21 },
+        infusionMinutes: { min: 30, max: 90 },
+      },
+      {
+        min: 2.4,
+        max: 3,
+        schedule: 'every 3 weeks after the first (3.0 mg/kg) or second (2.4 mg/kg) dose reduction; never re-escalated',
+        indication: 'the same indications, dose-reduced',
+        source: `${KADCYLA}, section 2.2`,
+        regimen: { intervalDays: 21 },
+      },
+    ],
+    hardMax: { value: 3.6, source: `${KADCYLA}, section 2.1: do not administer at doses greater than 3.6 mg/kg` },
+    rules: [],
+    courseLimits: [
+      {
+        maxCycles: 14,
+        indication: 'early breast cancer',
+        text: 'A total of 14 cycles unless recurrence or unmanageable toxicity.',
+        source: `${KADCYLA}, section 2.1`,
+      },
+    ],
+    infusion: {
+      minMinutes: 30,
+      maxMinutes: 90,
+      text: 'The first infusion runs over 90 minutes; later infusions over 30 minutes if the earlier ones were tolerated.',
+      source: `${KADCYLA}, section 2.1`,
+    },
+    source: KADCYLA,
+    gaps: 'Read on the manufacturer’s HCP page and label copies (MIMS Hong Kong, droracle). Not interchangeable with trastuzumab or fam-trastuzumab deruxtecan. The baseline conditions of the EU SmPC (transaminases above 2.5 x ULN, bilirubin above 1.5 x ULN, platelets below 100,000/mm3 excluded from trials) are not FDA requirements and are not held.',
+  },
+  {
+    id: 'sacituzumab_govitecan',
+    synonyms: ['sacituzumab govitecan', 'sacituzumab govitecan-hziy', 'sacituzumab'],
+    brands: ['Trodelvy'],
+    codes: ['IMMU-132'],
+    class: 'TROP-2 antibody-drug conjugate (SN-38 payload)',
+    classes: ['adc', 'topoisomerase1'],
+    routes: ['IV'],
+    basis: 'weight',
+    doses: [
+      {
+        min: 10,
+        max: 10,
+        schedule: 'days 1 and 8 of each 21-day cycle (first infusion over 3 hours, later ones over 1-2 hours)',
+        indication: 'metastatic triple-negative breast cancer; HR-positive, HER2-negative breast cancer; previously treated urothelial cancer',
+        source: `${TRODELVY}, section 2.1`,
+        regimen: { cycleDays: 21, days: [1, 8] },
+        infusionMinutes: { min: 60, max: 180 },
+      },
+    ],
+    rules: [],
+    requires: [
+      {
+        analyte: 'neutrophils',
+        comparator: '>=',
+        value: 1500,
+        unit: '/mm3',
+        text: 'Withhold on day 1 of any cycle with an ANC below 1,500/mm3 (day 8: below 1,000/mm3).',
+        source: `${TRODELVY}, boxed warning and section 5.1`,
+      },
+    ],
+    premedication: {
+      text: 'Before each infusion: antipyretics, H1 and H2 blockers (corticosteroids for prior reactions) and antiemetics; atropine for early diarrhoea.',
+      source: `${TRODELVY}, section 2.2 (premedication)`,
+    },
+    source: TRODELVY,
+    gaps: 'Read through the manufacturer’s dosing guide and label copies. Patients homozygous for UGT1A1*28 have more toxicity; the label gives no genotype dose.',
+  },
+  {
+    id: 'enfortumab_vedotin',
+    synonyms: ['enfortumab vedotin', 'enfortumab vedotin-ejfv', 'enfortumab'],
+    brands: ['Padcev'],
+    codes: ['ASG-22ME', 'ASG-22CE'],
+    class: 'Nectin-4 antibody-drug conjugate (monomethyl auristatin E)',
+    classes: ['adc'],
+    routes: ['IV'],
+    basis: 'weight',
+    doses: [
+      {
+        min: 1.25,
+        max: 1.25,
+        schedule: 'IV over 30 minutes on days 1, 8 and 15 of a 28-day cycle (up to 125 mg for patients of 100 kg or more)',
+        indication: 'locally advanced or metastatic urothelial cancer after a PD-1/PD-L1 inhibitor and platinum, or cisplatin-ineligible',
+        source: `${PADCEV}, section 2.1`,
+        regimen: { cycleDays: 28, days: [1, 8, 15] },
+        infusionMinutes: { min: 30, max: 30 },
+      },
+      {
+        min: 1.25,
+        max: 1.25,
+        schedule: 'IV over 30 minutes on days 1 and 8 of a 21-day cycle, with pembrolizumab',
+        indication: 'locally advanced or metastatic urothelial cancer, first line with pembrolizumab',
+        source: `${PADCEV}, section 2.1`,
+        regimen: { cycleDays: 21, days: [1, 8] },
+        infusionMinutes: { min: 30, max: 30 },
+      },
+      {
+        min: 0.5,
+        max: 1,
+        schedule: 'after dose reductions (1.0, 0.75, then 0.5 mg/kg, capped at 100, 75 and 50 mg)',
+        indication: 'urothelial cancer, dose-reduced',
+        source: `${PADCEV}, section 2.2`,
+      },
+    ],
+    rules: [],
+    infusion: { minMinutes: 30, maxMinutes: 30, text: 'Given as a 30-minute infusion; never as an IV push or bolus.', source: `${PADCEV}, section 2.1` },
+    source: PADCEV,
+    gaps: 'The 125 mg cap is an absolute mg bound that a mg/kg row cannot hold. Moderate or severe hepatic impairment (AST or ALT above 2.5 x ULN or bilirubin above 1.5 x ULN) is "not recommended" in the EU SmPC read; the FDA wording was not read verbatim, so no `requires`.',
+  },
+  {
+    id: 'avelumab',
+    synonyms: [],
+    brands: ['Bavencio'],
+    codes: ['MSB0010718C'],
+    class: 'PD-L1 antibody',
+    classes: ['pdl1'],
+    routes: ['IV'],
+    basis: 'flat',
+    doses: [
+      {
+        min: 800,
+        max: 800,
+        schedule: 'IV over 60 minutes every 2 weeks (with axitinib 5 mg twice daily in RCC)',
+        indication: 'metastatic Merkel cell carcinoma; urothelial carcinoma (first-line maintenance or after platinum); advanced RCC with axitinib',
+        source: `${BAVENCIO}, section 2`,
+        regimen: { intervalDays: 14 },
+        infusionMinutes: { min: 60, max: 60 },
+      },
+    ],
+    rules: [],
+    infusion: { minMinutes: 60, maxMinutes: 60, text: 'Given as a 60-minute intravenous infusion.', source: `${BAVENCIO}, section 2` },
+    premedication: {
+      text: 'An antihistamine and acetaminophen before each of the first 4 infusions; later as clinically indicated.',
+      source: `${BAVENCIO}, section 2 (premedication)`,
+    },
+    source: BAVENCIO,
+    gaps: 'No dose reductions are recommended in the label.',
+  },
+  {
+    id: 'dostarlimab',
+    synonyms: ['dostarlimab-gxly'],
+    brands: ['Jemperli'],
+    codes: ['TSR-042', 'GSK4057190'],
+    class: 'PD-1 antibody',
+    classes: ['pd1'],
+    routes: ['IV'],
+    basis: 'flat',
+    doses: [
+      {
+        min: 500,
+        max: 500,
+        schedule: '30-minute IV infusion every 3 weeks: doses 1-6 with carboplatin and paclitaxel (given before them), or doses 1-4 as monotherapy',
+        indication:
+          'primary advanced or recurrent endometrial cancer (with chemotherapy); dMMR recurrent or advanced endometrial cancer and solid tumours (monotherapy)',
+        source: `${JEMPERLI}, section 2.2, table 1`,
+        regimen: { intervalDays: 21 },
+        infusionMinutes: { min: 30, max: 30 },
+      },
+      {
+        min: 1000,
+        max: 1000,
+        schedule: '30-minute IV infusion every 6 weeks after the 500 mg doses',
+        indication: 'the same indications, maintenance',
+        source: `${JEMPERLI}, section 2.2, table 1`,
+        regimen: { intervalDays: 42 },
+        infusionMinutes: { min: 30, max: 30 },
+      },
+    ],
+    rules: [],
+    courseLimits: [
+      {
+        maxMonths: 36,
+        indication: 'primary advanced or recurrent endometrial cancer with carboplatin and paclitaxel',
+        text: 'Until progression, unacceptable toxicity, or up to 3 years.',
+        source: `${JEMPERLI}, section 2.2, table 1`,
+      },
+    ],
+    infusion: { minMinutes: 30, maxMinutes: 30, text: 'Given as a 30-minute intravenous infusion.', source: `${JEMPERLI}, section 2.2, table 1` },
+    source: JEMPERLI,
+    gaps: 'Read through drug-reference copies of the label table (drugs.com, revisions of 03/2024 and 08/2024). No dose reductions are recommended.',
+  },
+];

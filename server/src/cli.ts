@@ -184,7 +184,7 @@ interface FormatResult {
 }
 
 function formattedText(service: ProtocolService, text: string): string {
-  return service.applyEdits(text, service.formatDocument(text));
+  return service.applyEdits(text, service.formatDocument(service.analyze(text)));
 }
 
 async function format(args: ParsedCommandLine, io: Io): Promise<number> {

@@ -436,10 +436,10 @@ export function startServer(connection: Connection): void {
   }
 
   connection.onDocumentFormatting((params) =>
-    guarded(params.textDocument.uri, [], (document) => toEdits(document, service.formatDocument(document.getText()))),
+    guarded(params.textDocument.uri, [], (document, analysis) => toEdits(document, service.formatDocument(analysis))),
   );
   connection.onDocumentRangeFormatting((params) =>
-    guarded(params.textDocument.uri, [], (document) => toEdits(document, service.formatRange(document.getText(), toSpan(document, params.range)))),
+    guarded(params.textDocument.uri, [], (document, analysis) => toEdits(document, service.formatRange(analysis, toSpan(document, params.range)))),
   );
 
   connection.onCodeAction((params) =>

@@ -217,6 +217,11 @@ eligibility { sex all }`,
 ^ TPL013`,
     good: `trial NCT00000001 { title "x" }`,
   },
+  // 64 nested blocks are allowed; the 65th is reported at its brace and skipped.
+  TPL015: {
+    bad: ['eligibility {', 'include any {', ...Array<string>(63).fill('any {'), '    ^ TPL015', ...Array<string>(65).fill('}')].join('\n'),
+    good: ['eligibility {', 'include any {', ...Array<string>(62).fill('any {'), ...Array<string>(64).fill('}')].join('\n'),
+  },
   TPL101: {
     bad: `trial NCT00000001 { status runing }
                            ^^^^^^ TPL101`,

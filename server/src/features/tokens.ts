@@ -15,7 +15,7 @@ import { ENUM_WORDS, wordDoc } from '../language/docs';
 import { FIELD_KEYWORDS } from '../language/fields';
 import * as T from '../syntax/tree';
 import type { TokenModifier, TokenType } from './legend';
-import { createScanner, TokenKind } from '../syntax/scanner';
+import { TokenKind } from '../syntax/scanner';
 
 export interface SemanticToken {
   readonly offset: number;
@@ -90,13 +90,13 @@ export function semanticTokens(analysis: Analysis): SemanticToken[] {
     T.forEachChild(node, (child) => visit(child, node, parent));
   };
   visit(analysis.parse.tree, undefined, undefined);
-  // Keywords the tree keeps no node for (`x` in `x 3`, `for`, `AUC`, `to`, `at`, `pmid`…).
-  const covered = new Set(tokens.map((t) => t.offset));
-  const scanner = createScanner(analysis.text);
-  while (scanner.scan() !== TokenKind.EOF) {
-    if (scanner.token() !== TokenKind.Identifier || covered.has(scanner.tokenOffset())) continue;
-    if (wordDoc(scanner.tokenValue()) !== undefined)
-      tokens.push({ offset: scanner.tokenOffset(), length: scanner.tokenLength(), type: 'keyword', modifiers: [] });
+  // Keywords the tree keeps no node for (`x` in `x 3`, `for`, `AUC`, `to`, `at`, `pmid`…): the
+  // identifiers the parser read without making a Name of them.
+  const read = analysis.parse.tokens;
+  for (let t = 0; t < read.length; t += 3) {
+    if (read[t + 2] !== TokenKind.Identifier) continue; // a Name node, or not an identifier
+    const word = analysis.text.slice(read[t], read[t] + read[t + 1]);
+    if (wordDoc(word) !== undefined) tokens.push({ offset: read[t], length: read[t + 1], type: 'keyword', modifiers: [] });
   }
   for (const comment of analysis.parse.comments) tokens.push({ offset: comment.offset, length: comment.length, type: 'comment', modifiers: [] });
   return tokens.sort((a, b) => a.offset - b.offset);

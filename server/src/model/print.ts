@@ -7,7 +7,7 @@
  */
 
 import { FIELD_SPECS, valueAt, type FieldContext, type FieldSpec } from '../language/fields';
-import { list, num, printItems, raw, str, word, type PrintItem, type PrintStatement, type PrintToken } from '../syntax/print';
+import { list, num, printItems, raw, str, unit, word, type PrintItem, type PrintStatement, type PrintToken } from '../syntax/print';
 import type * as S from './schema';
 
 /**
@@ -154,7 +154,7 @@ export function interventionStatement(intervention: S.Intervention, comments: Co
 function amountTokens(amount: S.Amount): PrintToken[] {
   switch (amount.form) {
     case 'quantity':
-      return [num(amount.value), raw(amount.unit)];
+      return [num(amount.value), unit(amount.unit)];
     case 'auc':
       return [word('AUC'), num(amount.value)];
     case 'unstated':
@@ -215,7 +215,7 @@ export function criterionStatement(criterion: S.Criterion, comments: CommentsOf 
     case 'threshold': {
       const value = criterion.multipleOf
         ? [num(criterion.valueText), word('x'), word(criterion.multipleOf)]
-        : [num(criterion.valueText), ...(criterion.unit ? [raw(criterion.unit)] : [])];
+        : [num(criterion.valueText), ...(criterion.unit ? [unit(criterion.unit)] : [])];
       return statement([...lead, word(criterion.analyte), raw(criterion.comparator), ...value, ...note], extra);
     }
     case 'score': {

@@ -18,7 +18,19 @@ export interface ParseResult {
   readonly tree: T.DocumentNode;
   readonly errors: readonly SyntaxError[];
   readonly comments: readonly Comment[];
+  /**
+   * Every token the parser read, in order, three numbers each: offset, length, and the kind with
+   * `TOKEN_NAMED` set when the tree holds the token as a Name node. Features read tokens here
+   * (keywords the tree keeps no node for, the formatter's layout) instead of scanning again.
+   */
+  readonly tokens: Int32Array;
 }
+
+/** Set in a token's kind word (ParseResult.tokens) when the tree holds it as a Name node. */
+export const TOKEN_NAMED = 1 << 8;
+
+/** How deep blocks may nest; deeper blocks are reported and skipped, so the parser's stack stays bounded. */
+export const MAX_NESTING = 64;
 
 /** Words that continue a dose line, so they are never read as its unit. */
 function isDoseKeyword(word: string): boolean {
@@ -65,6 +77,21 @@ export function parse(text: string): ParseResult {
   const reportedOffsets = new Set<number>();
   let previousEnd = 0;
   let previousStart = 0;
+  let tokens = new Int32Array(3 * 1024);
+  let tokenCount = 0;
+  let depth = 0;
+
+  function recordToken(flags: number): void {
+    if (3 * tokenCount + 3 > tokens.length) {
+      const grown = new Int32Array(tokens.length * 2);
+      grown.set(tokens);
+      tokens = grown;
+    }
+    tokens[3 * tokenCount] = scanner.tokenOffset();
+    tokens[3 * tokenCount + 1] = scanner.tokenLength();
+    tokens[3 * tokenCount + 2] = scanner.token() | flags;
+    tokenCount++;
+  }
 
   // ---- token helpers ----------------------------------------------------------------------
 
@@ -116,7 +143,8 @@ export function parse(text: string): ParseResult {
     }
   }
 
-  function next(): void {
+  function next(flags = 0): void {
+    recordToken(flags);
     reportTokenError();
     previousStart = offset();
     previousEnd = end();
@@ -199,7 +227,7 @@ export function parse(text: string): ParseResult {
 
   function name(): T.Name {
     const node: T.Name = { kind: 'Name', offset: offset(), length: scanner.tokenLength(), text: tokText() };
-    next();
+    next(TOKEN_NAMED);
     return node;
   }
 
@@ -298,6 +326,20 @@ export function parse(text: string): ParseResult {
    */
   function block<I>(parseItem: () => I | undefined): T.Block<I> {
     const start = offset();
+    if (depth >= MAX_NESTING) {
+      report('TPL015', `Blocks nest more than ${MAX_NESTING} deep here; this block is skipped.`, start, 1);
+      skipBlock();
+      return { kind: 'Block', offset: start, length: previousEnd - start, items: [], closed: true };
+    }
+    depth++;
+    try {
+      return blockItems(start, parseItem);
+    } finally {
+      depth--;
+    }
+  }
+
+  function blockItems<I>(start: number, parseItem: () => I | undefined): T.Block<I> {
     next(); // {
     const items: I[] = [];
     while (true) {
@@ -915,7 +957,7 @@ export function parse(text: string): ParseResult {
   }
   const tree: T.DocumentNode = { kind: 'Document', offset: 0, length: text.length, items };
   errors.sort((a, b) => a.offset - b.offset);
-  return { tree, errors, comments: scanner.comments() };
+  return { tree, errors, comments: scanner.comments(), tokens: tokens.slice(0, 3 * tokenCount) };
 }
 
 function listWords(words: readonly string[]): string {

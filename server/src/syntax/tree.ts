@@ -285,22 +285,59 @@ export type Node =
   | CriterionStatement
   | AgeNode;
 
-function isNode(value: unknown): value is Node {
-  return typeof value === 'object' && value !== null && typeof (value as { kind?: unknown }).kind === 'string';
-}
+/**
+ * The properties of each kind of node that hold children, in source order: the one place that
+ * knows the shape of the tree, so a walk visits children without sorting or looking at every
+ * property. A property holds a node, a list of nodes, or nothing.
+ */
+const CHILD_KEYS: { readonly [K in Node['kind']]: readonly string[] } = {
+  Document: ['items'],
+  Trial: ['keyword', 'id', 'body'],
+  Drug: ['keyword', 'id', 'label', 'body'],
+  Intervention: ['keyword', 'id', 'type', 'name', 'body'],
+  Arm: ['keyword', 'id', 'label', 'armType', 'body'],
+  Eligibility: ['keyword', 'body'],
+  Outcome: ['keyword', 'outcomeKind', 'measure', 'body'],
+  Field: ['name', 'args', 'block'],
+  Block: ['items'],
+  Name: [],
+  Str: [],
+  Num: [],
+  DateLit: [],
+  Unit: [],
+  Op: [],
+  Fraction: ['numerator', 'denominator'],
+  DayRange: ['from', 'to'],
+  Amount: ['value', 'unit'],
+  Route: ['name'],
+  Frequency: ['name'],
+  Days: ['keyword', 'items'],
+  Duration: ['value', 'unit'],
+  Count: ['value'],
+  Dose: ['drug', 'amount', 'modifiers'],
+  Surgery: ['keyword', 'note'],
+  Cycle: ['keyword', 'cycleLength', 'cycleLengthUnit', 'count', 'body'],
+  Phase: ['name', 'body'],
+  Text: ['text', 'note'],
+  Threshold: ['analyte', 'op', 'value', 'multipleOf', 'unit', 'note'],
+  Score: ['analyte', 'from', 'to', 'note'],
+  Prior: ['keyword', 'items', 'note'],
+  Group: ['mode', 'label', 'body', 'note'],
+  CriterionStatement: ['polarity', 'criterion'],
+  Age: ['keyword', 'op', 'min', 'max', 'unit'],
+};
 
 /** Calls `visit` on each direct child of `node`, in source order. */
 export function forEachChild(node: Node, visit: (child: Node) => void): void {
-  const children: Node[] = [];
-  for (const value of Object.values(node)) {
+  const record = node as unknown as Readonly<Record<string, unknown>>;
+  for (const key of CHILD_KEYS[node.kind]) {
+    const value = record[key];
     if (Array.isArray(value)) {
-      for (const item of value) if (isNode(item)) children.push(item);
-    } else if (isNode(value)) {
-      children.push(value);
+      for (const item of value as readonly Node[]) visit(item);
+    } else if (value !== undefined) {
+      visit(value as Node);
     }
   }
-  children.sort((a, b) => a.offset - b.offset);
-  for (const child of children) visit(child);
 }
 
 /**

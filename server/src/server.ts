@@ -103,12 +103,13 @@ function diagnosticsDocs(): string | undefined {
 
 /** Reads the `trial` section of the client's settings into the service's settings. */
 function readSettings(raw: unknown): Settings {
-  const section = (raw ?? {}) as { referencePatient?: { bsa?: unknown; weight?: unknown }; rules?: unknown; inlayHints?: { enabled?: unknown } };
+  const section = (raw ?? {}) as { referencePatient?: { bsa?: unknown; weight?: unknown; gfr?: unknown }; rules?: unknown; inlayHints?: { enabled?: unknown } };
   const number = (value: unknown, fallback: number) => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback);
   const rules = typeof section.rules === 'object' && section.rules !== null ? (section.rules as Settings['rules']) : {};
   return {
     referenceBsa: number(section.referencePatient?.bsa, DEFAULT_SETTINGS.referenceBsa),
     referenceWeight: number(section.referencePatient?.weight, DEFAULT_SETTINGS.referenceWeight),
+    referenceGfr: number(section.referencePatient?.gfr, DEFAULT_SETTINGS.referenceGfr),
     rules,
     inlayHints: typeof section.inlayHints?.enabled === 'boolean' ? section.inlayHints.enabled : DEFAULT_SETTINGS.inlayHints,
   };

@@ -385,6 +385,48 @@ arm b "B" other { surgery }`,
   cycle 21 days x 3 { oxaliplatin 85 mg/m2 day 1 }
 }`,
   },
+  TPL235: {
+    bad: `arm a "A" other {
+  atezolizumab 1200 mg IV q3w
+                          ^^^ TPL235
+}`,
+    good: `arm a "A" other {
+  atezolizumab 1200 mg IV q3w until progression or toxicity
+}`,
+  },
+  TPL236: {
+    bad: `arm a "A" other {
+  cycle 21 days x 4 {
+    pemetrexed 500 mg/m2 day 1
+    cisplatin 75 mg/m2 day 1 cycles 5-6
+                             ^^^^^^^^^^ TPL236
+  }
+}`,
+    good: `arm a "A" other {
+  cycle 21 days x 6 {
+    pemetrexed 500 mg/m2 day 1
+    cisplatin 75 mg/m2 day 1 cycles 5-6
+  }
+}`,
+  },
+  TPL237: {
+    bad: `arm a "A" other {
+  cisplatin 75 mg/m2 q3w for 4 cycles
+                         ^^^^^^^^^^^^ TPL237
+}`,
+    good: `arm a "A" other {
+  cisplatin 75 mg/m2 q3w x 4
+}`,
+  },
+  TPL238: {
+    bad: `arm a "A" other {
+  cycle 21 days x 8, for 12 weeks { oxaliplatin 85 mg/m2 day 1 }
+  ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ TPL238
+}`,
+    good: `arm a "A" other {
+  cycle 21 days x 4, for 12 weeks { oxaliplatin 85 mg/m2 day 1 }
+}`,
+  },
   TPL240: {
     bad: `eligibility { include hemoglobin >= 90 g/dL }
                                     ^^^^^^^ TPL240`,

@@ -108,15 +108,22 @@ export interface InlayHint {
   readonly tooltip?: string;
 }
 
-function doseHints(dose: S.Dose, cycle: S.Cycle | undefined): InlayHint[] {
-  if (dose.amount.form === 'unstated') return [];
-  const implied = doseImplication(dose, cycle);
+/** `= 1000 mg/m2 · 2000 mg/m2/cycle`, `· up to 35 total`, `· until progression`: what a dose line implies, after it. */
+function doseHints(protocol: S.Protocol, dose: S.Dose, cycle: S.Cycle | undefined): InlayHint[] {
+  if (dose.amount.form === 'unstated' || dose.amount.form === 'matching') return [];
+  const implied = doseImplication(protocol, dose);
   const parts: string[] = [];
-  const normalized = dose.amount.normalized;
+  const normalized = dose.amount.form === 'quantity' ? dose.amount.normalized : undefined;
   if (normalized && `${formatNumber(normalized.value)} ${normalized.unit}` !== implied.written)
     parts.push(`= ${formatNumber(normalized.value)} ${normalized.unit}`);
-  if (implied.perCycle && cycle) parts.push(`${formatNumber(implied.perCycle.value)} ${implied.perCycle.unit}/cycle`);
-  else if (implied.cumulative && !cycle) parts.push(`${formatNumber(implied.cumulative.value)} ${implied.cumulative.unit} total`);
+  const quantity = (value: { value: number; max?: number; unit: string }) =>
+    `${formatNumber(value.value)}${value.max === undefined ? '' : `-${formatNumber(value.max)}`} ${value.unit}`;
+  // Inside a cycle: what one cycle gives; outside: the course's total (or that it has none).
+  if (cycle) {
+    if (implied.perCycle) parts.push(`${quantity(implied.perCycle)}/cycle`);
+  } else if (implied.cumulative) parts.push(`${quantity(implied.cumulative)} total`);
+  else if (implied.cumulativeTotal) parts.push(`${implied.cumulativeTotal.kind === 'upTo' ? 'up to ' : ''}${quantity(implied.cumulativeTotal)} total`);
+  if (implied.administrations.kind === 'open') parts.push('open-ended');
   if (parts.length === 0) return [];
   const drug = findDrug(dose.drug);
   return [{ offset: dose.span.offset + dose.span.length, label: ` ${parts.join(' · ')}`, tooltip: drug ? `${drug.id}: ${drug.class}` : undefined }];
@@ -126,7 +133,7 @@ function doseHints(dose: S.Dose, cycle: S.Cycle | undefined): InlayHint[] {
 export function inlayHints(analysis: Analysis, range: { offset: number; length: number }): InlayHint[] {
   const hints: InlayHint[] = [];
   const inRange = (span: S.Span) => range.offset <= span.offset + span.length && span.offset <= range.offset + range.length;
-  for (const { dose, cycle } of dosesOf(analysis.protocol)) if (inRange(dose.span)) hints.push(...doseHints(dose, cycle));
+  for (const { dose, cycle } of dosesOf(analysis.protocol)) if (inRange(dose.span)) hints.push(...doseHints(analysis.protocol, dose, cycle));
   for (const { criterion } of criteriaOf(analysis.protocol.eligibility)) {
     if (criterion.kind !== 'threshold' || !criterion.normalized || !criterion.ucum || !inRange(criterion.span)) continue;
     if (criterion.normalized.unit === criterion.ucum && criterion.normalized.value === criterion.value) continue;

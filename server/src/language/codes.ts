@@ -76,6 +76,22 @@ export const Codes = defineCodes({
   TPL232: { name: 'schedule.frequency-days', severity: 'warning', summary: 'A frequency that contradicts the dosing days (q3w on days 1 and 8).' },
   TPL233: { name: 'schedule.missing-cycle-count', severity: 'warning', summary: 'A cycle without its number of repetitions.' },
   TPL234: { name: 'schedule.missing-days', severity: 'warning', summary: 'A dose inside a cycle with neither days nor a frequency.' },
+  TPL235: {
+    name: 'schedule.course-unstated',
+    severity: 'warning',
+    summary: "A course given at an interval with no end: no 'x N', 'for', 'up to' or 'until', so its total cannot be computed.",
+  },
+  TPL236: { name: 'schedule.never-given', severity: 'error', summary: 'A dose line whose cycles never come in its block, so it yields no administration.' },
+  TPL237: {
+    name: 'schedule.course-unit',
+    severity: 'error',
+    summary: "A course length in a unit that does not apply where it stands ('for 4 cycles' outside a cycle block).",
+  },
+  TPL238: {
+    name: 'schedule.course-conflict',
+    severity: 'warning',
+    summary: "Two ends of one course that disagree ('x 8' and 'for 12 weeks' of 21-day cycles).",
+  },
   // Eligibility.
   TPL240: {
     name: 'eligibility.implausible-value',

@@ -11,7 +11,8 @@ import type * as S from '../model/schema';
 import { friendlyUnit } from '../model/units';
 import { escapeHtml } from './page';
 import { formatNumber } from '../util/text';
-import { describeCriterion, describeDose } from './markdown';
+import { cycleHeader, describeCriterion, describeDose } from './markdown';
+import { scheduleOf } from '../model/schedule';
 import { eligibilityFacts, organizationText, trialFacts, type Fact } from './facts';
 import { ARM_TYPE, INTERVENTION_TYPE, INVESTIGATOR_ROLE } from '../language/enums';
 import { doseImplication, summarize, withoutSpans } from './summary';
@@ -103,7 +104,11 @@ export function timelineSvg(timeline: ArmTimeline): string {
           `<rect class="bar" data-offset="${b.offset}" x="${x(b.start).toFixed(1)}" y="${y + 7}" width="${((b.end - b.start + 1) * scale).toFixed(1)}" height="${ROW_HEIGHT - 14}"><title>${e(row.drug)}: days ${b.start}-${b.end}, continuous</title></rect>`,
       )
       .join('');
-    parts.push(`<g class="row" data-drug="${e(row.drug)}"><text class="drug" x="4" y="${y + 15}">${e(row.drug)}</text>${bars}${marks}</g>`);
+    // An open-ended course goes on past what is drawn: an arrow says so, never an invented last day.
+    const open = row.open
+      ? `<text class="open" x="${(x(days) + scale + 2).toFixed(1)}" y="${y + 15}">…<title>${e(row.drug)}: open-ended, drawn for a few periods</title></text>`
+      : '';
+    parts.push(`<g class="row" data-drug="${e(row.drug)}"><text class="drug" x="4" y="${y + 15}">${e(row.drug)}</text>${bars}${marks}${open}</g>`);
   });
   for (const surgery of timeline.surgeries) {
     const sx = (x(surgery.day) + scale / 2).toFixed(1);
@@ -118,30 +123,66 @@ export function timelineSvg(timeline: ArmTimeline): string {
   return `<svg class="timeline" role="img" aria-label="${e(`dosing timeline of ${timeline.label}`)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg">${parts.join('')}</svg>`;
 }
 
-function regimen(arm: S.Arm): string {
+function regimen(protocol: S.Protocol, arm: S.Arm): string {
   const items: string[] = [];
-  arm.phases.forEach((phase) => {
-    if (phase.name) items.push(`<li class="phase-name">${e(phase.name)}</li>`);
-    phase.steps.forEach((step) => {
-      if (step.kind === 'surgery') items.push(`<li data-offset="${step.span.offset}">surgery${step.note ? `: ${e(step.note)}` : ''}</li>`);
-      if (step.kind === 'cycle') {
-        items.push(`<li data-offset="${step.span.offset}">cycle of ${e(step.lengthText)}${step.count ? ` x ${step.count}` : ''}</li>`);
-        step.doses.forEach((dose) => items.push(`<li class="dose" data-offset="${dose.span.offset}">${e(describe(dose, step))}</li>`));
+  const stepItems = (steps: readonly S.Step[], depth: number) => {
+    const indent = depth ? ` nested depth-${Math.min(depth, 3)}` : '';
+    steps.forEach((step) => {
+      switch (step.kind) {
+        case 'surgery':
+          items.push(`<li class="step${indent}" data-offset="${step.span.offset}">surgery${step.note ? `: ${e(step.note)}` : ''}</li>`);
+          break;
+        case 'cycle': {
+          const header = cycleHeader({
+            ...withoutSpans({ ...step, doses: [] }),
+            cycles: scheduleOf(protocol).cycleOf(step)?.cycles ?? { kind: 'unknown' },
+            doses: [],
+          });
+          items.push(`<li class="step${indent}" data-offset="${step.span.offset}">${e(header)}</li>`);
+          const grouped = new Set(step.choices.flatMap((choice) => choice.options.flatMap((option) => option.doses)));
+          step.doses.forEach((dose, index) => {
+            if (!grouped.has(index)) items.push(`<li class="dose${indent}" data-offset="${dose.span.offset}">${e(describe(protocol, dose))}</li>`);
+          });
+          for (const choice of step.choices) {
+            items.push(`<li class="step${indent}" data-offset="${choice.span.offset}">one of${choice.label ? ` (${e(choice.label)})` : ''}:</li>`);
+            for (const option of choice.options) {
+              items.push(`<li class="option nested depth-${Math.min(depth + 1, 3)}" data-offset="${option.span.offset}">${e(option.label)}</li>`);
+              for (const i of option.doses)
+                items.push(
+                  `<li class="dose nested depth-${Math.min(depth + 2, 3)}" data-offset="${step.doses[i].span.offset}">${e(describe(protocol, step.doses[i]))}</li>`,
+                );
+            }
+          }
+          break;
+        }
+        case 'dose':
+          items.push(`<li class="dose${indent}" data-offset="${step.dose.span.offset}">${e(describe(protocol, step.dose))}</li>`);
+          break;
+        case 'choice':
+          items.push(`<li class="step${indent}" data-offset="${step.span.offset}">one of${step.label ? ` (${e(step.label)})` : ''}:</li>`);
+          for (const option of step.options) {
+            items.push(`<li class="option nested depth-${Math.min(depth + 1, 3)}" data-offset="${option.span.offset}">${e(option.label)}</li>`);
+            stepItems(option.steps, depth + 2);
+          }
+          break;
       }
-      if (step.kind === 'dose') items.push(`<li class="dose" data-offset="${step.dose.span.offset}">${e(describe(step.dose))}</li>`);
     });
+  };
+  arm.phases.forEach((phase) => {
+    if (phase.name) items.push(`<li class="phase-name">${e(phase.label ?? phase.name)}${phase.optional ? ' (optional)' : ''}</li>`);
+    stepItems(phase.steps, 0);
   });
   return `<ul class="regimen">${items.join('')}</ul>`;
 }
 
-function describe(dose: S.Dose, cycle?: S.Cycle): string {
-  return describeDose({ ...withoutSpans(dose), implied: doseImplication(dose, cycle) });
+function describe(protocol: S.Protocol, dose: S.Dose): string {
+  return describeDose({ ...withoutSpans(dose), implied: doseImplication(protocol, dose) });
 }
 
 function armsDetail(protocol: S.Protocol): string {
   return protocol.arms
     .map((arm) => {
-      const timeline = armTimeline(arm);
+      const timeline = armTimeline(protocol, arm);
       const unplaced = timeline.unplaced.length
         ? `<p class="muted">Not on the timeline (no schedule stated): ${e([...new Set(timeline.unplaced.map((u) => u.drug))].join(', '))}</p>`
         : '';
@@ -149,7 +190,7 @@ function armsDetail(protocol: S.Protocol): string {
       const nothing = !drawn && timeline.rows.length ? '<p class="muted">No dosing schedule is stated, so there is no timeline to draw.</p>' : '';
       return `<section class="arm" data-arm="${e(arm.id)}"><h3 data-offset="${arm.span.offset}">${e(arm.label)} <span class="muted">${e(ARM_TYPE.label(arm.type) ?? '')}</span></h3>
 ${arm.description ? `<p class="description">${e(arm.description)}</p>` : ''}
-${drawn ? timelineSvg(timeline) : nothing}${unplaced}${regimen(arm)}</section>`;
+${drawn ? timelineSvg(timeline) : nothing}${unplaced}${regimen(protocol, arm)}</section>`;
     })
     .join('');
 }

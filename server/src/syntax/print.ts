@@ -101,7 +101,7 @@ function tokenText(token: PrintToken): string {
 }
 
 /** Joins tokens with single spaces, except before `,` (lists print as `a, b`). */
-function joinTokens(tokens: readonly PrintToken[]): string {
+export function joinTokens(tokens: readonly PrintToken[]): string {
   let out = '';
   for (const token of tokens) {
     const text = tokenText(token);

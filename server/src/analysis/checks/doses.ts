@@ -53,7 +53,7 @@ function describeLabel(drug: Drug, basis: DoseBasis): string {
 
 function checkBasis(dose: S.Dose, drug: Drug, context: Parameters<NonNullable<Check['dose']>>[2]): boolean {
   const amount = dose.amount;
-  if (amount.form === 'unstated') return false;
+  if (amount.form === 'unstated' || amount.form === 'matching') return false;
   const basis = amount.normalized?.basis;
   // A basis the label uses for some of its doses (nivolumab 3 mg/kg) is checked against those doses.
   if (!basis || basis === drug.basis || drug.doses.some((labelled) => labelled.basis === basis)) return true;
@@ -76,9 +76,11 @@ export const doseChecks: Check = {
   dose(dose, _where, context) {
     const drug = context.drug(dose.drug);
     // A row with no labelled dose (placebo; bleomycin in units) has no basis or range to check against.
-    if (!drug || drug.doses.length === 0 || dose.amount.form === 'unstated') return;
+    if (!drug || drug.doses.length === 0 || dose.amount.form === 'unstated' || dose.amount.form === 'matching') return;
     if (!checkBasis(dose, drug, context)) return;
     const normalized = dose.amount.normalized;
+    // A range (`1000-1250 mg/m2`) is checked at both ends: its top against the ceiling.
+    const top = dose.amount.form === 'quantity' && dose.amount.normalizedMax ? dose.amount.normalizedMax.value : normalized?.value;
     if (!normalized || normalized.unit.startsWith('IU')) return;
     const basis = normalized.basis;
     const range = labelledRange(drug, basis);
@@ -90,18 +92,20 @@ export const doseChecks: Check = {
     const value = normalized.value;
     const unit = DOSE_BASIS[basis].unit;
     const bound = typoBound(drug, basis);
-    if (bound && value > bound.value) {
+    if (bound && top !== undefined && top > bound.value) {
       context.accept(
         'TPL221',
-        `${formatNumber(value)} ${unit} of ${drug.id} is beyond ${formatNumber(bound.value)} ${unit} (${bound.source}): almost surely a typo. Labelled: ${describeLabel(drug, basis)}.`,
+        `${formatNumber(top)} ${unit} of ${drug.id} is beyond ${formatNumber(bound.value)} ${unit} (${bound.source}): almost surely a typo. Labelled: ${describeLabel(drug, basis)}.`,
         at,
       );
       return;
     }
-    if (range.min <= value && value <= range.max) return;
+    const highest = top ?? value;
+    if (range.min <= value && highest <= range.max) return;
+    const outside = value < range.min ? value : highest;
     context.accept(
       'TPL220',
-      `${formatNumber(value)} ${unit} of ${drug.id} is ${value < range.min ? 'below' : 'above'} its labelled dose: ${describeLabel(drug, basis)}. Source: ${drug.source}.`,
+      `${formatNumber(outside)} ${unit} of ${drug.id} is ${outside < range.min ? 'below' : 'above'} its labelled dose: ${describeLabel(drug, basis)}. Source: ${drug.source}.`,
       at,
     );
   },

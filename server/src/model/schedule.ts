@@ -165,10 +165,10 @@ export function maxOf(count: Count): number | undefined {
   }
 }
 
-/** A count capped at `cap`: exact counts within the cap stay exact. */
+/** A count capped at `cap`: a cap that never binds leaves an exact count or a range as it is. */
 function capped(count: Count | undefined, cap: number): Count {
   if (!count || count.kind === 'open' || count.kind === 'unknown') return { kind: 'upTo', max: cap };
-  if (count.kind === 'exact' && count.value <= cap) return count;
+  if ((count.kind === 'exact' || count.kind === 'range') && maxOf(count)! <= cap) return count;
   return { kind: 'upTo', max: Math.min(maxOf(count)!, cap) };
 }
 
@@ -274,14 +274,15 @@ function daysInCycle(dose: S.Dose, length: number): number[] | undefined {
 }
 
 /**
- * The cycles of its block a line is given in. Candidates: its `cycles` list, or every cycle
- * from `from cycle N` (1 by default), every `step` cycles; bounded by the block's cycles and the
- * line's own `for N …` or `up to N …`. Exact only when the block's count is exact and nothing
- * of the line's own (`until`, `up to`) can stop it earlier.
+ * The cycles of its block a line is given in. Candidates: its `cycles` list, or every cycle from
+ * `from cycle N` (1 by default), every `step` cycles. Bounds: the block's cycles (exact, a
+ * calendar range, a cap, open-ended or not stated) and the line's own `for N cycles` and
+ * `up to N …`, counted from its first cycle. The count is exact (or a range) only when the
+ * block's is and nothing can stop the line earlier than its bounds (its own `until`, or a cap
+ * that binds); a cap that never binds leaves an exact count exact.
  */
 function cyclesOfLine(dose: S.Dose, cycle: S.Cycle, block: Count, step: number, problems: ScheduleProblem[]): { given: Count; numbers?: number[] } {
   const length = cycle.lengthDays;
-  const blockMax = maxOf(block);
   let explicit: number[] | undefined;
   if (dose.cycles && 'items' in dose.cycles) {
     const set = new Set<number>();
@@ -289,17 +290,12 @@ function cyclesOfLine(dose: S.Dose, cycle: S.Cycle, block: Count, step: number, 
     explicit = [...set].sort((a, b) => a - b);
   }
   const first = explicit ? explicit[0] : dose.cycles && 'from' in dose.cycles ? dose.cycles.from : 1;
-  // The line's own bound, in cycles: exact (`for`) or a cap (`up to`).
-  let ownExact: Count | undefined;
-  if (dose.duration) ownExact = dose.duration.unit === 'cycles' ? exact(dose.duration.value) : countWithin(dose.duration, length);
-  let ownCap: number | undefined;
-  if (dose.upTo && dose.upTo.unit !== 'doses')
-    ownCap = dose.upTo.unit === 'cycles' ? dose.upTo.value : maxOf(countWithin(dose.upTo, length) ?? { kind: 'unknown' });
-  // The line's own bounds count from its first cycle.
-  const ownLast = [ownExact && maxOf(ownExact), ownCap].filter((n): n is number => n !== undefined).map((n) => first + n - 1);
-  const bounds = [blockMax, ...ownLast].filter((n): n is number => n !== undefined);
-  const last = bounds.length ? Math.min(...bounds) : undefined;
   const wanted = (c: number) => c >= first && (c - first) % step === 0 && (explicit === undefined || explicit.includes(c));
+  const numbersUpTo = (last: number) => {
+    const numbers: number[] = [];
+    for (let c = first; c <= Math.min(last, MAX_SCHEDULE_DAYS); c++) if (wanted(c)) numbers.push(c);
+    return numbers;
+  };
 
   if (explicit && block.kind === 'exact') {
     const beyond = explicit.filter((c) => c > block.value);
@@ -317,25 +313,38 @@ function cyclesOfLine(dose: S.Dose, cycle: S.Cycle, block: Count, step: number, 
     });
   }
 
-  if (last === undefined) {
-    if (explicit) {
-      const numbers = explicit.filter(wanted);
-      return { given: block.kind === 'open' || dose.until?.length ? { kind: 'upTo', max: numbers.length } : { kind: 'unknown' }, numbers };
-    }
-    return { given: block.kind === 'open' || dose.until?.length ? { kind: 'open' } : { kind: 'unknown' } };
+  // The line's own last cycle, from `for N cycles` (or a time) and from `up to N cycles` (or a time).
+  const ownFor = dose.duration ? (dose.duration.unit === 'cycles' ? exact(dose.duration.value) : countWithin(dose.duration, length)) : undefined;
+  const ownCap =
+    dose.upTo && dose.upTo.unit !== 'doses'
+      ? dose.upTo.unit === 'cycles'
+        ? dose.upTo.value
+        : maxOf(countWithin(dose.upTo, length) ?? { kind: 'unknown' })
+      : undefined;
+  const lineLast = (blockLast: number | undefined, own: 'min' | 'max', withCap = true) => {
+    const bounds = [blockLast];
+    if (ownFor) bounds.push(first - 1 + (own === 'min' && ownFor.kind === 'range' ? ownFor.min : maxOf(ownFor)!));
+    if (ownCap !== undefined && withCap) bounds.push(first - 1 + ownCap);
+    if (explicit) bounds.push(explicit[explicit.length - 1]);
+    const known = bounds.filter((n): n is number => n !== undefined);
+    return known.length ? Math.min(...known) : undefined;
+  };
+  const ownUntil = !!dose.until?.length;
+
+  if (block.kind === 'exact' || block.kind === 'range') {
+    const low = block.kind === 'exact' ? block.value : block.min;
+    const high = block.kind === 'exact' ? block.value : block.max;
+    const numbers = numbersUpTo(lineLast(high, 'max')!);
+    const fewest = numbersUpTo(lineLast(low, 'min')!).length;
+    // A cap that binds can end the line before its other bounds: then only "up to" is sure.
+    const uncapped = numbersUpTo(lineLast(high, 'max', false)!).length;
+    if (ownUntil || numbers.length < uncapped) return { given: { kind: 'upTo', max: numbers.length }, numbers };
+    return { given: fewest === numbers.length ? exact(numbers.length) : { kind: 'range', min: fewest, max: numbers.length }, numbers };
   }
-  const numbers: number[] = [];
-  for (let c = first; c <= Math.min(last, MAX_SCHEDULE_DAYS); c++) if (wanted(c)) numbers.push(c);
-  const ownSure = !dose.until?.length && ownCap === undefined && (ownExact === undefined || ownExact.kind === 'exact');
-  let given: Count;
-  if (block.kind === 'exact' && ownSure) given = exact(numbers.length);
-  else if (block.kind === 'range' && ownSure && ownExact === undefined && !explicit) {
-    let min = 0;
-    for (let c = first; c <= block.min; c++) if (wanted(c)) min++;
-    given = min === numbers.length ? exact(min) : { kind: 'range', min, max: numbers.length };
-  } else if (block.kind === 'unknown' && ownExact?.kind === 'exact' && !dose.until?.length && ownCap === undefined) given = exact(numbers.length);
-  else given = { kind: 'upTo', max: numbers.length };
-  return { given, numbers };
+  const last = lineLast(block.kind === 'upTo' ? block.max : undefined, 'max');
+  if (last === undefined) return { given: block.kind === 'open' || ownUntil ? { kind: 'open' } : { kind: 'unknown' } };
+  const numbers = numbersUpTo(last);
+  return { given: { kind: 'upTo', max: numbers.length }, numbers };
 }
 
 function lineInCycle(at: DoseAt, cycle: S.Cycle, block: CycleSchedule, problems: ScheduleProblem[]): DoseSchedule {
@@ -415,22 +424,26 @@ function lineOnItsOwn(at: DoseAt, problems: ScheduleProblem[]): DoseSchedule {
     return { ...base, total: { kind: 'unknown' }, administrations: [], listed: 'none' };
   }
   const first = dose.days?.[0] ?? 1;
-  // Dosing days: by `x N` (administrations), a length, a cap, `until`.
-  const byCount = dose.count !== undefined ? Math.ceil(dose.count / perDay) : undefined;
-  const days = courseCount({ ...dose, count: undefined }, interval, 'doses', problems, dose.endSpan ?? dose.span);
-  let dosingDays: Count | undefined = days;
-  if (byCount !== undefined) {
-    if (days && (days.kind === 'exact' || days.kind === 'range') && maxOf(days) !== byCount) {
-      problems.push({
-        code: 'TPL238',
-        message: `'x ${dose.count}' and 'for ${dose.duration!.value} ${dose.duration!.unit}' give ${dose.count} and ${countText(scaled(days, perDay))} administrations.`,
-        span: dose.endSpan ?? dose.span,
-      });
-    }
-    dosingDays =
-      days === undefined || days.kind === 'exact' || days.kind === 'range' ? exact(byCount) : capped(days.kind === 'open' ? undefined : days, byCount);
+  // Dosing days within its length and its time cap, then administrations: `x N` counts them,
+  // `up to N doses` caps them.
+  const timeCap = dose.upTo && dose.upTo.unit !== 'doses' ? dose.upTo : undefined;
+  const doseCap = dose.upTo?.unit === 'doses' ? dose.upTo.value : undefined;
+  const days = courseCount({ duration: dose.duration, upTo: timeCap, until: dose.until }, interval, 'doses', problems, dose.endSpan ?? dose.span);
+  let total: Count | undefined = days && scaled(days, perDay);
+  if (dose.count !== undefined) {
+    if (!total) total = exact(dose.count);
+    else if (total.kind === 'exact' || total.kind === 'range') {
+      if (maxOf(total) !== dose.count)
+        problems.push({
+          code: 'TPL238',
+          message: `'x ${dose.count}' and 'for ${dose.duration!.value} ${dose.duration!.unit}' give ${dose.count} and ${countText(total)} administrations.`,
+          span: dose.endSpan ?? dose.span,
+        });
+      total = exact(Math.min(dose.count, maxOf(total)!));
+    } else total = capped(total.kind === 'open' ? undefined : total, dose.count);
   }
-  if (!dosingDays) {
+  if (doseCap !== undefined) total = capped(total, doseCap);
+  if (!total) {
     if (!hasEnd)
       problems.push({
         code: 'TPL235',
@@ -439,8 +452,6 @@ function lineOnItsOwn(at: DoseAt, problems: ScheduleProblem[]): DoseSchedule {
       });
     return { ...base, total: { kind: 'unknown' }, administrations: [], listed: 'none', periodDays: interval, perPeriod: perDay };
   }
-  let total: Count = dose.count !== undefined && dosingDays.kind === 'exact' ? exact(dose.count) : scaled(dosingDays, perDay);
-  if (dose.upTo?.unit === 'doses') total = capped(total, dose.upTo.value);
   const last = maxOf(total);
   const administrations: Administration[] = [];
   let left = last ?? perDay;

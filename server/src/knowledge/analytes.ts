@@ -120,6 +120,11 @@ export interface Analyte {
   readonly normal?: ReferenceInterval;
   /** Whether criteria may sensibly write it as a multiple of the ULN or LLN. */
   readonly ulnMultiples: boolean;
+  /**
+   * Where `ulnMultiples` is false, the one reference limit criteria are still written against,
+   * with the source that shows the convention (LVEF below the institutional LLN).
+   */
+  readonly limitsOfNormal?: readonly { readonly of: 'ULN' | 'LLN'; readonly source: string }[];
   /** CTCAE v5.0 terms graded on this analyte, with the limit at which each grade starts. */
   readonly ctcae?: readonly CtcaeTerm[];
   /** LOINC codes of the main serum, plasma or blood observations, for matching patient records. */
@@ -1282,6 +1287,14 @@ export const ANALYTES: readonly Analyte[] = [
     units: ['%'],
     plausible: { min: 0, max: 100, unit: '%', source: PERCENT_BY_DEFINITION },
     ulnMultiples: false,
+    limitsOfNormal: [
+      {
+        of: 'LLN',
+        source:
+          "Herceptin (trastuzumab) FDA label, section 5.1 Cardiomyopathy: withhold for 'an LVEF value below institutional limits of normal and >= 10% " +
+          "absolute decrease in LVEF from pretreatment values' (label text as reproduced at 120ty.net); protocols write 'LVEF >= LLN' in the same sense",
+      },
+    ],
     source: 'Reported in % (Lang RM et al., J Am Soc Echocardiogr 2015;28:1-39, chamber quantification)',
     gaps: 'reference interval is sex-specific in Lang RM et al. 2015, so no single interval is entered',
   },

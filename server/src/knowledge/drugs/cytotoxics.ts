@@ -149,6 +149,13 @@ export const CYTOTOXIC_DRUGS: readonly Drug[] = [
     class: 'vinca alkaloid (microtubule inhibitor)',
     classes: ['vinca'],
     routes: ['IV'],
+    otherRoutes: [
+      {
+        route: 'PO',
+        product: 'Navelbine soft capsules (vinorelbine tartrate), 60 mg/m2 once weekly for the first three administrations, then 80 mg/m2',
+        source: 'Navelbine 20/30/80 mg soft capsule SmPC (Pierre Fabre Limited, emc, updated Feb-Jun 2024), sections 4.1-4.2',
+      },
+    ],
     basis: 'bsa',
     doses: [
       {

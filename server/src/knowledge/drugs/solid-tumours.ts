@@ -1181,6 +1181,13 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
     class: 'HER2 antibody',
     classes: ['her2'],
     routes: ['IV'],
+    otherRoutes: [
+      {
+        route: 'SC',
+        product: 'Herceptin Hylecta (trastuzumab and hyaluronidase-oysk), 600 mg every 3 weeks subcutaneously',
+        source: "FDA approval of 28 February 2019 (fda.gov, 'FDA approves new formulation of Herceptin for subcutaneous use')",
+      },
+    ],
     basis: 'weight',
     doses: [
       {
@@ -1236,6 +1243,14 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
     class: 'PD-1 antibody',
     classes: ['pd1'],
     routes: ['IV'],
+    otherRoutes: [
+      {
+        route: 'SC',
+        product: 'Opdivo Qvantig (nivolumab and hyaluronidase-nvhy), for subcutaneous injection',
+        source:
+          'FDA approval of 27 December 2024 across adult solid-tumour nivolumab indications, not in combination with intravenous ipilimumab (ASCO Post, January 2025; ESMO oncology news, 7 Feb 2025)',
+      },
+    ],
     basis: 'flat',
     doses: [
       {
@@ -1350,6 +1365,14 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
     class: 'PD-L1 antibody',
     classes: ['pdl1'],
     routes: ['IV'],
+    otherRoutes: [
+      {
+        route: 'SC',
+        product: 'Tecentriq Hybreza (atezolizumab and hyaluronidase-tqjs), for subcutaneous injection',
+        source:
+          'FDA approval of 12 September 2024 for all adult indications of intravenous atezolizumab (FDA notice as reproduced by ESMO oncology news, 2 Oct 2024, and ONS Voice, Sep 2024)',
+      },
+    ],
     basis: 'flat',
     doses: [
       {
@@ -1710,6 +1733,13 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
     class: 'HER2 antibody (dimerization inhibitor)',
     classes: ['her2'],
     routes: ['IV'],
+    otherRoutes: [
+      {
+        route: 'SC',
+        product: 'Phesgo (pertuzumab, trastuzumab and hyaluronidase-zzxf), for subcutaneous injection',
+        source: 'FDA approval announced by Roche (as reported by dermatologieportal.nl and Seeking Alpha); approval date not read',
+      },
+    ],
     basis: 'flat',
     doses: [
       {

@@ -102,6 +102,17 @@ export interface ForbiddenRoute {
   readonly source: string;
 }
 
+/**
+ * A route that another product of the same active substance is labelled for: a subcutaneous
+ * co-formulation with hyaluronidase, an oral form authorised in another jurisdiction. Its doses are
+ * that product's, not the row's.
+ */
+export interface OtherProductRoute {
+  readonly route: DrugRoute;
+  readonly product: string;
+  readonly source: string;
+}
+
 /** The infusion time the label requires of every administration, in minutes. */
 export interface InfusionLimit {
   readonly minMinutes?: number;
@@ -228,6 +239,8 @@ export interface Drug {
   /** The class as tags a check can compare. */
   readonly classes?: readonly DrugClassTag[];
   readonly routes: readonly DrugRoute[];
+  /** Routes of other products of the same substance (Tecentriq Hybreza SC beside Tecentriq IV). */
+  readonly otherRoutes?: readonly OtherProductRoute[];
   readonly basis: DoseBasis;
   readonly doses: readonly LabelledDose[];
   /** A per-administration bound beyond which the number is almost surely a typo, where a source gives one. */

@@ -56,16 +56,16 @@ export const Codes = defineCodes({
   TPL204: { name: 'names.unknown-analyte', severity: 'warning', summary: 'An analyte or score the knowledge table does not know, perhaps misspelt.' },
   TPL205: { name: 'names.duplicate-id', severity: 'error', summary: 'Two arms, drugs or interventions with the same identifier.' },
   TPL206: { name: 'names.synonym', severity: 'hint', summary: 'A drug written by a brand, code or other name rather than its generic name.' },
-  TPL211: {
-    name: 'names.misspelt-drug',
-    severity: 'error',
-    summary: 'A drug name one edit away from a known drug, neither known nor declared investigational: a typo that would flow into totals and exports.',
-  },
   // Units.
   TPL210: {
     name: 'units.dose-basis',
     severity: 'warning',
     summary: "A dose whose unit does not fit the drug's labelled dose basis (mg where mg/m2 is labelled).",
+  },
+  TPL211: {
+    name: 'names.misspelt-drug',
+    severity: 'error',
+    summary: 'A drug name one edit away from a known drug, neither known nor declared investigational: a typo that would flow into totals and exports.',
   },
   TPL212: {
     name: 'eligibility.unit-slip',

@@ -41,7 +41,8 @@ export function typoBound(drug: Drug, basis: DoseBasis = drug.basis): { value: n
   return range && { value: range.max * TYPO_GUARD_FACTOR, source: `${TYPO_GUARD_FACTOR} x the labelled maximum` };
 }
 
-function describeLabel(drug: Drug, basis: DoseBasis): string {
+/** The labelled doses on a basis, each with its schedule and indication, for messages and related information. */
+export function describeLabel(drug: Drug, basis: DoseBasis): string {
   const unit = DOSE_BASIS[basis].unit;
   return dosesOnBasis(drug, basis)
     .map(

@@ -175,7 +175,7 @@ function checkUnitSlip(criterion: ThresholdCriterion, analyte: Analyte, context:
 }
 
 /** Which side of the admitted values a threshold bounds, given whether it includes or excludes. */
-function admittedSide(criterion: ThresholdCriterion, polarity: CriterionContext['polarity']): 'upper' | 'lower' | undefined {
+export function admittedSide(criterion: ThresholdCriterion, polarity: CriterionContext['polarity']): 'upper' | 'lower' | undefined {
   const upperComparator = criterion.comparator === '<' || criterion.comparator === '<=';
   const lowerComparator = criterion.comparator === '>' || criterion.comparator === '>=';
   if (!upperComparator && !lowerComparator) return undefined;

@@ -143,8 +143,36 @@ export interface Requirement extends LabCondition {
   readonly source: string;
 }
 
+/** One agent a premedication names, as a check can find it in a protocol: by drug row, by class tag, or by the words the label uses. */
+export interface PremedicationAgent {
+  /** How a message names it: 'folic acid', 'a corticosteroid'. */
+  readonly name: string;
+  /** Drug rows that are this agent (`folic_acid`). */
+  readonly drugs?: readonly string[];
+  /** Class tags any of whose drugs is this agent (`corticosteroid`). */
+  readonly classes?: readonly DrugClassTag[];
+  /** Other words that name it in a protocol's text ('glucocorticoid'). */
+  readonly words?: readonly string[];
+}
+
 /** What the label says must be given before or alongside the drug. */
 export interface Premedication {
+  readonly text: string;
+  readonly source: string;
+  /** The agents the text names, each of which a protocol should name; read from `text`, so sourced with it. */
+  readonly agents?: readonly PremedicationAgent[];
+}
+
+/**
+ * A condition the trials of a drug class exclude, for the class's safety, which a protocol giving
+ * such a drug is expected to exclude too (PD-1/PD-L1 antibodies and autoimmune disease).
+ */
+export interface ClassExclusion {
+  readonly classes: readonly DrugClassTag[];
+  /** How a message names the condition. */
+  readonly condition: string;
+  /** A regular expression (source text, case-insensitive) that finds the condition in a criterion's words. */
+  readonly pattern: string;
   readonly text: string;
   readonly source: string;
 }

@@ -58,7 +58,7 @@ describe('regimen limits: dose intensity per week against the labelled regimens'
 });
 
 describe('regimen limits: course, lifetime, per-cycle and Calvert limits', () => {
-  it('flags 40 cycles of temozolomide maintenance against the label\'s 6, with the indication', () => {
+  it("flags 40 cycles of temozolomide maintenance against the label's 6, with the indication", () => {
     const [problem] = courseLimitProblems(drug('temozolomide'), { cycles: 40 });
     assert.equal(problem.kind, 'exceeds');
     assert.equal(problem.indication, 'newly diagnosed glioblastoma, maintenance phase');
@@ -79,7 +79,7 @@ describe('regimen limits: course, lifetime, per-cycle and Calvert limits', () =>
     );
   });
 
-  it('flags a tretinoin course of 120 days against the label\'s 90', () => {
+  it("flags a tretinoin course of 120 days against the label's 90", () => {
     const [problem] = courseLimitProblems(drug('tretinoin'), { days: 120 });
     assert.equal(problem.kind, 'exceeds');
     assert.equal(problem.indication, undefined);

@@ -838,6 +838,14 @@ export const ANALYTES: readonly Analyte[] = [
     canonicalUnit: 'mmol/L',
     units: ['mmol/L'],
     normal: { min: 3.5, max: 5.0, unit: 'mmol/L', source: OXFORD_TABLE },
+    plausible: {
+      min: 0,
+      max: 14,
+      unit: 'mmol/L',
+      source:
+        "max: survival with complete recovery at a serum potassium of 14 mmol/L (Tran HA, 'Extreme hyperkalemia', South Med J 2005;98:729-32, case report; " +
+        'the abstract notes that above 10 mmol/L is uniformly held fatal without urgent treatment); min: a concentration is not negative',
+    },
     equivalentUnits: [milliequivalents(1, 'K+')],
     ulnMultiples: true,
     ctcae: [
@@ -856,7 +864,7 @@ export const ANALYTES: readonly Analyte[] = [
     ],
     loinc: [{ code: '2823-3', display: 'Potassium SerPl-sCnc', unit: 'mmol/L', source: LOINC_CMP_PANEL }],
     source: SI_CONVENTION,
-    gaps: NO_PLAUSIBLE,
+    gaps: 'plausible range: the ceiling is one survivor’s value, not a bound of physiology; a threshold above it is a unit or typing slip all the same',
   },
   {
     id: 'sodium',
@@ -889,7 +897,10 @@ export const ANALYTES: readonly Analyte[] = [
     ],
     loinc: [{ code: '2951-2', display: 'Sodium SerPl-sCnc', unit: 'mmol/L', source: LOINC_CMP_PANEL }],
     source: SI_CONVENTION,
-    gaps: NO_PLAUSIBLE,
+    gaps:
+      'plausible range: left empty; survivals are reported at 92 mmol/L (Shang T et al., "Severe Hyponatremia: A Case Study", PNWU) and at 196 mmol/L ' +
+      '(acute soy-sauce ingestion, as reported), with "a handful" above 200 mEq/L (KoreaMed Synapse case report abstract), so no ceiling could be cited; ' +
+      'indirect ISE analysers report only up to about 180 mmol/L (">180 mEq/l", Rev Nefrol case "Unmeasurable severe hypernatremia"), which bounds what a lab shows, not what a patient has',
   },
   {
     id: 'calcium',

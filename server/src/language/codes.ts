@@ -70,12 +70,14 @@ export const Codes = defineCodes({
   TPL212: {
     name: 'eligibility.unit-slip',
     severity: 'warning',
-    summary: "A threshold beyond every CTCAE grade of its analyte that another of the analyte's units would make an ordinary limit (platelets >= 100000 x10^9/L).",
+    summary:
+      "A threshold beyond every CTCAE grade of its analyte that another of the analyte's units would make an ordinary limit (platelets >= 100000 x10^9/L).",
   },
   TPL213: {
     name: 'eligibility.limit-excludes-normal',
     severity: 'warning',
-    summary: 'A ULN or LLN multiple on the wrong side of 1: an upper limit below 1 x ULN or a lower limit above 1 x LLN excludes patients whose values are normal.',
+    summary:
+      'A ULN or LLN multiple on the wrong side of 1: an upper limit below 1 x ULN or a lower limit above 1 x LLN excludes patients whose values are normal.',
   },
   TPL214: {
     name: 'eligibility.beyond-grade-4',

@@ -11,7 +11,16 @@ import type * as S from '../../model/schema';
 import { criteriaOf, dosesOf } from '../../model/walk';
 import { friendlyUnit, normalizeForAnalyte, resolveUnit } from '../../model/units';
 import type { Analyte } from '../../knowledge/analytes';
-import { CLASS_EXCLUSIONS, DRUGS, type Drug, type LabCondition, type PremedicationAgent, type RenalRule, type Requirement, type WeightRule } from '../../knowledge/drugs';
+import {
+  CLASS_EXCLUSIONS,
+  DRUGS,
+  type Drug,
+  type LabCondition,
+  type PremedicationAgent,
+  type RenalRule,
+  type Requirement,
+  type WeightRule,
+} from '../../knowledge/drugs';
 import { formatNumber } from '../../util/text';
 import { textAt, type Check, type CheckContext, type ThresholdCriterion } from '../check';
 import { describeLabel } from './doses';
@@ -67,7 +76,9 @@ function normalizeCondition(condition: LabCondition, analyte: Analyte): { side: 
 /** `bilirubin <= 1 x ULN`, `neutrophils >= 1500 /mm3`: as a criterion would write it. */
 function describeCondition(condition: LabCondition, context: CheckContext): string {
   const name = context.analyte(condition.analyte)?.id ?? condition.analyte;
-  const amount = condition.multipleOf ? `${formatNumber(condition.value)} x ${condition.multipleOf}` : `${formatNumber(condition.value)} ${condition.unit ?? ''}`.trim();
+  const amount = condition.multipleOf
+    ? `${formatNumber(condition.value)} x ${condition.multipleOf}`
+    : `${formatNumber(condition.value)} ${condition.unit ?? ''}`.trim();
   return `${name} ${condition.comparator} ${amount}`;
 }
 
@@ -178,7 +189,9 @@ function checkRequirements(protocol: S.Protocol, drug: Drug, dose: S.Dose, words
   context.accept('TPL262', `${drug.id}: its label requires ${andList(parts)}.`, dose.drugSpan, {
     related: [
       ...gaps.flatMap(({ verdict }) =>
-        verdict.kind === 'looser' ? [{ ...verdict.limit.criterion.span, message: `the looser criterion: ${textAt(context.text, verdict.limit.criterion.span)}` }] : [],
+        verdict.kind === 'looser'
+          ? [{ ...verdict.limit.criterion.span, message: `the looser criterion: ${textAt(context.text, verdict.limit.criterion.span)}` }]
+          : [],
       ),
       ...gaps.map(({ requirement }) => ({ ...dose.span, message: `the label: ${requirement.text} Source: ${requirement.source}` })),
       ...labelled(drug, dose),

@@ -109,13 +109,19 @@ export const doseChecks: Check = {
     for (const declaration of protocol.drugs) {
       const drug = declaration.route && context.drug(declaration.id);
       if (!drug || !declaration.route) continue;
-      checkRoute(drug, declaration.route, routeSpan(context.text, declaration.span, declaration.idSpan.offset + declaration.idSpan.length, declaration.route), context);
+      checkRoute(
+        drug,
+        declaration.route,
+        routeSpan(context.text, declaration.span, declaration.idSpan.offset + declaration.idSpan.length, declaration.route),
+        context,
+      );
     }
   },
 
   dose(dose, _where, context) {
     const routeDrug = dose.route && context.drug(dose.drug);
-    if (routeDrug && dose.route) checkRoute(routeDrug, dose.route, routeSpan(context.text, dose.span, dose.drugSpan.offset + dose.drugSpan.length, dose.route), context);
+    if (routeDrug && dose.route)
+      checkRoute(routeDrug, dose.route, routeSpan(context.text, dose.span, dose.drugSpan.offset + dose.drugSpan.length, dose.route), context);
     // A route only another product of the substance has (atezolizumab SC) comes with that product's doses, which the row does not hold.
     if (routeDrug && dose.route && !routeDrug.routes.includes(dose.route) && routeDrug.otherRoutes?.some((entry) => entry.route === dose.route)) return;
     const drug = context.drug(dose.drug);

@@ -163,7 +163,8 @@ function checkUnitSlip(criterion: ThresholdCriterion, analyte: Analyte, context:
   if (intended.length === 0) return;
   const bound = below ? span.low! : span.high!;
   // The bound in the unit the author wrote, rounded as a reader would say it.
-  const shownUnit = criterion.ucum && convert(bound.value, analyte.canonicalUnit, criterion.ucum, analyte.molarMass) !== undefined ? criterion.ucum : analyte.canonicalUnit;
+  const shownUnit =
+    criterion.ucum && convert(bound.value, analyte.canonicalUnit, criterion.ucum, analyte.molarMass) !== undefined ? criterion.ucum : analyte.canonicalUnit;
   const shown = convert(bound.value, analyte.canonicalUnit, shownUnit, analyte.molarMass) ?? bound.value;
   const units = intended.slice(0, 2).map((reading) => reading.unit);
   context.accept(

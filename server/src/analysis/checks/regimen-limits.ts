@@ -112,9 +112,17 @@ export function courseLimitProblems(drug: Drug, course: CourseFacts): CourseProb
     for (const part of courseParts(limit, course)) {
       const base = { source: limit.source, labelled: describeLabel(drug, drug.basis), ...(limit.indication ? { indication: limit.indication } : {}) };
       if (part.has !== undefined && part.has > part.max) {
-        problems.push({ ...base, kind: 'exceeds', message: `${shown(part.has)} ${part.words} of ${drug.id} are more than the label's ${shown(part.max)}${context}.` });
+        problems.push({
+          ...base,
+          kind: 'exceeds',
+          message: `${shown(part.has)} ${part.words} of ${drug.id} are more than the label's ${shown(part.max)}${context}.`,
+        });
       } else if (part.has === undefined && course.openEnded) {
-        problems.push({ ...base, kind: 'unbounded', message: `${drug.id} runs until progression with no cap; the label stops at ${shown(part.max)} ${part.words}${context}.` });
+        problems.push({
+          ...base,
+          kind: 'unbounded',
+          message: `${drug.id} runs until progression with no cap; the label stops at ${shown(part.max)} ${part.words}${context}.`,
+        });
       }
     }
   }
@@ -197,10 +205,15 @@ export function infusionMinutesOf(dose: S.Dose): number | undefined {
  */
 export function infusionTimeProblem(drug: Drug, minutes: number, labelledDose?: LabelledDose): LimitProblem | undefined {
   const own = labelledDose?.infusionMinutes;
-  const limit = own ? { min: own.min, max: own.max, source: labelledDose!.source } : drug.infusion && { min: drug.infusion.minMinutes, max: drug.infusion.maxMinutes, source: drug.infusion.source };
+  const limit = own
+    ? { min: own.min, max: own.max, source: labelledDose!.source }
+    : drug.infusion && { min: drug.infusion.minMinutes, max: drug.infusion.maxMinutes, source: drug.infusion.source };
   if (!limit) return undefined;
   const labelled = describeLabel(drug, drug.basis);
-  const range = limit.min !== undefined && limit.max !== undefined && limit.min !== limit.max ? `${shown(limit.min)}-${shown(limit.max)} minutes` : `${shown(limit.min ?? limit.max!)} minutes`;
+  const range =
+    limit.min !== undefined && limit.max !== undefined && limit.min !== limit.max
+      ? `${shown(limit.min)}-${shown(limit.max)} minutes`
+      : `${shown(limit.min ?? limit.max!)} minutes`;
   if (limit.min !== undefined && minutes < limit.min) {
     return { message: `${drug.id} over ${shown(minutes)} minutes is faster than its labelled infusion of ${range}.`, source: limit.source, labelled };
   }

@@ -1590,7 +1590,10 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
     premedication: {
       text: 'Folic acid 400-1,000 mcg orally once daily from 7 days before the first dose until 21 days after the last; vitamin B12 1 mg IM in the week before the first dose and every 3 cycles; dexamethasone 4 mg orally twice daily the day before, the day of and the day after each dose.',
       source: `${ALIMTA}, section 2 (premedication and concomitant medications; read through a drug-reference copy)`,
-      agents: [{ name: 'folic acid', drugs: ['folic_acid'], words: ['folate'] }, { name: 'vitamin B12', drugs: ['cyanocobalamin'], words: ['hydroxocobalamin', 'vitamin b12'] }],
+      agents: [
+        { name: 'folic acid', drugs: ['folic_acid'], words: ['folate'] },
+        { name: 'vitamin B12', drugs: ['cyanocobalamin'], words: ['hydroxocobalamin', 'vitamin b12'] },
+      ],
     },
     source: ALIMTA,
     gaps: 'The NSAID precautions for CrCl 45-79 mL/min concern ibuprofen, not the pemetrexed dose, and are not entered as a rule.',

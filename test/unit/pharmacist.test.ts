@@ -143,21 +143,23 @@ describe('pharmacist: plausible lab limits in every unit', () => {
     );
   });
 
-  it('finds platelets >= 75000 x10^9/L and hemoglobin >= 8 g/L, which no range bounds, beyond every CTCAE grade', () => {
+  it('finds platelets >= 75000 x10^9/L, hemoglobin >= 8 g/L and calcium <= 12 mmol/L beyond every CTCAE grade, creatinine <= 133 mg/dL beyond any recorded', () => {
     const diagnostics = checkDiagnostics(
       `eligibility {
   include platelets >= 75000 x10^9/L
                        ^^^^^^^^^^^^^ TPL212
   include hemoglobin >= 8 g/L
                         ^^^^^ TPL212
+  include calcium <= 12 mmol/L
+                     ^^^^^^^^^ TPL212
   include creatinine <= 133 mg/dL
-                        ^^^^^^^^^ TPL212
+                        ^^^^^^^^^ TPL240
 }`,
       (code) => code === 'TPL212' || code === 'TPL240',
     );
     assert.deepEqual(
-      diagnostics.map((d) => d.message.replace(/^.*did you mean /, '')),
-      ['75000 /uL?', '8 g/dL?', '133 umol/L?'],
+      diagnostics.map((d) => d.message.replace(/^.*(did|Did) you mean /, '')),
+      ['75000 /uL?', '8 g/dL?', '12 mg/dL?', '133 umol/L or 133 mg/L?'],
     );
     assert.match(diagnostics[1].message, /^8 g\/L is below 80 g\/L, where the deepest CTCAE v5\.0 grade of 'Anemia' starts/);
   });

@@ -724,6 +724,14 @@ export const ANALYTES: readonly Analyte[] = [
     conventionalUnit: 'mg/dL',
     molarMass: 113.12,
     normal: { min: 0.6, max: 1.2, unit: 'mg/dL', source: MSD_TABLE },
+    plausible: {
+      min: 0,
+      max: 73.8,
+      unit: 'mg/dL',
+      source:
+        'max: the highest serum creatinine on record, 73.8 mg/dL, in a uraemic 23-year-old after renal allograft rejection (Case Rep Nephrol 2021;2021:6048919, ' +
+        "'Highest Recorded Serum Creatinine'; the authors note no known level is incompatible with life); min: a concentration is not negative",
+    },
     ulnMultiples: true,
     ctcae: [
       {
@@ -735,7 +743,7 @@ export const ANALYTES: readonly Analyte[] = [
     ],
     loinc: [{ code: '2160-0', display: 'Creat SerPl-mCnc', unit: 'mg/dL', source: LOINC_CMP_PANEL }],
     source: `${SI_CONVENTION}; molar mass 113.12 g/mol from PubChem CID 588 (creatinine, C4H7N3O)`,
-    gaps: NO_PLAUSIBLE,
+    gaps: 'plausible range: the ceiling is the highest value on record, not a bound of physiology',
   },
   {
     id: 'creatinine_clearance',

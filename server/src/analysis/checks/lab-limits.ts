@@ -13,12 +13,21 @@ import type { Analyte, CtcaeTerm } from '../../knowledge/analytes';
 import { formatNumber } from '../../util/text';
 import { preferred, replaceFix, type Check, type CheckContext, type CriterionContext, type ThresholdCriterion } from '../check';
 
-/** A bound in the analyte's normalised unit: what it is, and the source that gives it. */
+/** A bound in the analyte's normalised unit: what it is, where it comes from, and the source that gives it. */
 interface SourcedBound {
   readonly value: number;
+  readonly kind: 'ctcae' | 'plausible' | 'reference';
   readonly why: string;
   readonly source: string;
 }
+
+/**
+ * Count units differ by a thousand (x10^9/L against /uL); other units of one analyte by less
+ * (mg/dL against mmol/L of glucose: 18). A reference interval is narrow, and values well outside
+ * it are ordinary limits for some trials (urea < 20 mmol/L), so it bounds the ordinary span only
+ * against readings a thousand times apart. A unit relation, not a clinical number.
+ */
+const COUNT_UNIT_FACTOR = 1000;
 
 /** The plausible range of the analyte in `unit` (its canonical unit or a separate one), converted from its row. */
 export function plausibleIn(analyte: Analyte, unit: string): { min: number; max: number; shown: string; source: string } | undefined {
@@ -63,23 +72,36 @@ function deepestGradeValue(term: CtcaeTerm, analyte: Analyte): number | undefine
 
 /**
  * The span in which eligibility limits of the analyte ordinarily lie, in its canonical unit: from
- * the deepest CTCAE grade of its decrease to the deepest grade of its increase, each side falling
- * back to the reference interval where CTCAE grades no value in that direction.
+ * the deepest CTCAE grade of its decrease to the deepest grade of its increase. Where CTCAE
+ * grades no value in a direction, the plausible range bounds that side, else the reference
+ * interval (see COUNT_UNIT_FACTOR for when that one counts).
  */
 export function ordinarySpan(analyte: Analyte): { low?: SourcedBound; high?: SourcedBound } {
   const span: { low?: SourcedBound; high?: SourcedBound } = {};
   for (const term of analyte.ctcae ?? []) {
     const value = deepestGradeValue(term, analyte);
     if (value === undefined) continue;
-    const why = `where the deepest CTCAE v5.0 grade of '${term.term}' starts`;
-    if (term.direction === 'decreased' && (!span.low || value < span.low.value)) span.low = { value, why, source: term.source };
-    if (term.direction === 'increased' && (!span.high || value > span.high.value)) span.high = { value, why, source: term.source };
+    const bound = { value, kind: 'ctcae' as const, why: `where the deepest CTCAE v5.0 grade of '${term.term}' starts`, source: term.source };
+    if (term.direction === 'decreased' && (!span.low || value < span.low.value)) span.low = bound;
+    if (term.direction === 'increased' && (!span.high || value > span.high.value)) span.high = bound;
   }
+  const plausible = analyte.canonicalUnit ? plausibleIn(analyte, analyte.canonicalUnit) : undefined;
+  if (!span.low && plausible && plausible.min > 0)
+    span.low = { value: plausible.min, kind: 'plausible', why: 'the lowest value it can take', source: plausible.source };
+  if (!span.high && plausible) span.high = { value: plausible.max, kind: 'plausible', why: 'the highest value it can take', source: plausible.source };
   const min = referenceLimit(analyte, 'min');
   const max = referenceLimit(analyte, 'max');
-  if (!span.low && min !== undefined) span.low = { value: min, why: 'the lower end of its reference interval', source: analyte.normal!.source };
-  if (!span.high && max !== undefined) span.high = { value: max, why: 'the upper end of its reference interval', source: analyte.normal!.source };
+  if (!span.low && min !== undefined)
+    span.low = { value: min, kind: 'reference', why: 'the lower end of its reference interval', source: analyte.normal!.source };
+  if (!span.high && max !== undefined)
+    span.high = { value: max, kind: 'reference', why: 'the upper end of its reference interval', source: analyte.normal!.source };
   return span;
+}
+
+/** The span's bounds that may judge a reading `factor` times the written number: reference bounds only across count units. */
+function usableSpan(span: ReturnType<typeof ordinarySpan>, factor: number): { low?: SourcedBound; high?: SourcedBound } {
+  const usable = (bound: SourcedBound | undefined) => (bound && (bound.kind !== 'reference' || factor >= COUNT_UNIT_FACTOR) ? bound : undefined);
+  return { low: usable(span.low), high: usable(span.high) };
 }
 
 /** How far a value lies outside [low, high], as a ratio (0 inside): unit slips are factors, so distance is a ratio. */
@@ -151,22 +173,31 @@ function checkPlausible(criterion: ThresholdCriterion, analyte: Analyte, context
   return true;
 }
 
-/** TPL212: plausible, but beyond every CTCAE grade, where another unit makes it an ordinary limit. */
+/**
+ * TPL212: plausible, but beyond the ordinary span of limits, where another unit of the analyte
+ * puts the same number inside it. Both sides of the span must judge the reading, so a reading
+ * is never taken for ordinary on the strength of one side alone.
+ */
 function checkUnitSlip(criterion: ThresholdCriterion, analyte: Analyte, context: CheckContext): void {
   const normalized = criterion.normalized;
-  if (!normalized || normalized.unit !== analyte.canonicalUnit) return;
+  if (!normalized || normalized.unit !== analyte.canonicalUnit || normalized.value <= 0) return;
   const span = ordinarySpan(analyte);
-  const below = span.low !== undefined && normalized.value < span.low.value;
-  const above = span.high !== undefined && normalized.value > span.high.value;
-  if (!below && !above) return;
-  const intended = otherReadings(criterion, analyte).filter((reading) => distanceFrom(reading.value, span) === 0);
-  if (intended.length === 0) return;
-  const bound = below ? span.low! : span.high!;
+  const slips = otherReadings(criterion, analyte).flatMap((reading) => {
+    const factor = Math.max(reading.value / normalized.value, normalized.value / reading.value);
+    const usable = usableSpan(span, factor);
+    if (!usable.low || !usable.high) return [];
+    const below = normalized.value < usable.low.value;
+    const above = normalized.value > usable.high.value;
+    const inside = usable.low.value <= reading.value && reading.value <= usable.high.value;
+    return (below || above) && inside ? [{ reading, bound: below ? usable.low : usable.high, below }] : [];
+  });
+  if (slips.length === 0) return;
+  const { bound, below } = slips[0];
+  const canonical = analyte.canonicalUnit;
   // The bound in the unit the author wrote, rounded as a reader would say it.
-  const shownUnit =
-    criterion.ucum && convert(bound.value, analyte.canonicalUnit, criterion.ucum, analyte.molarMass) !== undefined ? criterion.ucum : analyte.canonicalUnit;
-  const shown = convert(bound.value, analyte.canonicalUnit, shownUnit, analyte.molarMass) ?? bound.value;
-  const units = intended.slice(0, 2).map((reading) => reading.unit);
+  const shownUnit = criterion.ucum && convert(bound.value, canonical, criterion.ucum, analyte.molarMass) !== undefined ? criterion.ucum : canonical;
+  const shown = convert(bound.value, canonical, shownUnit, analyte.molarMass) ?? bound.value;
+  const units = slips.slice(0, 2).map((slip) => slip.reading.unit);
   context.accept(
     'TPL212',
     `${written(criterion)} is ${below ? 'below' : 'above'} ${formatNumber(Number(shown.toPrecision(3)))} ${friendlyUnit(shownUnit)}, ${bound.why} for ${analyte.name.toLowerCase()}; did you mean ${units.map((unit) => `${criterion.valueText} ${friendlyUnit(unit)}`).join(' or ')}?`,

@@ -373,6 +373,22 @@ eligibility { include creatinine_clearance >= 30 mL/min }`,
     assert.match(diagnostics[2].message, /requires folic acid and vitamin B12 alongside it/);
   });
 
+  it('reads a creatinine clearance band in whole mL/min: > 50 keeps out 30-50, an exclusion < 50 does not (FLOT4 writes "> 50 ml/min" in an any-of group)', () => {
+    checkDiagnostics(
+      `arm a "A" other { capecitabine 1250 mg/m2 PO bid days 1-14 }
+eligibility {
+  include any "renal" { creatinine <= 1.5 x ULN; creatinine_clearance > 50 mL/min }
+}`,
+      (code) => code === 'TPL260',
+    );
+    checkDiagnostics(
+      `arm a "A" other { capecitabine 1250 mg/m2 PO bid days 1-14 }
+                  ^^^^^^^^^^^^ TPL260
+eligibility { exclude creatinine_clearance < 50 mL/min }`,
+      (code) => code === 'TPL260',
+    );
+  });
+
   it('finds premedication named in an intervention or a dose note', () => {
     checkDiagnostics(
       `intervention vitamins dietary_supplement "Folic acid 400 mcg daily; vitamin B12 1000 mcg IM every 9 weeks"

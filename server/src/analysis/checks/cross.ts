@@ -32,6 +32,8 @@ export interface AdmittedLimit {
   readonly value: number;
   /** The normalised unit: the analyte's canonical unit, a separate unit, or `x ULN` / `x LLN`. */
   readonly unit: string;
+  /** True when the value itself is not admitted (`> 50`, or an exclusion `<= 50`). */
+  readonly strict: boolean;
   readonly criterion: ThresholdCriterion;
 }
 
@@ -48,8 +50,12 @@ export function limitsOn(eligibility: S.Eligibility | undefined, analyteId: stri
     if (polarity === 'exclude' && group?.mode === 'all') continue;
     const { value, unit } = criterion.normalized;
     const side = admittedSide(criterion, polarity);
-    if (side) limits.push({ side, value, unit, criterion });
-    else if (criterion.comparator === '=') limits.push({ side: 'upper', value, unit, criterion }, { side: 'lower', value, unit, criterion });
+    // An inclusion `> v` and an exclusion `<= v` leave v itself out.
+    const exclusive = criterion.comparator === '>' || criterion.comparator === '<';
+    const strict = polarity === 'include' ? exclusive : !exclusive && criterion.comparator !== '=';
+    if (side) limits.push({ side, value, unit, strict, criterion });
+    else if (criterion.comparator === '=')
+      limits.push({ side: 'upper', value, unit, strict: false, criterion }, { side: 'lower', value, unit, strict: false, criterion });
   }
   return limits;
 }
@@ -209,10 +215,12 @@ function describeBand(rule: RenalRule): string {
 function checkRenal(protocol: S.Protocol, dose: S.Dose, rules: readonly RenalRule[], context: CheckContext): void {
   if (!protocol.eligibility || rules.length === 0) return;
   const lower = tightest(limitsOn(protocol.eligibility, 'creatinine_clearance', context), 'lower', 'mL/min');
+  // The label's bands are in whole mL/min (30-50 is held as below 51), so `> 50` admits 51 and up.
+  const lowest = lower && (lower.strict && Number.isInteger(lower.value) ? lower.value + 1 : lower.value);
   for (const rule of rules) {
     if (rule.action === 'caution' || rule.crclBelow === undefined) continue;
     // The band is admitted when the lowest admitted clearance falls below the band's top.
-    if (lower && lower.value >= rule.crclBelow) continue;
+    if (lowest !== undefined && lowest >= rule.crclBelow) continue;
     const admitted = lower ? `admits creatinine clearance from ${formatNumber(lower.value)} mL/min` : 'sets no creatinine clearance limit';
     context.accept('TPL260', `${dose.drug}: ${rule.text} (${describeBand(rule)}; ${rule.source}), but the eligibility ${admitted}.`, dose.drugSpan, {
       related: lower ? [{ ...lower.criterion.span, message: `the creatinine clearance criterion: ${textAt(context.text, lower.criterion.span)}` }] : [],

@@ -110,10 +110,18 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** One pattern per analyte, built once: any of its names as a whole word. */
+const analytePatterns = new WeakMap<Analyte, RegExp>();
+
 /** True when a text names the analyte by its identifier, name or a synonym. */
 function mentions(text: string, analyte: Analyte): boolean {
-  const names = [analyte.id, analyte.name, ...analyte.synonyms].map((name) => name.replace(/_/g, ' ').toLowerCase()).filter((name) => name.length >= 3);
-  return names.some((name) => new RegExp(`(?<![a-z0-9])${escapeRegExp(name)}(?![a-z0-9])`).test(text));
+  let pattern = analytePatterns.get(analyte);
+  if (!pattern) {
+    const names = [analyte.id, analyte.name, ...analyte.synonyms].map((name) => name.replace(/_/g, ' ').toLowerCase()).filter((name) => name.length >= 3);
+    pattern = new RegExp(`(?<![a-z0-9])(?:${names.map(escapeRegExp).join('|')})(?![a-z0-9])`);
+    analytePatterns.set(analyte, pattern);
+  }
+  return pattern.test(text);
 }
 
 /** How a requirement stands against the eligibility: met, not comparable (a limit in another unit, a family member, or words), or missing or too loose. */
@@ -262,13 +270,24 @@ function namesOf(drug: Drug): string[] {
 
 /** True when the protocol gives or names the agent: a dose line or declaration of its drug or class, or its name in the text. */
 function agentNamed(agent: PremedicationAgent, protocol: S.Protocol, words: string, context: CheckContext): boolean {
-  const isAgent = (drug: Drug | undefined) =>
+  const isAgent = (drug: Drug | undefined): drug is Drug =>
     drug !== undefined && ((agent.drugs ?? []).includes(drug.id) || (drug.classes ?? []).some((tag) => (agent.classes ?? []).includes(tag)));
   for (const { dose } of dosesOf(protocol)) if (isAgent(context.drug(dose.drug))) return true;
   for (const declaration of protocol.drugs) if (isAgent(context.drug(declaration.id))) return true;
-  const agentDrugs = DRUGS.filter((drug) => isAgent(drug));
-  const names = [...(agent.words ?? []), ...agentDrugs.flatMap(namesOf)].map((name) => name.toLowerCase());
-  return names.some((name) => new RegExp(`(?<![a-z0-9])${escapeRegExp(name)}`).test(words));
+  return agentPattern(agent, isAgent).test(words);
+}
+
+/** One pattern per agent, built once: its words and every name of its drugs, as the start of a word. */
+const agentPatterns = new WeakMap<PremedicationAgent, RegExp>();
+
+function agentPattern(agent: PremedicationAgent, isAgent: (drug: Drug) => boolean): RegExp {
+  let pattern = agentPatterns.get(agent);
+  if (!pattern) {
+    const names = [...(agent.words ?? []), ...DRUGS.filter(isAgent).flatMap(namesOf)].map((name) => escapeRegExp(name.toLowerCase()));
+    pattern = new RegExp(`(?<![a-z0-9])(?:${names.join('|')})`);
+    agentPatterns.set(agent, pattern);
+  }
+  return pattern;
 }
 
 /** `a`, `a and b`, `a, b and c`. */
@@ -312,7 +331,9 @@ export const crossChecks: Check = {
   protocol(protocol, context) {
     const given = firstDoses(protocol, context);
     const eligibilityText = eligibilityWords(protocol.eligibility);
-    const words = protocolWords(protocol);
+    // The protocol's words are gathered only when a drug has a premedication to look for.
+    let words: string | undefined;
+    const protocolText = () => (words ??= protocolWords(protocol));
     for (const [id, dose] of given) {
       const drug = context.drug(id)!;
       checkRenal(
@@ -328,7 +349,7 @@ export const crossChecks: Check = {
         drug.rules.filter((rule): rule is WeightRule => rule.kind === 'weight'),
         context,
       );
-      checkPremedication(protocol, drug, dose, words, context);
+      if (drug.premedication?.agents?.length) checkPremedication(protocol, drug, dose, protocolText(), context);
     }
     checkClassExclusions(protocol, given, context);
   },

@@ -77,6 +77,17 @@ function deepestGradeValue(term: CtcaeTerm, analyte: Analyte): number | undefine
  * interval (see COUNT_UNIT_FACTOR for when that one counts).
  */
 export function ordinarySpan(analyte: Analyte): { low?: SourcedBound; high?: SourcedBound } {
+  const cached = spans.get(analyte);
+  if (cached) return cached;
+  const span = computeSpan(analyte);
+  spans.set(analyte, span);
+  return span;
+}
+
+/** The tables are constant: each analyte's span is worked out once. */
+const spans = new WeakMap<Analyte, { low?: SourcedBound; high?: SourcedBound }>();
+
+function computeSpan(analyte: Analyte): { low?: SourcedBound; high?: SourcedBound } {
   const span: { low?: SourcedBound; high?: SourcedBound } = {};
   for (const term of analyte.ctcae ?? []) {
     const value = deepestGradeValue(term, analyte);

@@ -171,9 +171,9 @@ describe('code actions', () => {
     const actions = service.quickFixes(analysis, { offset: text.indexOf('oxaliplatine'), length: 0 });
     const fix = actions.find((a) => a.title === "Change to 'oxaliplatin'");
     assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
-    assert.equal(fix.diagnostic?.code, 'TPL201');
+    assert.equal(fix.diagnostic?.code, 'TPL211');
     const fixed = applyEdits(text, fix.edits);
-    assert.ok(!service.analyze(fixed).diagnostics.some((d) => d.code === 'TPL201'));
+    assert.ok(!service.analyze(fixed).diagnostics.some((d) => d.code === 'TPL211'));
   });
 
   it('fixes all preferred fixes at once', () => {

@@ -276,8 +276,8 @@ eligibility { sex female }
     good: `eligibility { include platelets >= 100 x10^9/L }`,
   },
   TPL201: {
-    bad: `arm a "A" other { oxaliplatine 85 mg/m2 day 1 }
-                  ^^^^^^^^^^^^ TPL201`,
+    bad: `arm a "A" other { oxaliplatinum 85 mg/m2 day 1 }
+                  ^^^^^^^^^^^^^ TPL201`,
     good: `arm a "A" other { oxaliplatin 85 mg/m2 day 1 }`,
   },
   TPL202: {
@@ -319,10 +319,31 @@ arm b "B" other { surgery }`,
                   ^^^^^^^ TPL206`,
     good: `arm a "A" other { lenvatinib 8 mg daily }`,
   },
+  TPL211: {
+    bad: `arm a "A" other { oxaliplatine 85 mg/m2 IV day 1 }
+                  ^^^^^^^^^^^^ TPL211`,
+    good: `drug oxaliplatine "Investigational platinum" { investigational yes }
+arm a "A" other { oxaliplatine 85 mg/m2 IV day 1 }`,
+  },
   TPL210: {
     bad: `arm a "A" other { gemcitabine 1000 mg days 1, 8 }
                                    ^^ TPL210`,
     good: `arm a "A" other { gemcitabine 1000 mg/m2 days 1, 8 }`,
+  },
+  TPL212: {
+    bad: `eligibility { include platelets >= 100000 x10^9/L }
+                                   ^^^^^^^^^^^^^^ TPL212`,
+    good: `eligibility { include platelets >= 100000 /uL }`,
+  },
+  TPL213: {
+    bad: `eligibility { include ast <= 0.2 x ULN }
+                             ^^^ TPL213`,
+    good: `eligibility { include ast <= 2.5 x ULN }`,
+  },
+  TPL214: {
+    bad: `eligibility { include bilirubin <= 25 x ULN }
+                                   ^^ TPL214`,
+    good: `eligibility { include bilirubin <= 1.5 x ULN }`,
   },
   TPL220: {
     bad: `arm a "A" other { gemcitabine 2000 mg/m2 day 1 }
@@ -333,6 +354,16 @@ arm b "B" other { surgery }`,
     bad: `arm a "A" other { gemcitabine 10000 mg/m2 day 1 }
                               ^^^^^^^^^^^ TPL221`,
     good: `arm a "A" other { gemcitabine 1000 mg/m2 day 1 }`,
+  },
+  TPL222: {
+    bad: `arm a "A" other { capecitabine 1250 mg/m2 IV bid days 1-14 }
+                                          ^^ TPL222`,
+    good: `arm a "A" other { capecitabine 1250 mg/m2 PO bid days 1-14 }`,
+  },
+  TPL223: {
+    bad: `arm a "A" other { vincristine 1.4 mg/m2 IT day 1 }
+                                        ^^ TPL223`,
+    good: `arm a "A" other { vincristine 1.4 mg/m2 IV day 1 }`,
   },
   TPL230: {
     bad: `arm a "A" other {
@@ -564,6 +595,37 @@ eligibility { include creatinine_clearance >= 60 mL/min }`,
                              ^ TPL261`,
     good: `arm a "A" other { lenvatinib 12 mg daily }
 eligibility { include weight >= 60 kg }`,
+  },
+  TPL262: {
+    bad: `arm a "A" other { docetaxel 75 mg/m2 IV day 1 }
+                  ^^^^^^^^^ TPL262
+eligibility {
+  include bilirubin <= 1.5 x ULN
+  include alp <= 2.5 x ULN
+  include neutrophils >= 1.5 x10^9/L
+}`,
+    good: `arm a "A" other { docetaxel 75 mg/m2 IV day 1 }
+eligibility {
+  include bilirubin <= 1 x ULN
+  include alp <= 2.5 x ULN
+  include neutrophils >= 1.5 x10^9/L
+}`,
+  },
+  TPL263: {
+    bad: `arm a "A" other { pemetrexed 500 mg/m2 IV day 1 }
+                  ^^^^^^^^^^ TPL263`,
+    good: `intervention vitamins dietary_supplement "Folic acid and vitamin B12"
+arm a "A" other { pemetrexed 500 mg/m2 IV day 1 }`,
+  },
+  TPL264: {
+    bad: `arm a "A" other { pembrolizumab 200 mg IV day 1 }
+                  ^^^^^^^^^^^^^ TPL264
+eligibility { include ecog 0-1 }`,
+    good: `arm a "A" other { pembrolizumab 200 mg IV day 1 }
+eligibility {
+  include ecog 0-1
+  exclude "Active autoimmune disease that has required systemic treatment in the past 2 years"
+}`,
   },
 };
 

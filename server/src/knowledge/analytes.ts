@@ -120,6 +120,11 @@ export interface Analyte {
   readonly normal?: ReferenceInterval;
   /** Whether criteria may sensibly write it as a multiple of the ULN or LLN. */
   readonly ulnMultiples: boolean;
+  /**
+   * Where `ulnMultiples` is false, the one reference limit criteria are still written against,
+   * with the source that shows the convention (LVEF below the institutional LLN).
+   */
+  readonly limitsOfNormal?: readonly { readonly of: 'ULN' | 'LLN'; readonly source: string }[];
   /** CTCAE v5.0 terms graded on this analyte, with the limit at which each grade starts. */
   readonly ctcae?: readonly CtcaeTerm[];
   /** LOINC codes of the main serum, plasma or blood observations, for matching patient records. */
@@ -719,6 +724,14 @@ export const ANALYTES: readonly Analyte[] = [
     conventionalUnit: 'mg/dL',
     molarMass: 113.12,
     normal: { min: 0.6, max: 1.2, unit: 'mg/dL', source: MSD_TABLE },
+    plausible: {
+      min: 0,
+      max: 73.8,
+      unit: 'mg/dL',
+      source:
+        'max: the highest serum creatinine on record, 73.8 mg/dL, in a uraemic 23-year-old after renal allograft rejection (Case Rep Nephrol 2021;2021:6048919, ' +
+        "'Highest Recorded Serum Creatinine'; the authors note no known level is incompatible with life); min: a concentration is not negative",
+    },
     ulnMultiples: true,
     ctcae: [
       {
@@ -730,7 +743,7 @@ export const ANALYTES: readonly Analyte[] = [
     ],
     loinc: [{ code: '2160-0', display: 'Creat SerPl-mCnc', unit: 'mg/dL', source: LOINC_CMP_PANEL }],
     source: `${SI_CONVENTION}; molar mass 113.12 g/mol from PubChem CID 588 (creatinine, C4H7N3O)`,
-    gaps: NO_PLAUSIBLE,
+    gaps: 'plausible range: the ceiling is the highest value on record, not a bound of physiology',
   },
   {
     id: 'creatinine_clearance',
@@ -833,6 +846,14 @@ export const ANALYTES: readonly Analyte[] = [
     canonicalUnit: 'mmol/L',
     units: ['mmol/L'],
     normal: { min: 3.5, max: 5.0, unit: 'mmol/L', source: OXFORD_TABLE },
+    plausible: {
+      min: 0,
+      max: 14,
+      unit: 'mmol/L',
+      source:
+        "max: survival with complete recovery at a serum potassium of 14 mmol/L (Tran HA, 'Extreme hyperkalemia', South Med J 2005;98:729-32, case report; " +
+        'the abstract notes that above 10 mmol/L is uniformly held fatal without urgent treatment); min: a concentration is not negative',
+    },
     equivalentUnits: [milliequivalents(1, 'K+')],
     ulnMultiples: true,
     ctcae: [
@@ -851,7 +872,7 @@ export const ANALYTES: readonly Analyte[] = [
     ],
     loinc: [{ code: '2823-3', display: 'Potassium SerPl-sCnc', unit: 'mmol/L', source: LOINC_CMP_PANEL }],
     source: SI_CONVENTION,
-    gaps: NO_PLAUSIBLE,
+    gaps: 'plausible range: the ceiling is one survivor’s value, not a bound of physiology; a threshold above it is a unit or typing slip all the same',
   },
   {
     id: 'sodium',
@@ -884,7 +905,10 @@ export const ANALYTES: readonly Analyte[] = [
     ],
     loinc: [{ code: '2951-2', display: 'Sodium SerPl-sCnc', unit: 'mmol/L', source: LOINC_CMP_PANEL }],
     source: SI_CONVENTION,
-    gaps: NO_PLAUSIBLE,
+    gaps:
+      'plausible range: left empty; survivals are reported at 92 mmol/L (Shang T et al., "Severe Hyponatremia: A Case Study", PNWU) and at 196 mmol/L ' +
+      '(acute soy-sauce ingestion, as reported), with "a handful" above 200 mEq/L (KoreaMed Synapse case report abstract), so no ceiling could be cited; ' +
+      'indirect ISE analysers report only up to about 180 mmol/L (">180 mEq/l", Rev Nefrol case "Unmeasurable severe hypernatremia"), which bounds what a lab shows, not what a patient has',
   },
   {
     id: 'calcium',
@@ -1282,6 +1306,14 @@ export const ANALYTES: readonly Analyte[] = [
     units: ['%'],
     plausible: { min: 0, max: 100, unit: '%', source: PERCENT_BY_DEFINITION },
     ulnMultiples: false,
+    limitsOfNormal: [
+      {
+        of: 'LLN',
+        source:
+          "Herceptin (trastuzumab) FDA label, section 5.1 Cardiomyopathy: withhold for 'an LVEF value below institutional limits of normal and >= 10% " +
+          "absolute decrease in LVEF from pretreatment values' (label text as reproduced at 120ty.net); protocols write 'LVEF >= LLN' in the same sense",
+      },
+    ],
     source: 'Reported in % (Lang RM et al., J Am Soc Echocardiogr 2015;28:1-39, chamber quantification)',
     gaps: 'reference interval is sex-specific in Lang RM et al. 2015, so no single interval is entered',
   },

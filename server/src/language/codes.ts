@@ -67,9 +67,33 @@ export const Codes = defineCodes({
     severity: 'warning',
     summary: "A dose whose unit does not fit the drug's labelled dose basis (mg where mg/m2 is labelled).",
   },
+  TPL211: {
+    name: 'names.misspelt-drug',
+    severity: 'error',
+    summary: 'A drug name one edit away from a known drug, neither known nor declared investigational: a typo that would flow into totals and exports.',
+  },
+  TPL212: {
+    name: 'eligibility.unit-slip',
+    severity: 'warning',
+    summary:
+      "A threshold beyond every CTCAE grade of its analyte that another of the analyte's units would make an ordinary limit (platelets >= 100000 x10^9/L).",
+  },
+  TPL213: {
+    name: 'eligibility.limit-excludes-normal',
+    severity: 'warning',
+    summary:
+      'A ULN or LLN multiple on the wrong side of 1: an upper limit below 1 x ULN or a lower limit above 1 x LLN excludes patients whose values are normal.',
+  },
+  TPL214: {
+    name: 'eligibility.beyond-grade-4',
+    severity: 'warning',
+    summary: 'A limit that admits values beyond the CTCAE v5.0 grade 4 (life-threatening) limit of its analyte (bilirubin <= 25 x ULN).',
+  },
   // Doses.
   TPL220: { name: 'dose.outside-label', severity: 'warning', summary: 'A dose outside the labelled per-administration range.' },
   TPL221: { name: 'dose.beyond-bound', severity: 'error', summary: 'A dose so far above the label that it is almost surely a typo.' },
+  TPL222: { name: 'dose.route-not-labelled', severity: 'warning', summary: "A route that the drug's label does not give (oxaliplatin PO, capecitabine IV)." },
+  TPL223: { name: 'dose.forbidden-route', severity: 'error', summary: 'A route the label forbids, usually because it kills (vincristine intrathecally).' },
   // Schedules.
   TPL230: { name: 'schedule.day-outside-cycle', severity: 'error', summary: 'A dosing day after the last day of its cycle.' },
   TPL231: { name: 'schedule.course-length', severity: 'warning', summary: 'A continuous course whose length differs from the cycles it runs beside.' },
@@ -132,6 +156,21 @@ export const Codes = defineCodes({
     summary: "A creatinine clearance limit that admits patients a drug's label contraindicates or reduces.",
   },
   TPL261: { name: 'cross.weight-dose', severity: 'information', summary: 'A flat dose of a drug whose label sets the dose by body weight.' },
+  TPL262: {
+    name: 'cross.label-requirement',
+    severity: 'warning',
+    summary: "An organ-function or blood-count limit the drug's label requires that the eligibility does not (docetaxel: bilirubin <= 1 x ULN).",
+  },
+  TPL263: {
+    name: 'cross.premedication',
+    severity: 'information',
+    summary: 'A premedication the label requires that the protocol never names (pemetrexed: folic acid and vitamin B12).',
+  },
+  TPL264: {
+    name: 'cross.class-exclusion',
+    severity: 'information',
+    summary: 'A drug class whose trials exclude a condition the eligibility does not (PD-1/PD-L1 antibodies and autoimmune disease).',
+  },
 });
 
 export type Code = keyof typeof Codes;

@@ -117,6 +117,8 @@ export const DrugDecl = z.object({
   aka: z.array(z.string()),
   class: z.string().optional(),
   note: z.string().optional(),
+  /** `investigational yes`: a product no label covers, whose name and doses are not checked. */
+  investigational: YesNo.optional(),
   span: Span,
   idSpan: Span,
 });

@@ -319,8 +319,8 @@ export function registerExtensionTests(): void {
       const { document } = await openWithDiagnostics(uri);
       const original = document.getText();
       await replaceText(document, 'oxaliplatin 85 mg/m2', 'oxaliplatine 85 mg/m2');
-      const withTypo = await diagnosticsWhere(uri, 'TPL201 for oxaliplatine', (d) => d.some((x) => codeOf(x) === 'TPL201'));
-      const [unknown] = withTypo.filter((d) => codeOf(d) === 'TPL201');
+      const withTypo = await diagnosticsWhere(uri, 'TPL211 for oxaliplatine', (d) => d.some((x) => codeOf(x) === 'TPL211'));
+      const [unknown] = withTypo.filter((d) => codeOf(d) === 'TPL211');
       assert.equal(document.getText(unknown.range), 'oxaliplatine');
 
       const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, unknown.range);
@@ -329,7 +329,7 @@ export function registerExtensionTests(): void {
       assert.equal(fix.kind?.value, 'quickfix');
       assert.equal(await vscode.workspace.applyEdit(fix.edit), true);
       assert.equal(document.getText(), original);
-      await diagnosticsWhere(uri, 'TPL201 gone after the quick fix', (d) => d.length > 0 && !d.some((x) => codeOf(x) === 'TPL201'));
+      await diagnosticsWhere(uri, 'TPL211 gone after the quick fix', (d) => d.length > 0 && !d.some((x) => codeOf(x) === 'TPL211'));
       await document.save();
     });
 

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerPreview } from './preview';
+import { registerReports } from './reports';
 
 /** What `activate` returns, for the extension tests: the running language client. */
 export interface TrialExtensionApi {
@@ -43,6 +44,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TrialE
     vscode.commands.registerCommand('trial.restartServer', () => languageClient.restart()),
   );
   registerPreview(context, languageClient);
+  registerReports(context, languageClient);
   try {
     await languageClient.start();
   } catch (error) {

@@ -147,7 +147,7 @@ export function diffHtml(diff: AmendmentDiff, names: DiffNames): string {
   const rows = bySection(diff).map((change) => {
     const { text, effect } = description(change);
     const badge = effect ? ` <span class="badge ${change.direction ?? ''}">${e(effect)}</span>` : '';
-    const links = [lineLink('old', change.oldLine, change.oldSpan), lineLink('new', change.newLine, change.newSpan)].filter(Boolean).join(' ');
+    const links = [lineLink('old', change.oldLine, change.oldSpan), lineLink('new', change.newLine, change.newSpan)].filter(Boolean).join('<br>');
     return `<tr class="change ${change.kind}"><td>${e(DIFF_SECTIONS[change.section])}</td><td>${e(text)}${badge}</td><td></td><td class="lines">${links}</td></tr>`;
   });
   const table = rows.length

@@ -1035,11 +1035,29 @@ const textComparer: CriterionComparer<TextCriterion> = {
   },
 };
 
+/** The Dice coefficient of two groups' members by what they are about (their comparer keys). */
+function memberOverlap(a: Group, b: Group): number {
+  const keys = (group: Group) => group.criteria.map((member) => comparerOf(member).key(member));
+  const left = keys(a);
+  const right = [...keys(b)];
+  if (left.length + right.length === 0) return 1;
+  let shared = 0;
+  for (const key of left) {
+    const at = right.indexOf(key);
+    if (at >= 0) {
+      shared++;
+      right.splice(at, 1);
+    }
+  }
+  return (2 * shared) / (left.length + keys(b).length);
+}
+
 const groupComparer: CriterionComparer<Group> = {
   key: () => 'group',
   subject: (c) => `${c.mode} of`,
   same: (a, b) => a.mode === b.mode && normalText(a.label ?? '') === normalText(b.label ?? ''),
-  affinity: { score: (a, b) => similarity(a.label ?? '', b.label ?? ''), threshold: 0.3 },
+  // Two groups are the same clause when their labels are alike or most of their members are about the same things.
+  affinity: { score: (a, b) => Math.max(similarity(a.label ?? '', b.label ?? ''), memberOverlap(a, b)), threshold: 0.3 },
   compare(a, b, polarity) {
     const found: Difference[] = [];
     if (normalText(a.label ?? '') !== normalText(b.label ?? '')) {
@@ -1083,19 +1101,9 @@ function placedKey(placed: PlacedCriterion): string {
   return `${placed.polarity}:${placed.combines}:${comparerOf(placed.criterion).key(placed.criterion)}`;
 }
 
-function diffEligibility(before: DiffSide, after: DiffSide, changes: Changes): void {
-  const oldEligibility = before.protocol.eligibility;
-  const newEligibility = after.protocol.eligibility;
-  diffAges(oldEligibility, newEligibility, changes);
-  diffPopulationFields(before, after, changes);
-  const oldCriteria = placedCriteria(oldEligibility);
-  const newCriteria = placedCriteria(newEligibility);
-  const {
-    pairs: accepted,
-    removed: removedAll,
-    added: addedAll,
-  } = pairItems(oldCriteria, newCriteria, placedKey, (a, b) => comparerOf(a.criterion).same(a.criterion, b.criterion), {
-    // Texts and groups pair by similarity, and only above their threshold; the other kinds, in order.
+/** Pairs placed criteria across versions: the same first, then texts and groups by similarity above their threshold, the other kinds in order. */
+function pairCriteria(before: readonly PlacedCriterion[], after: readonly PlacedCriterion[], key: (placed: PlacedCriterion) => string) {
+  return pairItems(before, after, key, (a, b) => comparerOf(a.criterion).same(a.criterion, b.criterion), {
     score(a, b) {
       const affinity = comparerOf(b.criterion).affinity;
       if (!affinity) return 1;
@@ -1104,6 +1112,29 @@ function diffEligibility(before: DiffSide, after: DiffSide, changes: Changes): v
     },
     threshold: 0,
   });
+}
+
+function diffEligibility(before: DiffSide, after: DiffSide, changes: Changes): void {
+  const oldEligibility = before.protocol.eligibility;
+  const newEligibility = after.protocol.eligibility;
+  diffAges(oldEligibility, newEligibility, changes);
+  diffPopulationFields(before, after, changes);
+  const oldCriteria = placedCriteria(oldEligibility);
+  const newCriteria = placedCriteria(newEligibility);
+  // Groups pair first, so that the members of a group whose mode changed (all -> any) still pair with their old selves.
+  const isGroup = (placed: PlacedCriterion) => placed.criterion.kind === 'group';
+  const groups = pairCriteria(oldCriteria.filter(isGroup), newCriteria.filter(isGroup), placedKey);
+  const partnerMode = new Map(groups.pairs.map(([a, b]) => [a.index, (b.criterion as Group).mode]));
+  const oldKey = (placed: PlacedCriterion) =>
+    placed.parent !== undefined && partnerMode.has(placed.parent) ? placedKey({ ...placed, combines: partnerMode.get(placed.parent)! }) : placedKey(placed);
+  const members = pairCriteria(
+    oldCriteria.filter((placed) => !isGroup(placed)),
+    newCriteria.filter((placed) => !isGroup(placed)),
+    (placed) => (oldCriteria[placed.index] === placed ? oldKey(placed) : placedKey(placed)),
+  );
+  const accepted = [...groups.pairs, ...members.pairs];
+  const removedAll = [...groups.removed, ...members.removed].sort((a, b) => a.index - b.index);
+  const addedAll = [...groups.added, ...members.added].sort((a, b) => a.index - b.index);
   // Removed criteria are listed after the kept criterion they followed in the old version.
   const partnerOf = new Map(accepted.map(([a, b]) => [a.index, b.index]));
   const anchorOf = (placed: PlacedCriterion) => {

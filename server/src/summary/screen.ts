@@ -267,26 +267,35 @@ function assessThreshold(criterion: Threshold, context: ScreeningContext): Asses
   const { analyte, observation, codes } = found;
   const base = { observation: observation.citation, code: loincCodeOf(observation.resource, codes), date: recordDate(observation.resource) ?? null };
   if (criterion.multipleOf) return assessRelative(criterion, criterion.multipleOf, analyte, observation, base);
-  if (criterion.unit === undefined) return unknown('the criterion gives no unit, so no recorded value can be compared with it', base);
-  if (!criterion.normalized) return unknown(`the criterion's unit ${criterion.unit} does not convert to ${friendlyUnit(analyte.canonicalUnit ?? '')}`, base);
+  // A ratio (INR) is written without a unit: the number is in the analyte's unit, 1, by definition.
+  const limit = criterion.normalized ?? (criterion.unit === undefined && analyte.canonicalUnit === '1' ? { value: criterion.value, unit: '1' } : undefined);
+  if (criterion.unit === undefined && !limit) return unknown('the criterion gives no unit, so no recorded value can be compared with it', base);
+  if (!limit) return unknown(`the criterion's unit ${criterion.unit} does not convert to ${friendlyUnit(analyte.canonicalUnit ?? '')}`, base);
   const observed = observedQuantity(observation.resource, analyte);
   if ('reason' in observed) return unknown(`${observation.citation}: ${observed.reason}`, base);
   const recorded = { ...base, recorded: observed.recorded };
-  if (observed.unit !== criterion.normalized.unit) {
+  if (observed.unit !== limit.unit) {
     return unknown(
-      `${observed.recorded} does not convert to ${criterion.unit} (${friendlyUnit(observed.unit)} against ${friendlyUnit(criterion.normalized.unit)})`,
+      `${observed.recorded} does not convert to ${criterion.unit ?? limit.unit} (${friendlyUnit(observed.unit)} against ${friendlyUnit(limit.unit)})`,
       recorded,
     );
   }
-  const met = compares(observed.canonical, criterion.comparator, criterion.normalized.value);
-  const value = inCriterionUnit(observed.canonical, criterion, analyte);
-  const shownValue = value === undefined ? `${rounded(observed.canonical)} ${friendlyUnit(observed.unit)}` : `${value} ${criterion.unit}`;
+  const met = compares(observed.canonical, criterion.comparator, limit.value);
+  const converted = inCriterionUnit(observed.canonical, criterion, analyte);
+  // The value in the criterion's unit where it converts back, else in the analyte's unit; a ratio has none.
+  const shown =
+    converted !== undefined
+      ? { value: converted, unit: criterion.unit }
+      : limit.unit === '1'
+        ? { value: rounded(observed.canonical) }
+        : { value: rounded(observed.canonical), unit: friendlyUnit(observed.unit) };
+  const shownValue = `${shown.value}${shown.unit ? ` ${shown.unit}` : ''}`;
   return {
     met,
     evidence: {
       ...recorded,
-      ...(value === undefined ? { value: rounded(observed.canonical), unit: friendlyUnit(observed.unit) } : { value, unit: criterion.unit }),
-      reason: `${shownValue} ${criterion.comparator} ${criterion.valueText} ${criterion.unit}: ${metWords(met)}`,
+      ...shown,
+      reason: `${shownValue} ${criterion.comparator} ${criterion.valueText}${criterion.unit ? ` ${criterion.unit}` : ''}: ${metWords(met)}`,
     },
   };
 }

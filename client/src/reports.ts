@@ -157,22 +157,24 @@ class ReportPanel implements vscode.Disposable {
     this.panel.reveal(undefined, true);
   }
 
-  private async reveal(message: unknown): Promise<void> {
+  /** Handles a message of the page: a link's reveal opens its version at its offset. */
+  async reveal(message: unknown): Promise<vscode.TextEditor | undefined> {
     const reveal = asRevealMessage(message);
-    if (!reveal) return;
+    if (!reveal) return undefined;
     const uri = reveal.side === 'old' ? this.sides.old : this.sides.new;
-    if (!uri) return;
+    if (!uri) return undefined;
     try {
       const document = await vscode.workspace.openTextDocument(uri);
       const position = document.positionAt(reveal.offset);
       const visible = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === uri.toString());
-      await vscode.window.showTextDocument(document, {
+      return await vscode.window.showTextDocument(document, {
         viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One,
         selection: new vscode.Range(position, position),
         preview: reveal.side === 'old',
       });
     } catch (error) {
       void vscode.window.showErrorMessage(`Cannot open ${path.basename(uri.path)}: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
     }
   }
 
@@ -183,8 +185,14 @@ class ReportPanel implements vscode.Disposable {
   }
 }
 
+/** What the extension tests reach of the reports: the handling of a page's message, as a click on a link sends it. */
+export interface ReportsApi {
+  /** Handles `message` as the open comparison's (`compare`) or screening's (`screen`) page would send it; resolves with the editor revealed. */
+  reveal(report: 'compare' | 'screen', message: unknown): Promise<vscode.TextEditor | undefined>;
+}
+
 /** Registers Trial: Compare with… and Trial: Screen a Patient…. */
-export function registerReports(context: vscode.ExtensionContext, client: LanguageClient): void {
+export function registerReports(context: vscode.ExtensionContext, client: LanguageClient): ReportsApi {
   const panels = new Map<string, ReportPanel>();
 
   const showReport = (viewType: string, title: string, body: string, sides: { readonly old?: vscode.Uri; readonly new: vscode.Uri }) => {
@@ -291,4 +299,7 @@ export function registerReports(context: vscode.ExtensionContext, client: Langua
     vscode.commands.registerCommand('trial.screenPatient', screenPatient),
     { dispose: () => [...panels.values()].forEach((report) => report.dispose()) },
   );
+  return {
+    reveal: async (report, message) => panels.get(report === 'compare' ? DIFF_VIEW_TYPE : SCREEN_VIEW_TYPE)?.reveal(message),
+  };
 }

@@ -132,12 +132,16 @@ function createChanges(oldText: string, newText: string): Changes {
 /** Compares two versions of a protocol clause by clause. */
 export function diffProtocols(before: DiffSide, after: DiffSide): AmendmentDiff {
   const changes = createChanges(before.text, after.text);
-  diffTrial(before.protocol.trial, after.protocol.trial, changes);
-  diffDrugs(before.protocol.drugs, after.protocol.drugs, changes);
-  diffInterventions(before.protocol.interventions, after.protocol.interventions, changes);
-  diffArms(before, after, changes);
-  diffEligibility(before, after, changes);
-  diffOutcomes(before.protocol.outcomes, after.protocol.outcomes, changes);
+  try {
+    diffTrial(before.protocol.trial, after.protocol.trial, changes);
+    diffDrugs(before.protocol.drugs, after.protocol.drugs, changes);
+    diffInterventions(before.protocol.interventions, after.protocol.interventions, changes);
+    diffArms(before, after, changes);
+    diffEligibility(before, after, changes);
+    diffOutcomes(before.protocol.outcomes, after.protocol.outcomes, changes);
+  } finally {
+    wordSets.clear();
+  }
   // Stable: each comparer gives its own order (criteria by where they stand in the new version).
   const ordered = changes.list.map((entry, index) => ({ ...entry, index })).sort((a, b) => a.order - b.order || a.index - b.index);
   return { changes: ordered.map((entry) => entry.change) };
@@ -176,14 +180,22 @@ function shown(value: unknown): DiffValue {
   return String(value);
 }
 
+/** The word sets of the texts compared in one diff; emptied when the diff ends, so it never outgrows one comparison. */
+const wordSets = new Map<string, Set<string>>();
+
 /** Words of a text for similarity: lower case, letters and digits. */
 function words(text: string): Set<string> {
-  return new Set(
-    text
-      .toLowerCase()
-      .split(/[^a-z0-9]+/)
-      .filter((word) => word.length > 1),
-  );
+  let found = wordSets.get(text);
+  if (!found) {
+    found = new Set(
+      text
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter((word) => word.length > 1),
+    );
+    wordSets.set(text, found);
+  }
+  return found;
 }
 
 /** The Dice coefficient of two texts' word sets: 1 for the same words, 0 for none shared. */
@@ -201,14 +213,22 @@ function normalText(text: string): string {
 }
 
 /**
- * Pairs the items of two lists: first those with the same key that `same` accepts, then, among
- * the rest with the same key, by `affinity` (best first, at least `threshold`) or in order.
+ * The most pairs of leftover items of one kind compared by similarity; beyond it (thousands of
+ * reworded texts on each side) they are reported as removed and added, which is true, rather than
+ * spending minutes on a pairing that would only read better.
+ */
+const MAX_SIMILARITY_PAIRS = 250_000;
+
+/**
+ * Pairs the items of two lists: first those with the same key and the same identity (what they
+ * say), then, among the rest with the same key, by `affinity` (best first, at least `threshold`)
+ * or in order. Linear in the items but for the similarity step, which is bounded.
  */
 function pairItems<T>(
   before: readonly T[],
   after: readonly T[],
   key: (item: T) => string,
-  same: (a: T, b: T) => boolean,
+  identity: (item: T) => string,
   affinity?: { readonly score: (a: T, b: T) => number; readonly threshold: number },
 ): { pairs: [T, T][]; removed: T[]; added: T[] } {
   const pairs: [T, T][] = [];
@@ -221,28 +241,40 @@ function pairItems<T>(
   };
   const keysBefore = before.map(key);
   const keysAfter = after.map(key);
-  after.forEach((item, j) => {
-    const i = before.findIndex((candidate, index) => !usedBefore.has(index) && keysBefore[index] === keysAfter[j] && same(candidate, item));
-    if (i >= 0) pair(i, j);
+  const exact = new Map<string, number[]>();
+  before.forEach((item, i) => {
+    const id = `${keysBefore[i]}\u0000${identity(item)}`;
+    exact.set(id, [...(exact.get(id) ?? []), i]);
   });
-  if (affinity) {
+  after.forEach((item, j) => {
+    const waiting = exact.get(`${keysAfter[j]}\u0000${identity(item)}`);
+    const i = waiting?.shift();
+    if (i !== undefined) pair(i, j);
+  });
+  // The rest, by key.
+  const buckets = new Map<string, { before: number[]; after: number[] }>();
+  const bucket = (name: string) => buckets.get(name) ?? buckets.set(name, { before: [], after: [] }).get(name)!;
+  before.forEach((_, i) => {
+    if (!usedBefore.has(i)) bucket(keysBefore[i]).before.push(i);
+  });
+  after.forEach((_, j) => {
+    if (!usedAfter.has(j)) bucket(keysAfter[j]).after.push(j);
+  });
+  for (const { before: left, after: right } of buckets.values()) {
+    if (!affinity) {
+      for (let n = 0; n < Math.min(left.length, right.length); n++) pair(left[n], right[n]);
+      continue;
+    }
+    if (left.length * right.length > MAX_SIMILARITY_PAIRS) continue;
     const candidates: { i: number; j: number; score: number }[] = [];
-    before.forEach((a, i) => {
-      if (usedBefore.has(i)) return;
-      after.forEach((b, j) => {
-        if (usedAfter.has(j) || keysBefore[i] !== keysAfter[j]) return;
-        const score = affinity.score(a, b);
+    for (const i of left) {
+      for (const j of right) {
+        const score = affinity.score(before[i], after[j]);
         if (score >= affinity.threshold) candidates.push({ i, j, score });
-      });
-    });
+      }
+    }
     candidates.sort((x, y) => y.score - x.score || x.j - y.j || x.i - y.i);
     for (const { i, j } of candidates) if (!usedBefore.has(i) && !usedAfter.has(j)) pair(i, j);
-  } else {
-    after.forEach((_, j) => {
-      if (usedAfter.has(j)) return;
-      const i = before.findIndex((_candidate, index) => !usedBefore.has(index) && keysBefore[index] === keysAfter[j]);
-      if (i >= 0) pair(i, j);
-    });
   }
   return { pairs, removed: before.filter((_, i) => !usedBefore.has(i)), added: after.filter((_, j) => !usedAfter.has(j)) };
 }
@@ -397,7 +429,7 @@ function diffList(
   const itemText = LIST_ITEM_TEXTS[spec.keyword];
   const text = (item: unknown) =>
     typeof item === 'string' ? item : itemText && typeof item === 'object' && item !== null ? itemText(item as Record<string, unknown>) : shown(item);
-  const { pairs, removed, added } = pairItems(oldItems, newItems, key, () => true);
+  const { pairs, removed, added } = pairItems(oldItems, newItems, key, () => '');
   for (const item of removed) changes.add(section, { kind: 'removed', what: spec.keyword, old: text(item), new: null, oldSpan: spanOf(item, oldSpan) });
   for (const item of added) changes.add(section, { kind: 'added', what: spec.keyword, old: null, new: text(item), newSpan: spanOf(item, newSpan) });
   for (const [oldItem, newItem] of pairs) {
@@ -461,7 +493,7 @@ function diffDrugs(before: readonly S.DrugDecl[], after: readonly S.DrugDecl[], 
     before,
     after,
     (drug) => drug.id,
-    () => true,
+    () => '',
   );
   const describe = (drug: S.DrugDecl) => `${drug.id}${drug.label ? ` "${drug.label}"` : ''}`;
   for (const drug of removed) changes.add('intervention', { kind: 'removed', what: `drug ${drug.id}`, old: describe(drug), new: null, oldSpan: drug.span });
@@ -485,7 +517,7 @@ function diffInterventions(before: readonly S.Intervention[], after: readonly S.
     before,
     after,
     (intervention) => intervention.id,
-    () => true,
+    () => '',
   );
   const describe = (intervention: S.Intervention) => `${intervention.id} ${intervention.type} "${intervention.name}"`;
   for (const item of removed)
@@ -502,7 +534,7 @@ function diffOutcomes(before: readonly S.Outcome[], after: readonly S.Outcome[],
     before,
     after,
     () => 'outcome',
-    (a, b) => normalText(a.measure) === normalText(b.measure),
+    (outcome) => normalText(outcome.measure),
     { score: (a, b) => similarity(a.measure, b.measure), threshold: 0.5 },
   );
   const describe = (outcome: S.Outcome) => `${outcome.kind ? `${outcome.kind} ` : ''}${outcome.measure}`;
@@ -535,14 +567,14 @@ function diffArms(before: DiffSide, after: DiffSide, changes: Changes): void {
     before.protocol.arms,
     after.protocol.arms,
     (arm) => arm.id,
-    () => true,
+    () => '',
   );
   // Arms renamed but still labelled the same are the same arm.
   const relabelled = pairItems(
     arms.removed,
     arms.added,
     (arm) => normalText(arm.label),
-    () => true,
+    () => '',
   );
   for (const arm of relabelled.removed)
     changes.add('trialDesign', { kind: 'removed', what: `arm ${arm.id}`, old: describeArm(arm), new: null, oldSpan: arm.span });
@@ -566,22 +598,30 @@ function diffPhases(prefix: string, before: S.Arm, after: S.Arm, oldText: string
     before.phases,
     after.phases,
     (phase) => phase.name ?? '',
-    () => true,
+    () => '',
   );
-  const phaseDrugs = (arm: S.Arm, phase: S.TreatmentPhase) => drugsIn(armDoses(arm).filter((at) => at.phase === phase));
+  const oldArmDoses = armDoses(before);
+  const newArmDoses = armDoses(after);
+  const phaseDrugs = (doses: readonly DoseAt[], phase: S.TreatmentPhase) => drugsIn(doses.filter((at) => at.phase === phase));
   for (const phase of phases.removed) {
-    changes.add('intervention', { kind: 'removed', what: `${prefix}: ${phaseName(phase)}`, old: phaseDrugs(before, phase), new: null, oldSpan: phase.span });
+    changes.add('intervention', {
+      kind: 'removed',
+      what: `${prefix}: ${phaseName(phase)}`,
+      old: phaseDrugs(oldArmDoses, phase),
+      new: null,
+      oldSpan: phase.span,
+    });
   }
   for (const phase of phases.added) {
-    changes.add('intervention', { kind: 'added', what: `${prefix}: ${phaseName(phase)}`, old: null, new: phaseDrugs(after, phase), newSpan: phase.span });
+    changes.add('intervention', { kind: 'added', what: `${prefix}: ${phaseName(phase)}`, old: null, new: phaseDrugs(newArmDoses, phase), newSpan: phase.span });
   }
   for (const [a, b] of phases.pairs) {
     const where = `${prefix}: ${phaseName(b)}`;
     diffSurgeries(where, a, b, changes);
-    const oldDoses = armDoses(before).filter((at) => at.phase === a);
-    const newDoses = armDoses(after).filter((at) => at.phase === b);
+    const oldDoses = oldArmDoses.filter((at) => at.phase === a);
+    const newDoses = newArmDoses.filter((at) => at.phase === b);
     const drugKey = (at: DoseAt) => findDrug(at.dose.drug)?.id ?? at.dose.drug.toLowerCase();
-    const doses = pairItems(oldDoses, newDoses, drugKey, (x, y) => sameValue(x.dose, y.dose) && sameValue(x.cycle ?? null, y.cycle ?? null));
+    const doses = pairItems(oldDoses, newDoses, drugKey, (at) => JSON.stringify(withoutSpans([at.dose, at.cycle ?? null])));
     for (const at of doses.removed) {
       changes.add('intervention', {
         kind: 'removed',
@@ -887,8 +927,8 @@ interface CriterionComparer<C extends S.Criterion> {
   key(criterion: C): string;
   /** The clause's name: `platelets (lower limit)`, `prior therapy`. */
   subject(criterion: C): string;
-  /** Two criteria of the same key that say the same thing (paired first). */
-  same(a: C, b: C): boolean;
+  /** What the criterion says, as text: two criteria of the same key and identity say the same thing (paired first). */
+  identity(criterion: C): string;
   /** How well two criteria of the same key pair (0-1) and the least score that pairs them; absent: pair in order. */
   readonly affinity?: { readonly score: (a: C, b: C) => number; readonly threshold: number };
   /** What differs between a pair, besides the note. */
@@ -930,13 +970,12 @@ function limitText(criterion: Threshold): string {
 const thresholdComparer: CriterionComparer<Threshold> = {
   key: (c) => `threshold:${analyteId(c.analyte)}:${boundOf(c.comparator)}`,
   subject: (c) => `${c.analyte} (${{ lower: 'lower limit', upper: 'upper limit', value: 'value' }[boundOf(c.comparator)]})`,
-  same(a, b) {
-    const x = thresholdScale(a);
-    const y = thresholdScale(b);
-    return a.comparator === b.comparator && x.scale === y.scale && sameNumber(x.value, y.value);
+  identity(c) {
+    const { scale, value } = thresholdScale(c);
+    return `${c.comparator} ${Number(value.toPrecision(12))} ${scale}`;
   },
   compare(a, b, polarity) {
-    if (thresholdComparer.same(a, b)) return [];
+    if (thresholdComparer.identity(a) === thresholdComparer.identity(b)) return [];
     const subject = thresholdComparer.subject(b);
     const x = thresholdScale(a);
     const y = thresholdScale(b);
@@ -976,7 +1015,7 @@ function scoreText(criterion: Score): string {
 const scoreComparer: CriterionComparer<Score> = {
   key: (c) => `score:${analyteId(c.analyte)}`,
   subject: (c) => c.analyte,
-  same: (a, b) => scoreText(a) === scoreText(b),
+  identity: scoreText,
   compare(a, b, polarity) {
     if (scoreText(a) === scoreText(b)) return [];
     const x = scorePositions(a);
@@ -1000,7 +1039,7 @@ function priorItemKey(item: { name: string; isDrug: boolean }): string {
 const priorComparer: CriterionComparer<Prior> = {
   key: () => 'prior',
   subject: () => 'prior therapy',
-  same: (a, b) => a.items.map(priorItemKey).join('\u0000') === b.items.map(priorItemKey).join('\u0000'),
+  identity: (c) => c.items.map(priorItemKey).join('\u0000'),
   compare(a, b, polarity) {
     const x = new Set(a.items.map(priorItemKey));
     const y = new Set(b.items.map(priorItemKey));
@@ -1025,7 +1064,7 @@ const priorComparer: CriterionComparer<Prior> = {
 const textComparer: CriterionComparer<TextCriterion> = {
   key: () => 'text',
   subject: () => 'free text',
-  same: (a, b) => normalText(a.text) === normalText(b.text),
+  identity: (c) => normalText(c.text),
   affinity: { score: (a, b) => similarity(a.text, b.text), threshold: 0.5 },
   compare(a, b) {
     if (normalText(a.text) === normalText(b.text)) return [];
@@ -1055,7 +1094,7 @@ function memberOverlap(a: Group, b: Group): number {
 const groupComparer: CriterionComparer<Group> = {
   key: () => 'group',
   subject: (c) => `${c.mode} of`,
-  same: (a, b) => a.mode === b.mode && normalText(a.label ?? '') === normalText(b.label ?? ''),
+  identity: (c) => `${c.mode} ${normalText(c.label ?? '')}`,
   // Two groups are the same clause when their labels are alike or most of their members are about the same things.
   affinity: { score: (a, b) => Math.max(similarity(a.label ?? '', b.label ?? ''), memberOverlap(a, b)), threshold: 0.3 },
   compare(a, b, polarity) {
@@ -1085,7 +1124,7 @@ const CRITERION_COMPARERS: { readonly [K in S.Criterion['kind']]: CriterionCompa
 const unknownComparer: CriterionComparer<S.Criterion> = {
   key: (c) => `${c.kind}:${JSON.stringify(withoutSpans({ ...c, note: undefined }))}`,
   subject: (c) => `${c.kind} criterion`,
-  same: () => true,
+  identity: () => '',
   compare: () => [],
 };
 
@@ -1103,7 +1142,7 @@ function placedKey(placed: PlacedCriterion): string {
 
 /** Pairs placed criteria across versions: the same first, then texts and groups by similarity above their threshold, the other kinds in order. */
 function pairCriteria(before: readonly PlacedCriterion[], after: readonly PlacedCriterion[], key: (placed: PlacedCriterion) => string) {
-  return pairItems(before, after, key, (a, b) => comparerOf(a.criterion).same(a.criterion, b.criterion), {
+  return pairItems(before, after, key, (placed) => comparerOf(placed.criterion).identity(placed.criterion), {
     score(a, b) {
       const affinity = comparerOf(b.criterion).affinity;
       if (!affinity) return 1;

@@ -1166,10 +1166,12 @@ function diffEligibility(before: DiffSide, after: DiffSide, changes: Changes): v
   const partnerMode = new Map(groups.pairs.map(([a, b]) => [a.index, (b.criterion as Group).mode]));
   const oldKey = (placed: PlacedCriterion) =>
     placed.parent !== undefined && partnerMode.has(placed.parent) ? placedKey({ ...placed, combines: partnerMode.get(placed.parent)! }) : placedKey(placed);
+  const oldSide = new Set(oldCriteria);
   const members = pairCriteria(
     oldCriteria.filter((placed) => !isGroup(placed)),
     newCriteria.filter((placed) => !isGroup(placed)),
-    (placed) => (oldCriteria[placed.index] === placed ? oldKey(placed) : placedKey(placed)),
+    // One key function serves both sides: an old member is keyed as if its group already had its new mode.
+    (placed) => (oldSide.has(placed) ? oldKey(placed) : placedKey(placed)),
   );
   const accepted = [...groups.pairs, ...members.pairs];
   const removedAll = [...groups.removed, ...members.removed].sort((a, b) => a.index - b.index);

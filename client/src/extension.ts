@@ -7,10 +7,12 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerPreview } from './preview';
+import { registerReports, type ReportsApi } from './reports';
 
-/** What `activate` returns, for the extension tests: the running language client. */
+/** What `activate` returns, for the extension tests: the running language client, and the report panels' link handling. */
 export interface TrialExtensionApi {
   readonly client: LanguageClient;
+  readonly reports: ReportsApi;
 }
 
 const CLIENT_ID = 'trial';
@@ -43,6 +45,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TrialE
     vscode.commands.registerCommand('trial.restartServer', () => languageClient.restart()),
   );
   registerPreview(context, languageClient);
+  const reports = registerReports(context, languageClient);
   try {
     await languageClient.start();
   } catch (error) {
@@ -50,7 +53,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TrialE
     // command stays available once the cause (a broken build, a crash at startup) is fixed.
     outputChannel.appendLine(`The language server did not start: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return { client: languageClient };
+  return { client: languageClient, reports };
 }
 
 /** Stops the language server when VS Code unloads the extension. */

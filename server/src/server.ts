@@ -42,6 +42,11 @@ import type { Span } from './model/schema';
 import { createProtocolHost, type DocumentEdit } from './host';
 import { createProtocolService, type CheckedDocument } from './service';
 import { EXPORT_REQUEST, PREVIEW_REQUEST, type ExportParams, type ExportResult, type PreviewParams, type PreviewResult } from './summary/preview-protocol';
+import { DIFF_REQUEST, SCREEN_REQUEST, type DiffParams, type DiffResult, type ScreenParams, type ScreenResult } from './summary/preview-protocol';
+import { diffJson } from './summary/diff-report';
+import { isCalendarDate } from './summary/screen';
+import { PatientInputError } from './summary/screen-fhir';
+import { screenJson } from './summary/screen-report';
 
 const USAGE = 'Usage: trial-language-server --stdio | --node-ipc | --socket=PORT';
 
@@ -542,6 +547,37 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest(EXPORT_REQUEST, (params: ExportParams): ExportResult | null =>
     guarded(params?.uri, null, (_document, analysis) => service.exportDocument(analysis, params.format)),
+  );
+
+  connection.onRequest(DIFF_REQUEST, (params: DiffParams): DiffResult | null =>
+    guarded(params?.uri, null, (document, analysis) => {
+      if (typeof params.against?.text !== 'string') return null;
+      const names = { old: String(params.against.name ?? 'other version'), new: path.basename(document.uri) };
+      const diff = service.diff(service.analyze(params.against.text), analysis);
+      return { title: `Compare ${names.old} ↔ ${names.new}`, body: service.diffBody(diff, names), changes: diffJson(diff).changes };
+    }),
+  );
+
+  connection.onRequest(SCREEN_REQUEST, (params: ScreenParams): ScreenResult | null =>
+    guarded(params?.uri, null, (document, analysis): ScreenResult | null => {
+      if (typeof params.bundle !== 'string') return null;
+      const name = String(params.name ?? 'the patient');
+      if (params.date !== undefined && !isCalendarDate(params.date)) return { error: `the screening date must be YYYY-MM-DD, not '${String(params.date)}'` };
+      let json: unknown;
+      try {
+        json = JSON.parse(params.bundle);
+      } catch (error) {
+        return { error: `${name}: is not valid JSON (${(error as Error).message})` };
+      }
+      try {
+        const report = service.screen(analysis, json, params.date);
+        const names = { protocol: path.basename(document.uri), patient: name };
+        return { title: `Screen ${name}`, body: service.screenBody(report, names), ...screenJson(report) };
+      } catch (error) {
+        if (error instanceof PatientInputError) return { error: `${name}: ${error.message}` };
+        throw error;
+      }
+    }),
   );
 
   connection.listen();

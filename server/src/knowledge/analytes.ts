@@ -265,6 +265,10 @@ const LOINC_SECONDARY =
   'code and display as they recur in independent public FHIR terminology and example files found by text search ' +
   "(e.g. Uzinfocom's ConceptMap 'lab-research-to-loinc'); not checked against loinc.org in this change";
 const LOINC_PROTECT_CHILD = "HL7 Europe PROTECT-CHILD Pediatric Transplant Data IG (hl7-eu/protect-child, input/fsh/lab-test.fsh), ValueSet 'LabTestNameVS'";
+/** The HL7 mCODE performance-status profiles, which fix the Observation code and require an integer value. */
+const LOINC_MCODE_PERFORMANCE_STATUS =
+  'HL7 mCODE IG (HL7/fhir-mCODE-ig, input/fsh/SD_PerformanceStatus.fsh): profiles ECOGPerformanceStatus and KarnofskyPerformanceStatus fix ' +
+  'Observation.code and require value[x] as integer';
 const LOINC_CMP_PANEL =
   "LOINC panel 24323-8 'Comprehensive metabolic 2000 panel - Serum or Plasma' (loinc.org/24323-8), member code and LOINC short name as exported " +
   'to a FHIR Questionnaire by NHS North West Genomics (nw-gmsa/nw-gmsa.github.com, input/resources/Comprehensive-metabolic-2000-panel---Serum-or-Plasma.R4.json)';
@@ -1656,6 +1660,7 @@ export const ANALYTES: readonly Analyte[] = [
     units: [],
     scale: [0, 1, 2, 3, 4, 5],
     ulnMultiples: false,
+    loinc: [{ code: '89247-1', display: 'ECOG Performance Status score', source: LOINC_MCODE_PERFORMANCE_STATUS }],
     source: 'Oken MM et al., Am J Clin Oncol 1982;5:649-55 (grades 0-5)',
   },
   {
@@ -1666,6 +1671,7 @@ export const ANALYTES: readonly Analyte[] = [
     units: [],
     scale: steps(0, 100, 10),
     ulnMultiples: false,
+    loinc: [{ code: '89243-0', display: 'Karnofsky Performance Status score', source: LOINC_MCODE_PERFORMANCE_STATUS }],
     source:
       'Karnofsky DA, Burchenal JH, in MacLeod CM (ed.), Evaluation of Chemotherapeutic Agents, Columbia University Press 1949:191-205 (0-100 in steps of 10)',
     gaps: "protocols often write a % sign ('70%'); the row has no unit, so such a threshold is kept as written",

@@ -46,7 +46,8 @@ const SCRIPT = `
     const target = event.target instanceof Element ? event.target.closest('[data-offset]') : null;
     if (!target || !vscode) return;
     event.preventDefault();
-    vscode.postMessage({ type: 'reveal', offset: Number(target.getAttribute('data-offset')) });
+    const side = target.getAttribute('data-side');
+    vscode.postMessage(side ? { type: 'reveal', offset: Number(target.getAttribute('data-offset')), side: side } : { type: 'reveal', offset: Number(target.getAttribute('data-offset')) });
   });
   window.addEventListener('message', function (event) {
     const message = event.data;

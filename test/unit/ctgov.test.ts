@@ -381,7 +381,7 @@ describe('ClinicalTrials.gov import', function () {
     const shown = allCriteria(inclusion).map((c) =>
       c.kind === 'threshold' ? `${c.analyte} ${c.comparator} ${c.valueText} ${c.multipleOf ?? c.unit}` : c.kind,
     );
-    assert.deepEqual(shown, ['text', 'text', 'group', 'text', 'group', 'neutrophils >= 1500 /mm3', 'platelets >= 100 x10^9/L']);
+    assert.deepEqual(shown, ['text', 'text', 'text', 'group', 'neutrophils >= 1500 /mm3', 'platelets >= 100 x10^9/L']);
   });
 
   it('refuses what is not an API v2 study with a clear error', function () {

@@ -150,8 +150,8 @@ describe('ClinicalTrials.gov export', function () {
       '  * platelets ≥ 90 x10^9/L',
       '  * bilirubin ≤ 1.5 x ULN',
       '  * creatinine clearance ≥ 60 mL/min',
-      '* The functional indicators of important organs meet the following requirements (all of):',
-      '* Resectable ICC patients with high risk factors for recurrence (any of):',
+      '* The functional indicators of important organs meet the following requirements:',
+      '* Resectable ICC patients with high risk factors for recurrence, any of the following:',
       '  * CA19-9 > 37 U/mL (Preoperative)',
       '* Prior PD1 antibody, PDL1 antibody, CTLA4 antibody, lenvatinib, chemotherapy',
       '* HBV DNA > 10^4 copies/mL (after antiviral therapy)',
@@ -187,6 +187,15 @@ describe('ClinicalTrials.gov export', function () {
       [{ kind: 'group', mode: 'any', criteria: [], span }, 'Any of the following:'],
     ];
     for (const [criterion, text] of cases) assert.equal(criterionText(criterion), text);
+    const labelled = (mode: 'any' | 'all', label: string): S.Criterion => ({ kind: 'group', mode, label, criteria: [], span });
+    assert.equal(
+      criterionText(labelled('all', 'Adequate organ function'), 'all'),
+      'Adequate organ function:',
+      'a list of requirements in an inclusion says nothing more',
+    );
+    assert.equal(criterionText(labelled('any', 'Adequate organ function'), 'all'), 'Adequate organ function, any of the following:');
+    assert.equal(criterionText(labelled('any', 'One of the following histologies'), 'all'), 'One of the following histologies:');
+    assert.equal(criterionText(labelled('all', 'High risk'), 'any'), 'High risk, all of the following:');
   });
 
   it('describes an arm by its regimen only when the protocol gives the arm no description', function () {
@@ -320,7 +329,8 @@ describe('ClinicalTrials.gov import', function () {
       const multiples = thresholds(analysis.protocol)
         .filter((t) => t.multipleOf)
         .map((t) => `${t.analyte} ${t.comparator} ${t.valueText} x ${t.multipleOf}`);
-      assert.deepEqual(multiples, ['bilirubin <= 1.5 x ULN', 'alt <= 1.5 x ULN', 'ast <= 1.5 x ULN', 'creatinine <= 1.5 x ULN']);
+      // "serum creatinine ≤ 1.5 ULN, creatinine clearance rate ≥ 60ml / min" may be alternatives: kept as text.
+      assert.deepEqual(multiples, ['bilirubin <= 1.5 x ULN', 'alt <= 1.5 x ULN', 'ast <= 1.5 x ULN']);
       for (const criterion of inclusion)
         if (criterion.kind === 'threshold' || criterion.kind === 'score') assert.ok(criterion.note, `${criterion.analyte} has no note`);
     });
@@ -401,6 +411,82 @@ describe('ClinicalTrials.gov import', function () {
         JSON.stringify(json),
       );
     }
+  });
+});
+
+describe('the criteria text written back', function () {
+  const TEXT = [
+    'Inclusion Criteria:',
+    '',
+    '1. Signed consent.',
+    '2. ANC \\>= 1.5 x 10^9/L',
+    '3. Adequate organ function:',
+    '',
+    '   * Platelets ≥ 100 x 10^9/L',
+    '',
+    'Exclusion Criteria:',
+    '',
+    '* Pregnancy',
+    '',
+  ].join('\n');
+  const imported = fromCtgov({ identificationModule: { nctId: 'NCT00000001' }, eligibilityModule: { eligibilityCriteria: TEXT } }).text;
+  const exportedText = (text: string) => toCtgov(service.analyze(text).protocol).eligibilityModule?.eligibilityCriteria;
+
+  it('is the record’s text exactly while the criteria are unchanged, also after formatting', function () {
+    assert.deepEqual(errorsOf(imported), []);
+    assert.equal(exportedText(imported), TEXT);
+    const formatted = service.applyEdits(imported, service.formatDocument(imported));
+    assert.equal(exportedText(formatted), TEXT);
+  });
+
+  it('keeps the record’s words and numbering for unchanged criteria and writes an edited one in the registry layout in its place', function () {
+    const edited = imported.replace('platelets >= 100 x10^9/L', 'platelets >= 120 x10^9/L');
+    assert.notEqual(edited, imported);
+    assert.equal(
+      exportedText(edited),
+      [
+        'Inclusion Criteria:',
+        '',
+        '1. Signed consent.',
+        '2. ANC \\>= 1.5 x 10^9/L',
+        '* Adequate organ function:',
+        '  * platelets ≥ 120 x10^9/L (Platelets ≥ 100 x 10^9/L)',
+        '',
+        'Exclusion Criteria:',
+        '',
+        '* Pregnancy',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('writes an added criterion after the last unchanged one of its side, and leaves a removed one out', function () {
+    const added = imported
+      .replace('  exclude "Pregnancy"\n', '  exclude "Pregnancy"\n  exclude "Breast feeding"\n')
+      .replace('  include "Signed consent"\n', '');
+    const text = exportedText(added) ?? '';
+    assert.ok(text.includes('\n* Pregnancy\n* Breast feeding'), text);
+    assert.ok(!text.includes('Signed consent'), text);
+    assert.ok(text.includes('2. ANC \\>= 1.5 x 10^9/L'), text);
+  });
+
+  it('adds the heading of a side the record did not have', function () {
+    const withoutExclusion = fromCtgov({
+      identificationModule: { nctId: 'NCT00000001' },
+      eligibilityModule: { eligibilityCriteria: 'Inclusion Criteria:\n\n* Signed consent' },
+    }).text;
+    const added = withoutExclusion.replace('  include "Signed consent"\n', '  include "Signed consent"\n  exclude "Pregnancy"\n');
+    assert.equal(exportedText(added), 'Inclusion Criteria:\n\n* Signed consent\n\nExclusion Criteria:\n\n* Pregnancy');
+  });
+
+  it('moves no criterion to the other side when one is moved in the protocol', function () {
+    const moved = imported
+      .replace('  exclude "Pregnancy"\n', '')
+      .replace('  include "Signed consent"\n', '  include "Signed consent"\n  include "Pregnancy"\n');
+    const text = exportedText(moved) ?? '';
+    const [inclusion, exclusion] = text.split('Exclusion Criteria:');
+    assert.ok(inclusion.includes('* Pregnancy'), text);
+    assert.ok(!exclusion.includes('Pregnancy'), text);
   });
 });
 

@@ -296,6 +296,9 @@ describe('eligibility prose: computable readings and their near misses', functio
     assert.equal(readsAs('Total bilirubin ≤ 1.5 × ULN or ≤ 3 × ULN for Gilbert syndrome'), undefined);
     assert.equal(readsAs('Creatinine clearance ≥ 60 mL/min or creatinine ≤ 1.5 mg/dL (if clearance is not available)'), undefined);
     assert.equal(readsAs('ALT or AST ≤ 3 × ULN'), undefined);
+    // Creatinine and clearance given side by side may be alternatives, however they are separated.
+    assert.equal(readsAs('Serum creatinine≤1.25ULN; Endogenous creatinine clearance rate>45 ml/min'), undefined);
+    assert.equal(readsAs('serum creatinine ≤ 1.5 ULN, creatinine clearance ≥ 60 ml/min'), undefined);
   });
 
   it('reads ages with their unit, as limits or a range, and keeps ages that say more as text', function () {

@@ -437,6 +437,13 @@ export const FIELD_SPECS: { readonly [C in FieldContext]: Readonly<Record<string
       model: 'healthyVolunteers',
       registry: { path: 'eligibilityModule.healthyVolunteers', form: 'boolean' },
     },
+    criteria_text: {
+      args: string,
+      doc: 'The criteria text as the registry record published it; the export writes its words back for each criterion still as it was read from them.',
+      value: 'text',
+      // The registry place is eligibilityModule.eligibilityCriteria, which the export composes from the criteria and this text (summary/ctgov.ts).
+      model: 'criteriaText',
+    },
   }),
 };
 

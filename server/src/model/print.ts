@@ -28,11 +28,11 @@ function dayTokens(dose: S.Dose): PrintToken[] {
   return list(items.map((item) => raw(item.from === item.to ? String(item.from) : `${item.from}-${item.to}`)));
 }
 
-/** The statements of a block's fields that the table reads by rule, in table order. */
-function fieldStatements(context: FieldContext, element: object, comments: CommentsOf = noComments): PrintStatement[] {
+/** The statements of a block's fields that the table reads by rule, in table order (except those named in `skip`). */
+function fieldStatements(context: FieldContext, element: object, comments: CommentsOf = noComments, skip: readonly string[] = []): PrintStatement[] {
   const statements: PrintStatement[] = [];
   for (const spec of Object.values(FIELD_SPECS[context])) {
-    if (spec.value === 'custom') continue;
+    if (spec.value === 'custom' || skip.includes(spec.keyword)) continue;
     statements.push(...withFieldComments(valueStatements(spec, valueAt(element, spec.model)), comments(element, spec.keyword)));
   }
   return statements;
@@ -241,9 +241,11 @@ export function eligibilityStatement(eligibility: S.Eligibility, comments: Comme
   else if (min) age.push(statement([word('age'), raw('>='), num(min.value), word(min.unit)]));
   else if (max) age.push(statement([word('age'), raw('<='), num(max.value), word(max.unit)]));
   block.push(...withFieldComments(age, comments(eligibility, 'age')));
-  block.push(...fieldStatements('eligibility', eligibility, comments));
+  block.push(...fieldStatements('eligibility', eligibility, comments, ['criteria_text']));
   for (const criterion of eligibility.inclusion) block.push(criterionStatement(criterion, comments, 'include'));
   for (const criterion of eligibility.exclusion) block.push(criterionStatement(criterion, comments, 'exclude'));
+  // The registry's text, long, after the criteria it was read into.
+  block.push(...withFieldComments(valueStatements(FIELD_SPECS.eligibility.criteria_text, eligibility.criteriaText), comments(eligibility, 'criteria_text')));
   return statement([word('eligibility')], { block, comments: comments(eligibility) });
 }
 

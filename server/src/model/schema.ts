@@ -307,6 +307,8 @@ export const Eligibility = z.object({
   healthyVolunteers: YesNo.optional(),
   /** The `age` statement. */
   ageSpan: Span.optional(),
+  /** The registry's criteria text the criteria were imported from (`criteria_text`), which the export writes back where they are unchanged. */
+  criteriaText: z.string().optional(),
   inclusion: z.array(Criterion),
   exclusion: z.array(Criterion),
   span: Span,

@@ -408,6 +408,12 @@ export function fromCtgov(json: unknown): ImportResult {
     for (const text of ageComments) comments.field(eligibility, 'age', text);
     if (eligibilityModule.eligibilityCriteria !== undefined) {
       const read = readEligibilityText(eligibilityModule.eligibilityCriteria);
+      eligibility.criteriaText = eligibilityModule.eligibilityCriteria;
+      comments.field(
+        eligibility,
+        'criteria_text',
+        "The record's criteria text, as published: the export writes back its words for each criterion above that is still as it was read from them.",
+      );
       eligibility.inclusion.push(...read.inclusion);
       eligibility.exclusion.push(...read.exclusion);
       for (const [criterion, lines] of read.comments) for (const line of lines) comments.add(criterion, line);

@@ -435,8 +435,16 @@ const SCORE_NAMES: readonly { readonly analyte: string; readonly pattern: RegExp
 /** The only words that may stand between a score's name and its value ("performance status of", "score is"); any other word may change its meaning, and the text stays text. */
 const SCORE_FILLER = /^[\s(),:-]*(?:(?:performance|status|score|scale|ps|grade|of|is|the|standard|behaviou?r|physical|fitness|level)\b[\s(),:-]*)*$/i;
 
-/** Performance scales, which an item may give as alternatives for different ages ("Lansky … or Karnofsky …; ECOG < 2"). */
-const PERFORMANCE_SCALES = /\b(?:ECOG|Zubrod|Karnofsky|KPS|Lansky|WHO performance)\b/gi;
+/**
+ * Measures of one thing that an item often gives as alternatives, even when it separates them as
+ * it separates requirements: performance scales ("Lansky … or Karnofsky …; ECOG < 2"), and renal
+ * function ("Serum creatinine ≤ 1.25 ULN; creatinine clearance > 45 mL/min"). Two of one family
+ * in one item keep it text, unless the item says "and".
+ */
+const ALTERNATIVE_MEASURES: readonly RegExp[] = [
+  /\b(?:ECOG|Zubrod|Karnofsky|KPS|Lansky|WHO performance)\b/gi,
+  /\bcreatinine\s+clearance\b|\bCrCl\b|\bCcr\b|\be?GFR\b|\bglomerular filtration\b|\bcreatinine\b(?!\s+clearance)|\bScr\b/gi,
+];
 
 /** Words that name the sample or the measure, not the analyte: `serum`, `level`, `rate`. */
 const FILLER_WORDS = new Set(['serum', 'blood', 'plasma', 'level', 'levels', 'rate', 'value', 'values', 'concentration', 'the', 'of']);
@@ -848,6 +856,15 @@ function readConditionalLimit(_clause: string): ClauseReading {
   return { ok: false };
 }
 
+/** Two measures of one family named in different parts, as `creatinine and creatinine clearance`; undefined when there are none. */
+function alternativeMeasures(parts: readonly string[]): string | undefined {
+  for (const family of ALTERNATIVE_MEASURES) {
+    const named = new Set(parts.flatMap((part) => [...part.matchAll(family)].map((match) => match[0].toLowerCase().replace(/\s+/g, ' '))));
+    if (named.size > 1 && parts.filter((part) => part.match(family)).length > 1) return [...named].join(' and ');
+  }
+  return undefined;
+}
+
 /** Comparison signs as registries spell them out: `>/=`, `=<`, `> or =`. */
 function normalizedSigns(clause: string): string {
   // The same length, so that offsets into the clause still point at its words.
@@ -915,7 +932,9 @@ function clauseCriteria(clause: string, mode: 'any' | 'all', allowLead: boolean,
     return { criteria, lead: whole.lead, computable: true, led: false };
   }
   const parts = splitOutside(clause, /,/y);
-  if (parts.length > 1) {
+  const measures = parts.length > 1 && !/\band\b/i.test(clause) ? alternativeMeasures(parts) : undefined;
+  if (measures) notes.push(`kept as text: "${abbreviated(clause)}" (its parts give ${measures}, which may be alternatives)`);
+  else if (parts.length > 1) {
     const readings = parts.map((part, i) => readClause(part, mode, allowLead && i === 0));
     if (readings.every((reading) => reading.ok)) {
       const criteria: Written[] = [];
@@ -990,6 +1009,12 @@ function groupMode(label: string, mode: 'any' | 'all'): { mode: 'any' | 'all'; s
   if (any && all) return { problem: 'its lead says both any and all' };
   if (DEFINING.test(label)) return { mode, stated: false };
   return { problem: 'its lead does not say whether any or all of its sub-items are meant', unstated: true };
+}
+
+/** How the reader would combine the sub-items under a lead written `label:` in a list that combines its items by `mode`; undefined when it would keep them text. */
+export function leadMode(label: string, mode: 'any' | 'all'): 'any' | 'all' | undefined {
+  const plan = groupMode(`${label}:`, mode);
+  return 'problem' in plan ? undefined : plan.mode;
 }
 
 /** Sub-items that are each, whole, a threshold or a score: a list of limits, which the side combines. */
@@ -1090,9 +1115,9 @@ function itemCriteria(item: Item, mode: 'any' | 'all', context: ReadContext, tex
     return [text(itemText)];
   }
   clauses = clauses.map((clause, i) => (i > 0 && joined[i - 1] ? clause.slice(joined[i - 1]![0].length) : clause));
-  const scales = new Set(clauses.flatMap((clause) => [...clause.matchAll(PERFORMANCE_SCALES)].map((match) => match[0].toLowerCase())));
-  if (scales.size > 1 && clauses.filter((clause) => clause.match(PERFORMANCE_SCALES)).length > 1) {
-    notes.push(`kept as text: "${abbreviated(itemText)}" (its parts give different performance scales, which may be alternatives)`);
+  const measures = alternativeMeasures(clauses);
+  if (measures && !joined.some((match) => match?.[1].toLowerCase() === 'and')) {
+    notes.push(`kept as text: "${abbreviated(itemText)}" (its parts give ${measures}, which may be alternatives)`);
     return [text(itemText)];
   }
   const local: string[] = [];

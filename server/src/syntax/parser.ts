@@ -735,8 +735,7 @@ export function parse(text: string): ParseResult {
 
   function eligibilityItem(): T.EligibilityItem | undefined {
     if (isWord('age')) return age();
-    if (isWord('sex')) return field(FIELD_SPECS.eligibility.sex);
-    if (isWord('healthy_volunteers')) return field(FIELD_SPECS.eligibility.healthy_volunteers);
+    if (tok() === TokenKind.Identifier && Object.hasOwn(FIELD_SPECS.eligibility, tokText())) return field(FIELD_SPECS.eligibility[tokText()]);
     if (isWord('include') || isWord('exclude')) {
       const start = offset();
       const polarity = name();
@@ -747,7 +746,7 @@ export function parse(text: string): ParseResult {
       finishStatement('the criterion');
       return node;
     }
-    unknownStatement('the eligibility block', ['age', 'sex', 'healthy_volunteers', 'include', 'exclude']);
+    unknownStatement('the eligibility block', ['age', ...Object.keys(FIELD_SPECS.eligibility), 'include', 'exclude']);
     return undefined;
   }
 

@@ -13,7 +13,18 @@
  * registry requires a primary outcome, which `trial check` reports (TPL255).
  */
 
-import { AGE_UNIT, AGENCY_CLASS, ARM_TYPE, INTERVENTION_TYPE, INVESTIGATOR_ROLE, PHASE, QUALIFIER, REFERENCE_TYPE, RESPONSIBLE_ROLE } from '../language/enums';
+import {
+  AGE_UNIT,
+  AGENCY_CLASS,
+  ARM_TYPE,
+  INTERVENTION_TYPE,
+  INVESTIGATOR_ROLE,
+  PHASE,
+  QUALIFIER,
+  REFERENCE_TYPE,
+  RESPONSIBLE_ROLE,
+  SECONDARY_ID_TYPE,
+} from '../language/enums';
 import { FIELD_SPECS, fieldValues, setValueAt, valueAt, type FieldContext, type FieldSpec } from '../language/fields';
 import { findAnalyte } from '../knowledge/analytes';
 import { criterionStatement } from '../model/print';
@@ -76,6 +87,12 @@ function writeFields(context: FieldContext, model: object, target: Record<string
     const value = registryValue(spec, model);
     if (value !== undefined) setValueAt(target, spec.registry.path, value);
   }
+}
+
+function contact(value: S.Trial['contacts'][number]): Record<string, unknown> {
+  const written: Record<string, unknown> = { name: value.name };
+  writeFields('contact', value, written);
+  return written;
 }
 
 function organization(value: { name: string; class?: string }): { name: string; class?: string } {
@@ -329,18 +346,24 @@ export function toCtgov(protocol: S.Protocol): C.ProtocolSection {
     setValueAt(
       section,
       'identificationModule.secondaryIdInfos',
-      trial.secondaryIds.map((id) => ({ id })),
+      trial.secondaryIds.map((secondary) => {
+        const info: Record<string, unknown> = { id: secondary.id, type: SECONDARY_ID_TYPE.toRegistry(secondary.type) };
+        writeFields('secondary_id', secondary, info);
+        return info;
+      }),
     );
+    if (trial.organization)
+      setValueAt(section, 'identificationModule.organization', { fullName: trial.organization.name, class: AGENCY_CLASS.toRegistry(trial.organization.class) });
     if (trial.phase) setValueAt(section, 'designModule.phases', PHASE.entry(trial.phase)?.registry);
     if (trial.enrollment)
       setValueAt(section, 'designModule.enrollmentInfo', { count: trial.enrollment.count, type: QUALIFIER.toRegistry(trial.enrollment.qualifier) });
     const party = trial.responsibleParty;
-    if (party)
-      setValueAt(
-        section,
-        'sponsorCollaboratorsModule.responsibleParty',
-        'role' in party ? { type: RESPONSIBLE_ROLE.toRegistry(party.role) } : { oldOrganization: party.name },
-      );
+    if (party) {
+      const written: Record<string, unknown> =
+        'role' in party ? { type: RESPONSIBLE_ROLE.toRegistry(party.role) } : { oldNameTitle: party.title, oldOrganization: party.name };
+      writeFields('party', 'role' in party ? party : { ...party, title: undefined }, written);
+      setValueAt(section, 'sponsorCollaboratorsModule.responsibleParty', written);
+    }
     if (trial.sponsor) setValueAt(section, 'sponsorCollaboratorsModule.leadSponsor', organization(trial.sponsor));
     setValueAt(section, 'sponsorCollaboratorsModule.collaborators', trial.collaborators.map(organization));
     setValueAt(
@@ -352,13 +375,29 @@ export function toCtgov(protocol: S.Protocol): C.ProtocolSection {
         role: INVESTIGATOR_ROLE.toRegistry(investigator.role),
       })),
     );
+    setValueAt(section, 'contactsLocationsModule.centralContacts', trial.contacts.map(contact));
     setValueAt(
       section,
       'contactsLocationsModule.locations',
       trial.sites.map((site) => {
         const location: Record<string, unknown> = { facility: site.facility };
         writeFields('site', site, location);
+        location.contacts = site.contacts.map(contact);
         return location;
+      }),
+    );
+    setValueAt(
+      section,
+      'referencesModule.seeAlsoLinks',
+      trial.links.map((link) => ({ label: link.label, url: link.url })),
+    );
+    setValueAt(
+      section,
+      'referencesModule.availIpds',
+      trial.ipdDocuments.map((document) => {
+        const entry: Record<string, unknown> = { type: document.type };
+        writeFields('ipd_document', document, entry);
+        return entry;
       }),
     );
     setValueAt(
@@ -379,10 +418,15 @@ export function toCtgov(protocol: S.Protocol): C.ProtocolSection {
       const group: Record<string, unknown> = { label: arm.label, type: ARM_TYPE.toRegistry(arm.type) };
       writeFields('arm', arm, group);
       group.description ??= regimenText(arm);
-      group.interventionNames = arm.interventions.flatMap((id) => {
-        const intervention = interventionsById.get(id);
-        return intervention ? [interventionLabel(intervention)] : [];
-      });
+      // Two interventions may share a name; the arm lists the name once.
+      group.interventionNames = [
+        ...new Set(
+          arm.interventions.flatMap((id) => {
+            const intervention = interventionsById.get(id);
+            return intervention ? [interventionLabel(intervention)] : [];
+          }),
+        ),
+      ];
       return group;
     }),
   );
@@ -392,7 +436,11 @@ export function toCtgov(protocol: S.Protocol): C.ProtocolSection {
     protocol.interventions.map((intervention) => {
       const entry: Record<string, unknown> = { type: INTERVENTION_TYPE.toRegistry(intervention.type), name: intervention.name };
       writeFields('intervention', intervention, entry);
-      entry.armGroupLabels = protocol.arms.filter((arm) => arm.interventions.includes(intervention.id)).map((arm) => arm.label);
+      // In code-unit order, as the registry lists them (every list of the 120 records of ../shared/ctgov-corpus is so ordered).
+      entry.armGroupLabels = protocol.arms
+        .filter((arm) => arm.interventions.includes(intervention.id))
+        .map((arm) => arm.label)
+        .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
       return entry;
     }),
   );

@@ -495,7 +495,8 @@ export function parse(text: string): ParseResult {
     let label: T.Str | undefined;
     let armType: T.Name | undefined;
     if (id) label = expectString(`'${id.text}'`);
-    if (label) armType = expectName('the arm type (experimental, active_comparator, no_intervention…)', 'the label');
+    // The type may be left out, as the registry's groups of observational studies have none.
+    if (label && tok() !== TokenKind.OpenBrace) armType = expectName('the arm type (experimental, active_comparator, no_intervention…)', 'the label');
     // A mistake in the header still lets the body be read, so its own mistakes are found.
     while (onSameLine() && tok() !== TokenKind.OpenBrace) next();
     const body = requiredBlock(armItem, 'the arm header');
@@ -757,6 +758,7 @@ export function parse(text: string): ParseResult {
     let min: T.Num | undefined;
     let max: T.Num | undefined;
     let unit: T.Name | undefined;
+    let minUnit: T.Name | undefined;
     const first = expectNumber(comparator ? `'${comparator.text}'` : "'age'");
     if (first) {
       if (comparator) {
@@ -764,6 +766,8 @@ export function parse(text: string): ParseResult {
         else min = first;
       } else {
         min = first;
+        // `age 6 months to 17 years`: each limit in its own unit, as the registry gives them.
+        if (tok() === TokenKind.Identifier && !isWord('to') && onSameLine()) minUnit = name();
         if (isWord('to') && onSameLine()) {
           next();
           max = expectNumber("'to'");
@@ -773,7 +777,7 @@ export function parse(text: string): ParseResult {
       }
       if (first && (max || comparator)) unit = expectName("the unit ('years', 'months', 'weeks' or 'days')", `'${(max ?? first).text}'`);
     }
-    const node = nodeFrom<T.AgeNode>(start, { kind: 'Age', keyword, min, max, op: comparator, unit });
+    const node = nodeFrom<T.AgeNode>(start, { kind: 'Age', keyword, min, max, op: comparator, unit, minUnit });
     finishStatement("'age'");
     return node;
   }
@@ -932,6 +936,14 @@ function contextDescription(context: FieldContext): string {
       return 'the design block';
     case 'site':
       return 'a site block';
+    case 'contact':
+      return 'a contact block';
+    case 'party':
+      return 'a responsible_party block';
+    case 'secondary_id':
+      return 'a secondary_id block';
+    case 'ipd_document':
+      return 'an available_ipd block';
     case 'drug':
       return 'a drug block';
     case 'intervention':

@@ -237,6 +237,8 @@ export interface AgeNode extends NodeBase {
   /** Set for the one-sided form `age >= 18 years`. */
   readonly op?: Op;
   readonly unit?: Name;
+  /** The lower limit's own unit, where it differs: `age 6 months to 17 years`. */
+  readonly minUnit?: Name;
 }
 
 export type EligibilityItem = AgeNode | Field | CriterionStatement;

@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { FIELD_SPECS } from '../../server/src/language/fields';
 import type * as S from '../../server/src/model/schema';
 import { createProtocolService } from '../../server/src/service';
 import { criterionText, regimenText, toCtgov } from '../../server/src/summary/ctgov';
@@ -409,6 +410,20 @@ describe('ClinicalTrials.gov import', function () {
         (error: unknown) => error instanceof CtgovImportError && message.test(error.message) && !error.message.includes('\n'),
         JSON.stringify(json),
       );
+    }
+  });
+});
+
+describe('docs/ctgov.md', function () {
+  it('names every field of the field table that has a place in the registry, by keyword and path', function () {
+    const doc = read('docs/ctgov.md');
+    for (const specs of Object.values(FIELD_SPECS)) {
+      for (const spec of Object.values(specs)) {
+        if (!spec.registry) continue;
+        assert.ok(doc.includes(`\`${spec.keyword}\``), `docs/ctgov.md does not name '${spec.keyword}'`);
+        const last = spec.registry.path.split('.').pop()!;
+        assert.ok(doc.includes(last), `docs/ctgov.md does not name the registry field '${spec.registry.path}'`);
+      }
     }
   });
 });

@@ -348,7 +348,7 @@ describe('ClinicalTrials.gov import', function () {
     it('lists each conversion decision in the notes', function () {
       assert.ok(result.notes.some((note) => note.startsWith('read "hemoglobin≥9g/dl" as hemoglobin >= 9 g/dL')));
       assert.ok(result.notes.some((note) => note.startsWith('kept as text: "b Thyroid stimulating hormone')));
-      assert.ok(result.notes.some((note) => note.includes('no doses')));
+      assert.ok(result.notes.some((note) => note.includes('no doses') || note.includes('doses or schedules are stated')));
     });
   });
 
@@ -371,6 +371,22 @@ describe('ClinicalTrials.gov import', function () {
     assert.ok(result.text.includes('  exclude ecog 2-5 "ECOG ≥ 2"\n'), result.text);
     assert.ok(result.text.includes('  exclude inr > 1.5 "INR > 1.5"\n'), result.text);
     assert.ok(result.notes.some((note) => note.includes('104 may be 10^4')));
+  });
+
+  it('never claims the record states no doses when a description states them (they are not read into dose lines yet)', function () {
+    const record = (description: string) => ({
+      identificationModule: { nctId: 'NCT00000001' },
+      armsInterventionsModule: { armGroups: [{ label: 'A', type: 'EXPERIMENTAL', description }] },
+    });
+    const dosed = fromCtgov(record('Paclitaxel 175 mg/m2 IV on day 1 of each 21-day cycle for up to 6 cycles'));
+    assert.ok(
+      dosed.notes.some((note) => note.startsWith('doses or schedules are stated in the descriptions of the arm "A"')),
+      dosed.notes.join('\n'),
+    );
+    assert.ok(dosed.text.includes('// Doses or schedules are stated in the descriptions of 1 arm(s)'), dosed.text);
+    assert.ok(!dosed.notes.some((note) => note.includes('states no doses')));
+    const plain = fromCtgov(record('Standard of care, as the treating physician decides'));
+    assert.ok(plain.notes.some((note) => note.includes('states no doses or schedules in its structured fields')));
   });
 
   it('keeps thresholds that a condition governs as text', function () {

@@ -216,6 +216,46 @@ describe('eligibility prose: items and sub-items', function () {
     );
   });
 
+  it('keeps sub-items whole when text follows them, the lead is a negation, or they are joined against the lead', function () {
+    check(
+      ['Inclusion Criteria:', '', '1. Adequate organ function:', '', '   * Platelets ≥ 100 x 10^9/L', '', '   Values within 7 days of enrollment.'],
+      ['include "Adequate organ function: Platelets ≥ 100 x 10^9/L Values within 7 days of enrollment"'],
+    );
+    check(
+      [
+        'Exclusion Criteria:',
+        '',
+        '1. No laboratory evidence of pancreatitis, including:',
+        '',
+        '   1. Serum lipase must be <2 times the ULN, and',
+        '   2. Serum amylase must be <2 times the ULN',
+      ],
+      ['exclude "No laboratory evidence of pancreatitis, including: Serum lipase must be <2 times the ULN, and; Serum amylase must be <2 times the ULN"'],
+    );
+    check(
+      ['Inclusion Criteria:', '', '* Adequate marrow function:', '  * Platelets ≥ 100 x 10^9/L or', '  * Hemoglobin ≥ 9 g/dL'],
+      ['include "Adequate marrow function: Platelets ≥ 100 x 10^9/L or; Hemoglobin ≥ 9 g/dL"'],
+    );
+  });
+
+  it('reads how sub-items combine from the lead’s own words about them, not from words elsewhere in it (near misses)', function () {
+    // "at least one treatment" says nothing of the sub-items; a definition may count them (Rome III: two or more).
+    check(
+      ['Inclusion Criteria:', '', '* CMML that relapsed after at least one treatment:', '  * blasts < 20%', '  * monocytes above 1 x 10^9/L'],
+      ['include "CMML that relapsed after at least one treatment: blasts < 20%; monocytes above 1 x 10^9/L"'],
+    );
+    check(
+      [
+        'Inclusion Criteria:',
+        '',
+        '* Functional constipation defined by Rome III criteria as follows:',
+        '  * fewer than three bowel movements a week',
+        '  * straining',
+      ],
+      ['include "Functional constipation defined by Rome III criteria as follows: fewer than three bowel movements a week; straining"'],
+    );
+  });
+
   it('groups sub-items that list requirements, or that are all limits, as the side combines them', function () {
     check(
       ['Inclusion Criteria:', '', '* Adequate organ function:', '  * Platelets ≥ 100 x 10^9/L', '  * Signed consent'],
@@ -231,6 +271,11 @@ describe('eligibility prose: items and sub-items', function () {
     check(
       ['Inclusion Criteria:', '', '* One of the following:', '* ECOG 0-1', '* Karnofsky ≥ 70', '', '* Signed consent'],
       ['include "One of the following:"', 'include "ECOG 0-1"', 'include "Karnofsky ≥ 70"', 'include "Signed consent"'],
+    );
+    // In an exclusion, "any of the following" is what the list says anyway: its items read as they stand.
+    check(
+      ['Exclusion Criteria:', '', '* Any of the following:', '* ECOG ≥ 3', '* Pregnancy'],
+      ['exclude "Any of the following:"', 'exclude ecog 3-5 "ECOG ≥ 3"', 'exclude "Pregnancy"'],
     );
   });
 

@@ -357,11 +357,14 @@ function readContact(
 /**
  * Where dose lines will be read from arm and intervention descriptions, once the regimens issue's
  * language can write them (issue 11). Until then it only finds the descriptions that state a
- * dose, so that no one is told the record states none.
+ * dose or a schedule, so that no one is told the record states none.
  */
 function dosesFromDescriptions(descriptions: readonly { owner: string; text: string | undefined }[]): string[] {
-  const DOSE = /\b\d+(?:[.,]\d+)?\s*(?:mg|g|mcg|µg|ug|IU|units?)(?:\s*\/\s*(?:m2|m²|kg|day|d))?\b|\bAUC\s*=?\s*\d/i;
-  return descriptions.filter((description) => description.text !== undefined && DOSE.test(description.text)).map((description) => description.owner);
+  const DOSE_OR_SCHEDULE =
+    /\b\d+(?:[.,]\d+)?\s*(?:mg|g|mcg|µg|ug|IU|units?|Gy)(?:\s*\/\s*(?:m2|m²|kg|day|d))?\b|\bAUC\s*=?\s*\d|\bdays?\s+\d|\b\d+-day\b|\bcycles?,?\s+(?:of\s+|is\s+|lasts\s+)?\d|\b\d+ days of (?:therapy|treatment)\b|\b\d+(?:[.,]\d+)?\s*mL\b|\b10\s*(?:\\?\^|e)\s*\d+|\bcells?\s*\/\s*kg\b|\bonce (?:a|per) (?:day|week)\b|\b(?:twice|once) daily\b|\bq\d+[dw]\b/i;
+  return descriptions
+    .filter((description) => description.text !== undefined && DOSE_OR_SCHEDULE.test(description.text))
+    .map((description) => description.owner);
 }
 
 /** Converts a ClinicalTrials.gov API v2 record into a `.trial` document. Throws CtgovImportError on a record of another shape. */
@@ -555,7 +558,7 @@ export function fromCtgov(json: unknown): ImportResult {
     ...interventions.map((known) => ({ owner: `the intervention "${abbreviated(known.entry.name, 40)}"`, text: known.entry.description })),
   ]);
   if (dosed.length) {
-    notes.push(`doses are stated in the descriptions of ${dosed.join(', ')}; not read into dose lines yet: add them from the descriptions`);
+    notes.push(`doses or schedules are stated in the descriptions of ${dosed.join(', ')}; not read into dose lines yet: add them from the descriptions`);
   } else if (groups.length) {
     notes.push('the record states no doses or schedules in its structured fields; the arms have none: add them from the protocol');
   }
@@ -605,7 +608,7 @@ export function fromCtgov(json: unknown): ImportResult {
   const header = [
     `Imported by \`trial import\` from the ClinicalTrials.gov record${nctId ? ` ${nctId}` : ''} (API v2 JSON).`,
     dosed.length
-      ? `Doses are stated in the descriptions of ${dosed.length} arm(s) or intervention(s), not yet as dose lines: add them from there.`
+      ? `Doses or schedules are stated in the descriptions of ${dosed.length} arm(s) or intervention(s), not yet as dose lines: add them from there.`
       : 'The record states no doses or schedules in its structured fields: the arms have none.',
     'Criteria read as thresholds keep their sentence as a note.',
   ];

@@ -206,7 +206,10 @@ function populationLabel(text: string): string | undefined {
 // ---- pass 1: sections and items ------------------------------------------------------------------
 
 interface Item {
+  /** The item's own text, before its sub-items. */
   text: string;
+  /** Text under the item after its sub-items ("± A suitable candidate is defined by …"). */
+  tail: string;
   readonly indent: number;
   /** Where the item's own text starts; deeper lines after a blank continue it. */
   readonly contentIndent: number;
@@ -319,7 +322,8 @@ function readStructure(text: string): Structure {
       if (deepest && blank && kind.indent > 0 && !population) {
         const owner = [...stack].reverse().find((item) => kind.indent >= item.contentIndent || (item.family === 'plain' && kind.indent > item.indent));
         if (owner) {
-          owner.text += ` ${kind.text}`;
+          if (owner.children.length) owner.tail += ` ${kind.text}`;
+          else owner.text += ` ${kind.text}`;
           stack = stack.slice(0, stack.indexOf(owner) + 1);
           extend(owner, line.end);
           blank = false;
@@ -341,6 +345,7 @@ function readStructure(text: string): Structure {
       }
       const item: Item = {
         text: kind.text,
+        tail: '',
         indent: kind.indent,
         contentIndent: kind.indent + 1,
         family: 'plain',
@@ -378,6 +383,7 @@ function readStructure(text: string): Structure {
     while (stack.length && stack[stack.length - 1].depth >= depth) stack.pop();
     const item: Item = {
       text: kind.text,
+      tail: '',
       indent: kind.indent,
       contentIndent: kind.contentIndent,
       family: kind.family,
@@ -981,7 +987,8 @@ function wholeText(item: Item): string {
   const own = cleanItemText(item.text);
   if (!item.children.length) return own;
   const children = item.children.map(wholeText).join('; ');
-  return endsWithColon(own) ? `${own} ${children}` : `${own}: ${children}`;
+  const tail = item.tail.trim() ? ` ${cleanItemText(item.tail)}` : '';
+  return `${endsWithColon(own) ? `${own} ${children}` : `${own}: ${children}`}${tail}`;
 }
 
 /** Sub-items that make an exception to their item, or an item that says its own exception. */
@@ -992,12 +999,13 @@ const EXCEPTION =
 const UNGROUPABLE =
   /\bnone of\b|\bneither\b|\bnor\b|\b(?:two|three|four|2|3|4)\s+(?:or more\s+)?(?:of|out of)\b|\bno more than\b|\bat most\b|\bonly one\b|\bexactly one\b/i;
 
-const ANY_LEAD = /\b(?:any|one) of\b|\bat least (?:one|1)\b|\beither\b|\bone or more\b|\b(?:1|one) of the following\b/i;
-const ALL_LEAD = /\ball of\b|\beach of\b|\bboth\b/i;
+/** How a lead says its sub-items combine: "one of the following histologies", "meeting all the following". */
+const ANY_LEAD = /\b(?:any|one|at least (?:one|1)|one or more|1)\s+(?:\(\d\)\s+)?(?:of\s+)?(?:the\s+|these\s+)?(?:following|below)\b|\b(?:any|one) of these\b/i;
+const ALL_LEAD = /\b(?:all|each|both)\s+(?:of\s+)?(?:the\s+|these\s+)?(?:following|below)\b/i;
 
-/** Leads that list requirements, which the side combines anyway ("Adequate organ function:", "… defined as:"). */
+/** Leads that list requirements, which the side combines anyway ("Adequate organ function:", "… must meet the following:"); a definition ("… defined as:", "Rome III criteria are as follows:") may count its items, and does not count here. */
 const DEFINING =
-  /\b(?:functions?|requirements?|criteria|values?|parameters?|laborator(?:y|ies)|labs?|tests?|as follows|defined (?:as|by)|as defined|following|characteristics|indicators?|reserve)\b/i;
+  /\b(?:functions?|requirements?|laborator(?:y|ies)|labs?|values?|parameters?|tests?|reserve|indicators?|characteristics)\b|\bmeets? the following\b|\bmust meet\b/i;
 
 /** How the sub-items of a lead combine, or why no group can say it (`unstated` when the lead only does not say). */
 function groupMode(label: string, mode: 'any' | 'all'): { mode: 'any' | 'all'; stated: boolean } | { problem: string; unstated?: true } {
@@ -1054,7 +1062,8 @@ function listCriteria(items: readonly Item[], mode: 'any' | 'all', context: Read
     // A childless lead ("One of the following:") followed by items of the same list: they may be its items.
     if (i > textUntil && !item.children.length && endsWithColon(own) && i + 1 < items.length && !items[i + 1].blankBefore) {
       const plan = groupMode(own, mode);
-      if ('problem' in plan || plan.stated) {
+      // "Any of the following:" in an exclusion says what the list says anyway; "one of the following:" in an inclusion does not.
+      if ('problem' in plan || plan.mode !== mode) {
         let last = i + 1;
         while (last + 1 < items.length && !items[last + 1].blankBefore && !items[last + 1].children.length) last++;
         context.notes.push(
@@ -1083,6 +1092,15 @@ function itemCriteria(item: Item, mode: 'any' | 'all', context: ReadContext, tex
       notes.push(`kept as text: "${abbreviated(whole, 70)}" (it states an exception: "${abbreviated(exception, 40)}")`);
       return [text(whole)];
     }
+    if (item.tail.trim()) {
+      notes.push(`kept as text: "${abbreviated(whole, 70)}" (text after its sub-items may qualify them)`);
+      return [text(whole)];
+    }
+    if (/^(?:no|not|without|none)\b/i.test(label)) {
+      notes.push(`kept as text: "${abbreviated(whole, 70)}" (its lead is a negation, which a group cannot carry)`);
+      return [text(whole)];
+    }
+    const joiners = item.children.slice(0, -1).map((child) => /\s+(and\/or|and|or)[\s.;,]*$/i.exec(child.text)?.[1].toLowerCase());
     if (CONDITION.test(label)) {
       // "For patients with liver metastases:" restricts its sub-items to some patients, which a group cannot say.
       notes.push(`kept as text: "${abbreviated(whole, 70)}" (a condition governs its sub-items)`);
@@ -1092,6 +1110,11 @@ function itemCriteria(item: Item, mode: 'any' | 'all', context: ReadContext, tex
     if ('problem' in plan && plan.unstated && everyChildComputable(item.children, mode)) plan = { mode, stated: false };
     if ('problem' in plan) {
       notes.push(`kept as text: "${abbreviated(whole, 70)}" (${plan.problem})`);
+      return [text(whole)];
+    }
+    const against = joiners.find((joiner) => joiner && (joiner === 'and' ? 'all' : 'any') !== plan.mode);
+    if (against) {
+      notes.push(`kept as text: "${abbreviated(whole, 70)}" (its sub-items are joined by '${against}', against how its lead combines them)`);
       return [text(whole)];
     }
     const children = listCriteria(item.children, plan.mode, context, false).flat();

@@ -49,6 +49,79 @@ export const CONSTRUCTS: Record<string, string> = {
   results none
 }`,
   'trial-phase-word': `trial NCT00000001 { phase early_1 }`,
+  'trial-registry-fields': `trial NCT00000003 {
+  org_study_id "R01 CA000001"
+  org_study_id_type nih
+  org_study_id_link "https://reporter.nih.gov/"
+  organization "Fudan University" other
+  secondary_id "2020-001234-56" eudract { domain "EudraCT"  link "https://www.clinicaltrialsregister.eu/" }
+  secondary_id "CTR20200001" registry
+  secondary_id "Local-7"
+  status terminated
+  last_known_status recruiting
+  why_stopped "Slow \\"accrual\\"; sponsor decision"
+  delayed_posting no
+  expanded_access yes
+  expanded_access_nct "NCT00000004"
+  expanded_access_status available
+  first_posted 2020-12-17 actual
+  last_update 2025-09-04 estimated
+  design {
+    allocation randomized
+    model parallel
+    model_description "Two arms in parallel"
+    masking double
+    masking_description "Placebo tablets look the same"
+    purpose treatment
+  }
+  patient_registry no
+  access_individual yes
+  access_intermediate no
+  access_treatment no
+  responsible_party principal_investigator { name "Jia Fan"  title "Professor"  affiliation "Fudan University" }
+  contact "Trial Office" { role contact  phone "+86 21 0000 0000"  phone_ext "12"  email "office@example.org" }
+  contact { email "no-name@example.org" }
+  site "Zhongshan Hospital" {
+    city "Shanghai"
+    country "China"
+    contact "Jian Zhou" { role principal_investigator }
+  }
+  site { city "Boston"; country "United States" }
+  see_also "https://example.org/study" "Study page"
+  available_ipd "Study Protocol" { id "P-1"  url "https://example.org/protocol.pdf"  comment "Version 3" }
+  ipd_sharing yes
+  ipd_description "De-identified data"
+  ipd_info_types study_protocol, sap, icf
+  ipd_time_frame "From 6 months after publication"
+  ipd_access_criteria "On request"
+  ipd_url "https://example.org/ipd"
+  dmc yes
+  unapproved_device no
+  ppsd no
+  us_export no
+}`,
+  'observational-design': `trial NCT00000005 {
+  type observational
+  design { observational_model cohort  time_perspective prospective }
+  patient_registry yes
+  target_duration "3 Years"
+  biospec_retention samples_with_dna
+  biospec_description "Whole blood"
+  responsible_party "Shanghai Zhongshan Hospital" { title "Jia Fan, Professor" }
+}
+arm cohort "Patients on durvalumab" {
+  description "An observational group has no type."
+}`,
+  'eligibility-registry-fields': `eligibility {
+  age 6 months to 17 years
+  sex all
+  gender_based yes
+  gender_description "Gender identity as self-reported"
+  study_population "Patients seen at the clinic"
+  sampling_method non_probability_sample
+  include "Signed consent"
+  criteria_text "Inclusion Criteria:\\n\\n* Signed consent"
+}`,
   drug: `drug toripalimab "PD1 antibody (JS001)"
 drug lenvatinib { route PO  aka "E7080", "Lenvima"  class "TKI"  note "8 mg below 60 kg" }
 drug capecitabine`,
@@ -534,6 +607,11 @@ arm a "A" other { oxaliplatine 85 mg/m2 IV day 1 }`,
   include age >= 21 years
 }`,
   },
+  TPL249: {
+    bad: `eligibility { age 18 to 130 years }
+                        ^^^ TPL249`,
+    good: `eligibility { age 18 to 99 years }`,
+  },
   TPL250: {
     bad: `trial NCT123 { phase 2 }
       ^^^^^^ TPL250`,
@@ -582,6 +660,18 @@ arm b "B" active_comparator { surgery }`,
     bad: `outcome primary "Objective response rate"
 ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ TPL255`,
     good: `outcome primary "Objective response rate" { time_frame "12 months" }`,
+  },
+  TPL257: {
+    bad: `trial NCT00000001 { type interventional }
+arm a "A" { surgery }
+    ^ TPL257`,
+    good: `trial NCT00000001 { type interventional }
+arm a "A" other { surgery }`,
+  },
+  TPL258: {
+    bad: `trial NCT00000001 { target_duration "about 3 years" }
+                    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ TPL258`,
+    good: `trial NCT00000001 { target_duration "3 Years" }`,
   },
   TPL260: {
     bad: `arm a "A" other { capecitabine 1250 mg/m2 bid days 1-14 }

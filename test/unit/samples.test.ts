@@ -87,7 +87,7 @@ describe('sample NCT04669496 (the seed record, in full)', () => {
     assert.deepEqual(trial.collaborators[1], { name: 'Shanghai Public Health Clinical Center', class: 'other_gov' });
     assert.deepEqual(trial.responsibleParty, { role: 'sponsor' });
     assert.deepEqual(trial.investigators, [{ name: 'Jia Fan, MD & PhD', role: 'study_chair', affiliation: 'Shanghai Zhongshan Hospital' }]);
-    assert.deepEqual(trial.sites, [{ facility: 'Zhongshan hospital', city: 'Shanghai', state: 'Shanghai Municipality', country: 'China' }]);
+    assert.deepEqual(trial.sites, [{ facility: 'Zhongshan hospital', city: 'Shanghai', state: 'Shanghai Municipality', country: 'China', contacts: [] }]);
     assert.deepEqual(
       trial.references.map((r) => r.pmid),
       [15192785, 20014463, 20165987, 22762399, 18751418],

@@ -411,9 +411,13 @@ describe('USDM export', function () {
       {
         id: 'DDF00241',
         check: (document) =>
-          objectsOf(document, 'Range').flatMap((range) =>
-            ((range.minValue as Obj).value as number) < ((range.maxValue as Obj).value as number) ? [] : [`${String(range.id)}: minimum not below maximum`],
-          ),
+          objectsOf(document, 'Range').flatMap((range) => {
+            // The rule holds where both ends share a unit (or have none): 30 days to 30 years compares nothing.
+            const unitOf = (quantity: Obj) => (((quantity.unit as Obj | undefined)?.standardCode as Obj | undefined)?.code as string | undefined) ?? '';
+            const [min, max] = [range.minValue as Obj, range.maxValue as Obj];
+            if (unitOf(min) !== unitOf(max)) return [];
+            return (min.value as number) < (max.value as number) ? [] : [`${String(range.id)}: minimum not below maximum`];
+          }),
       },
       {
         id: 'DDF00189',

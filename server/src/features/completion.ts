@@ -256,7 +256,7 @@ function statementStart(context: Context, analysis: Analysis): CompletionEntry[]
     case 'cycle':
       return drugItems(analysis);
     case 'eligibility':
-      return [...['include', 'exclude', 'age', 'sex', 'healthy_volunteers'].map((k) => keyword(k)), ...snippets('eligibility')];
+      return [...['include', 'exclude', 'age', ...Object.keys(FIELD_SPECS.eligibility)].map((k) => keyword(k)), ...snippets('eligibility')];
     case 'group':
       return criterionItems([], analysis);
     default:

@@ -130,7 +130,11 @@ export const Codes = defineCodes({
   TPL242: { name: 'eligibility.unsatisfiable', severity: 'error', summary: 'Inclusion criteria that no patient can meet together.' },
   TPL243: { name: 'eligibility.excludes-everyone', severity: 'error', summary: 'An exclusion that removes every patient the inclusion admits.' },
   TPL244: { name: 'eligibility.redundant', severity: 'warning', summary: 'A criterion that repeats or is implied by another.' },
-  TPL245: { name: 'eligibility.age-range', severity: 'error', summary: 'An age range whose lower limit is above its upper limit, or outside human ages.' },
+  TPL245: {
+    name: 'eligibility.age-range',
+    severity: 'error',
+    summary: 'An age range whose lower limit is above its upper limit, or a minimum age beyond the ages people reach.',
+  },
   TPL246: {
     name: 'eligibility.uln-not-applicable',
     severity: 'warning',
@@ -138,6 +142,11 @@ export const Codes = defineCodes({
   },
   TPL247: { name: 'eligibility.score-out-of-scale', severity: 'error', summary: 'A score or class that its scale does not have (ECOG 6, Child-Pugh D).' },
   TPL248: { name: 'eligibility.age-outside-limits', severity: 'warning', summary: "An age criterion outside the trial's stated age limits." },
+  TPL249: {
+    name: 'eligibility.age-beyond-life',
+    severity: 'information',
+    summary: 'A maximum age beyond the ages people reach, which excludes no one (registries write 130 years for no limit).',
+  },
   // Registry fields, as ClinicalTrials.gov's PRS checks them.
   TPL250: { name: 'registry.nct-id', severity: 'error', summary: 'An NCT number that is not NCT and 8 digits.' },
   TPL251: {
@@ -149,6 +158,12 @@ export const Codes = defineCodes({
   TPL253: { name: 'registry.design-arms', severity: 'warning', summary: 'Allocation or model inconsistent with the number of arms.' },
   TPL254: { name: 'registry.required-field', severity: 'warning', summary: 'A field the registry requires is missing.' },
   TPL255: { name: 'registry.outcome', severity: 'warning', summary: 'An outcome without a time frame, or no primary outcome.' },
+  TPL257: { name: 'registry.arm-type', severity: 'warning', summary: 'An arm of an interventional study without a type, which the registry requires.' },
+  TPL258: {
+    name: 'registry.target-duration',
+    severity: 'warning',
+    summary: 'A target duration the registry cannot take: a whole number and a unit, as "3 Years".',
+  },
   // Cross-checks between eligibility and drugs, where a label ties them.
   TPL260: {
     name: 'cross.renal-threshold',

@@ -174,6 +174,97 @@ export const INVESTIGATOR_ROLE = defineEnum('investigator role', [
   { word: 'principal_investigator', registry: 'PRINCIPAL_INVESTIGATOR', label: 'principal investigator', doc: 'The principal investigator.' },
   { word: 'study_chair', registry: 'STUDY_CHAIR', label: 'study chair', doc: 'The study chair.' },
   { word: 'study_director', registry: 'STUDY_DIRECTOR', label: 'study director', doc: 'The study director.' },
+  { word: 'sub_investigator', registry: 'SUB_INVESTIGATOR', label: 'sub-investigator', doc: 'A sub-investigator.' },
+]);
+
+// The enumerations below are the registry's own, value for value, as the ClinicalTrials.gov API
+// migration guide lists them (clinicaltrials.gov/data-api/about-api/api-migration, "Text to enum
+// conversion": ContactRole, SecondaryIdType, OrgStudyIdType, ObservationalModel,
+// DesignTimePerspective, BioSpecRetention, SamplingMethod, IpdSharingInfoType, ExpandedAccessStatus).
+
+/** The role of a central or site contact (the API's ContactRole). */
+export const CONTACT_ROLE = defineEnum('contact role', [
+  { word: 'contact', registry: 'CONTACT', label: 'contact', doc: 'A contact for the study.' },
+  { word: 'principal_investigator', registry: 'PRINCIPAL_INVESTIGATOR', label: 'principal investigator', doc: 'The principal investigator.' },
+  { word: 'sub_investigator', registry: 'SUB_INVESTIGATOR', label: 'sub-investigator', doc: 'A sub-investigator.' },
+  { word: 'study_chair', registry: 'STUDY_CHAIR', label: 'study chair', doc: 'The study chair.' },
+  { word: 'study_director', registry: 'STUDY_DIRECTOR', label: 'study director', doc: 'The study director.' },
+]);
+
+/** What kind of identifier a secondary id is (the API's SecondaryIdType). */
+export const SECONDARY_ID_TYPE = defineEnum('secondary id type', [
+  { word: 'nih', registry: 'NIH', label: 'U.S. NIH Grant/Contract', doc: 'A U.S. NIH grant or contract number.' },
+  { word: 'fda', registry: 'FDA', label: 'U.S. FDA Grant/Contract', doc: 'A U.S. FDA grant or contract number.' },
+  { word: 'va', registry: 'VA', label: 'U.S. VA Grant/Contract', doc: 'A U.S. VA grant or contract number.' },
+  { word: 'cdc', registry: 'CDC', label: 'U.S. CDC Grant/Contract', doc: 'A U.S. CDC grant or contract number.' },
+  { word: 'ahrq', registry: 'AHRQ', label: 'U.S. AHRQ Grant/Contract', doc: 'A U.S. AHRQ grant or contract number.' },
+  { word: 'samhsa', registry: 'SAMHSA', label: 'U.S. SAMHSA Grant/Contract', doc: 'A U.S. SAMHSA grant or contract number.' },
+  { word: 'other_grant', registry: 'OTHER_GRANT', label: 'Other Grant/Funding Number', doc: 'Another grant or funding number.' },
+  { word: 'eudract', registry: 'EUDRACT_NUMBER', label: 'EudraCT Number', doc: 'A EudraCT number.' },
+  { word: 'ctis', registry: 'CTIS', label: 'EU Trial (CTIS) Number', doc: 'An EU trial number (CTIS).' },
+  { word: 'registry', registry: 'REGISTRY', label: 'Registry Identifier', doc: "Another registry's identifier." },
+  { word: 'other', registry: 'OTHER', label: 'Other Identifier', doc: 'Another identifier.' },
+]);
+
+/** What kind of identifier the sponsor's own study id is (the API's OrgStudyIdType). */
+export const ORG_STUDY_ID_TYPE = defineEnum('org study id type', [
+  { word: 'nih', registry: 'NIH', label: 'U.S. NIH Grant/Contract', doc: 'A U.S. NIH grant or contract number.' },
+  { word: 'fda', registry: 'FDA', label: 'U.S. FDA Grant/Contract', doc: 'A U.S. FDA grant or contract number.' },
+  { word: 'va', registry: 'VA', label: 'U.S. VA Grant/Contract', doc: 'A U.S. VA grant or contract number.' },
+  { word: 'cdc', registry: 'CDC', label: 'U.S. CDC Grant/Contract', doc: 'A U.S. CDC grant or contract number.' },
+  { word: 'ahrq', registry: 'AHRQ', label: 'U.S. AHRQ Grant/Contract', doc: 'A U.S. AHRQ grant or contract number.' },
+  { word: 'samhsa', registry: 'SAMHSA', label: 'U.S. SAMHSA Grant/Contract', doc: 'A U.S. SAMHSA grant or contract number.' },
+]);
+
+/** The design of an observational study (the API's ObservationalModel). */
+export const OBSERVATIONAL_MODEL = defineEnum('observational model', [
+  { word: 'cohort', registry: 'COHORT', label: 'Cohort', doc: 'A cohort study.' },
+  { word: 'case_control', registry: 'CASE_CONTROL', label: 'Case-Control', doc: 'A case-control study.' },
+  { word: 'case_only', registry: 'CASE_ONLY', label: 'Case-Only', doc: 'A case-only study.' },
+  { word: 'case_crossover', registry: 'CASE_CROSSOVER', label: 'Case-Crossover', doc: 'A case-crossover study.' },
+  { word: 'ecologic_or_community', registry: 'ECOLOGIC_OR_COMMUNITY', label: 'Ecologic or Community', doc: 'An ecologic or community study.' },
+  { word: 'family_based', registry: 'FAMILY_BASED', label: 'Family-Based', doc: 'A family-based study.' },
+  { word: 'defined_population', registry: 'DEFINED_POPULATION', label: 'Defined Population', doc: 'A study of a defined population.' },
+  { word: 'natural_history', registry: 'NATURAL_HISTORY', label: 'Natural History', doc: 'A natural history study.' },
+  { word: 'other', registry: 'OTHER', label: 'Other', doc: 'Another observational model.' },
+]);
+
+/** When an observational study's data are collected (the API's DesignTimePerspective). */
+export const TIME_PERSPECTIVE = defineEnum('time perspective', [
+  { word: 'retrospective', registry: 'RETROSPECTIVE', label: 'Retrospective', doc: 'Data from the past.' },
+  { word: 'prospective', registry: 'PROSPECTIVE', label: 'Prospective', doc: 'Data collected going forward.' },
+  { word: 'cross_sectional', registry: 'CROSS_SECTIONAL', label: 'Cross-Sectional', doc: 'Data at one point in time.' },
+  { word: 'other', registry: 'OTHER', label: 'Other', doc: 'Another time perspective.' },
+]);
+
+/** Whether specimens are kept (the API's BioSpecRetention). */
+export const BIOSPEC_RETENTION = defineEnum('biospecimen retention', [
+  { word: 'none_retained', registry: 'NONE_RETAINED', label: 'None Retained', doc: 'No specimens are retained.' },
+  { word: 'samples_with_dna', registry: 'SAMPLES_WITH_DNA', label: 'Samples With DNA', doc: 'Specimens with DNA are retained.' },
+  { word: 'samples_without_dna', registry: 'SAMPLES_WITHOUT_DNA', label: 'Samples Without DNA', doc: 'Specimens without DNA are retained.' },
+]);
+
+/** How an observational study samples its population (the API's SamplingMethod). */
+export const SAMPLING_METHOD = defineEnum('sampling method', [
+  { word: 'probability_sample', registry: 'PROBABILITY_SAMPLE', label: 'Probability Sample', doc: 'A probability sample.' },
+  { word: 'non_probability_sample', registry: 'NON_PROBABILITY_SAMPLE', label: 'Non-Probability Sample', doc: 'A non-probability sample.' },
+]);
+
+/** The documents shared with the individual participant data (the API's IpdSharingInfoType). */
+export const IPD_INFO_TYPE = defineEnum('IPD information type', [
+  { word: 'study_protocol', registry: 'STUDY_PROTOCOL', label: 'Study Protocol', doc: 'The study protocol.' },
+  { word: 'sap', registry: 'SAP', label: 'Statistical Analysis Plan (SAP)', doc: 'The statistical analysis plan.' },
+  { word: 'icf', registry: 'ICF', label: 'Informed Consent Form (ICF)', doc: 'The informed consent form.' },
+  { word: 'csr', registry: 'CSR', label: 'Clinical Study Report (CSR)', doc: 'The clinical study report.' },
+  { word: 'analytic_code', registry: 'ANALYTIC_CODE', label: 'Analytic Code', doc: 'The analytic code.' },
+]);
+
+/** The status of an expanded-access record a study points to (the API's ExpandedAccessStatus). */
+export const EXPANDED_ACCESS_STATUS = defineEnum('expanded access status', [
+  { word: 'available', registry: 'AVAILABLE', label: 'Available', doc: 'Available.' },
+  { word: 'no_longer_available', registry: 'NO_LONGER_AVAILABLE', label: 'No longer available', doc: 'No longer available.' },
+  { word: 'temporarily_not_available', registry: 'TEMPORARILY_NOT_AVAILABLE', label: 'Temporarily not available', doc: 'Temporarily not available.' },
+  { word: 'approved_for_marketing', registry: 'APPROVED_FOR_MARKETING', label: 'Approved for marketing', doc: 'Approved for marketing.' },
 ]);
 
 export const REFERENCE_TYPE = defineEnum('reference type', [
@@ -334,4 +425,13 @@ export const ENUMS: readonly EnumDef[] = [
   SEX,
   OUTCOME_KIND,
   AGE_UNIT,
+  CONTACT_ROLE,
+  SECONDARY_ID_TYPE,
+  ORG_STUDY_ID_TYPE,
+  OBSERVATIONAL_MODEL,
+  TIME_PERSPECTIVE,
+  BIOSPEC_RETENTION,
+  SAMPLING_METHOD,
+  IPD_INFO_TYPE,
+  EXPANDED_ACCESS_STATUS,
 ];

@@ -27,6 +27,15 @@ import {
   RESPONSIBLE_ROLE,
   INVESTIGATOR_ROLE,
   REFERENCE_TYPE,
+  BIOSPEC_RETENTION,
+  CONTACT_ROLE,
+  EXPANDED_ACCESS_STATUS,
+  IPD_INFO_TYPE,
+  OBSERVATIONAL_MODEL,
+  ORG_STUDY_ID_TYPE,
+  SAMPLING_METHOD,
+  SECONDARY_ID_TYPE,
+  TIME_PERSPECTIVE,
 } from './enums';
 
 export type ArgShape = 'string' | 'stringList' | 'word' | 'wordList' | 'nameList' | 'number' | 'date' | 'phase' | 'wordOrString';
@@ -41,7 +50,8 @@ export interface ArgSpec {
   readonly values?: EnumDef;
 }
 
-export type FieldContext = 'trial' | 'design' | 'site' | 'drug' | 'intervention' | 'outcome' | 'arm' | 'eligibility';
+export type FieldContext =
+  'trial' | 'design' | 'party' | 'secondary_id' | 'site' | 'contact' | 'ipd_document' | 'drug' | 'intervention' | 'outcome' | 'arm' | 'eligibility';
 
 /**
  * How a field's value is read into the model, for the fields lowering handles by rule:
@@ -85,6 +95,15 @@ const stringList: readonly ArgSpec[] = [{ shape: 'stringList' }];
 const word = (values: EnumDef): readonly ArgSpec[] => [{ shape: 'word', values }];
 const qualifiedDate: readonly ArgSpec[] = [{ shape: 'date' }, { shape: 'word', optional: true, values: QUALIFIER }];
 const date: readonly ArgSpec[] = [{ shape: 'date' }];
+/** A yes/no field the registry writes as a boolean at `path`. */
+const yesNo = (doc: string, path: string, label?: string): Omit<FieldSpec, 'keyword'> => ({
+  args: word(YES_NO),
+  doc,
+  ...(label ? { label } : {}),
+  value: 'enum',
+  model: '',
+  registry: { path, form: 'boolean' },
+});
 
 type Rows = Readonly<Record<string, Omit<FieldSpec, 'keyword'>>>;
 
@@ -102,13 +121,38 @@ export const FIELD_SPECS: { readonly [C in FieldContext]: Readonly<Record<string
       model: 'orgStudyId',
       registry: { path: 'identificationModule.orgStudyIdInfo.id' },
     },
-    secondary_id: {
+    org_study_id_type: {
+      args: word(ORG_STUDY_ID_TYPE),
+      doc: "What kind of number the sponsor's study id is, when it is a U.S. grant: nih, fda, va, cdc, ahrq, samhsa.",
+      value: 'enum',
+      model: 'orgStudyIdType',
+      registry: { path: 'identificationModule.orgStudyIdInfo.type' },
+    },
+    org_study_id_link: {
       args: string,
+      doc: "A link to the sponsor's study id (a grant's page).",
+      value: 'text',
+      model: 'orgStudyIdLink',
+      registry: { path: 'identificationModule.orgStudyIdInfo.link' },
+    },
+    organization: {
+      args: [{ shape: 'string' }, { shape: 'word', optional: true, values: AGENCY_CLASS }],
+      doc: 'The organization whose study id this is, then its agency class.',
+      label: 'Organization',
+      value: 'custom',
+      model: 'organization',
+      registry: { path: 'identificationModule.organization' },
+    },
+    secondary_id: {
+      args: [{ shape: 'string' }, { shape: 'word', optional: true, values: SECONDARY_ID_TYPE }],
+      block: 'secondary_id',
+      blockOptional: true,
       repeatable: true,
-      doc: 'Another identifier of the study (a registry or grant number).',
+      doc: 'Another identifier of the study, then its type (eudract, ctis, nih, registry, other…), then a block with domain (who issued it) and link.',
       label: 'Secondary ids',
-      value: 'texts',
+      value: 'custom',
       model: 'secondaryIds',
+      registry: { path: 'identificationModule.secondaryIdInfos' },
     },
     title: { args: string, doc: 'The brief title.', value: 'text', model: 'title', registry: { path: 'identificationModule.briefTitle' }, required: true },
     official_title: {
@@ -170,6 +214,45 @@ export const FIELD_SPECS: { readonly [C in FieldContext]: Readonly<Record<string
       registry: { path: 'statusModule.overallStatus' },
       required: true,
     },
+    last_known_status: {
+      args: word(STATUS),
+      doc: 'The last status the sponsor reported, for a study whose status is now unknown.',
+      label: 'Last known status',
+      value: 'enum',
+      model: 'lastKnownStatus',
+      registry: { path: 'statusModule.lastKnownStatus' },
+    },
+    why_stopped: {
+      args: string,
+      doc: 'Why the study stopped early (suspended, terminated or withdrawn).',
+      label: 'Why stopped',
+      value: 'text',
+      model: 'whyStopped',
+      registry: { path: 'statusModule.whyStopped' },
+    },
+    delayed_posting: { ...yesNo('Whether posting of a device study is delayed: yes or no.', 'statusModule.delayedPosting'), model: 'delayedPosting' },
+    expanded_access: {
+      ...yesNo(
+        'Whether the investigational product is available by expanded access: yes or no.',
+        'statusModule.expandedAccessInfo.hasExpandedAccess',
+        'Expanded access',
+      ),
+      model: 'expandedAccess',
+    },
+    expanded_access_nct: {
+      args: string,
+      doc: 'The NCT number of the expanded-access record.',
+      value: 'text',
+      model: 'expandedAccessNctId',
+      registry: { path: 'statusModule.expandedAccessInfo.nctId' },
+    },
+    expanded_access_status: {
+      args: word(EXPANDED_ACCESS_STATUS),
+      doc: 'The status of that expanded-access record: available, no_longer_available, temporarily_not_available, approved_for_marketing.',
+      value: 'enum',
+      model: 'expandedAccessStatus',
+      registry: { path: 'statusModule.expandedAccessInfo.statusForNctId' },
+    },
     enrollment: {
       args: [{ shape: 'number' }, { shape: 'word', optional: true, values: QUALIFIER }],
       doc: 'The number of participants, then actual or estimated.',
@@ -215,18 +298,18 @@ export const FIELD_SPECS: { readonly [C in FieldContext]: Readonly<Record<string
       registry: { path: 'statusModule.studyFirstSubmitDate' },
     },
     first_posted: {
-      args: date,
-      doc: 'The date the record was first posted.',
+      args: qualifiedDate,
+      doc: 'The date the record was first posted, then actual or estimated.',
       label: 'First posted',
-      value: 'plainDate',
+      value: 'date',
       model: 'firstPosted',
       registry: { path: 'statusModule.studyFirstPostDateStruct', form: 'struct' },
     },
     last_update: {
-      args: date,
-      doc: 'The date of the last update posted.',
+      args: qualifiedDate,
+      doc: 'The date of the last update posted, then actual or estimated.',
       label: 'Last update',
-      value: 'plainDate',
+      value: 'date',
       model: 'lastUpdate',
       registry: { path: 'statusModule.lastUpdatePostDateStruct', form: 'struct' },
     },
@@ -271,6 +354,45 @@ export const FIELD_SPECS: { readonly [C in FieldContext]: Readonly<Record<string
       model: 'meshInterventions',
     },
     design: { args: [], block: 'design', doc: 'The design: allocation, model, masking, purpose.', label: 'Design', value: 'custom', model: 'design' },
+    patient_registry: {
+      ...yesNo('Whether an observational study is a patient registry: yes or no.', 'designModule.patientRegistry', 'Patient registry'),
+      model: 'patientRegistry',
+    },
+    target_duration: {
+      args: string,
+      doc: 'How long a patient registry follows each participant, as the registry writes it: "3 Years".',
+      label: 'Target duration',
+      value: 'text',
+      model: 'targetDuration',
+      registry: { path: 'designModule.targetDuration' },
+    },
+    access_individual: {
+      ...yesNo('Expanded access for individual patients: yes or no.', 'designModule.expandedAccessTypes.individual'),
+      model: 'accessIndividual',
+    },
+    access_intermediate: {
+      ...yesNo('Expanded access for an intermediate-size population: yes or no.', 'designModule.expandedAccessTypes.intermediate'),
+      model: 'accessIntermediate',
+    },
+    access_treatment: {
+      ...yesNo('Expanded access under a treatment IND or protocol: yes or no.', 'designModule.expandedAccessTypes.treatment'),
+      model: 'accessTreatment',
+    },
+    biospec_retention: {
+      args: word(BIOSPEC_RETENTION),
+      doc: 'Whether biospecimens are kept: none_retained, samples_with_dna, samples_without_dna.',
+      label: 'Biospecimens',
+      value: 'enum',
+      model: 'biospecRetention',
+      registry: { path: 'designModule.bioSpec.retention' },
+    },
+    biospec_description: {
+      args: string,
+      doc: 'Which biospecimens are kept.',
+      value: 'text',
+      model: 'biospecDescription',
+      registry: { path: 'designModule.bioSpec.description' },
+    },
     sponsor: {
       args: [{ shape: 'string' }, { shape: 'word', optional: true, values: AGENCY_CLASS }],
       doc: 'The lead sponsor, then its agency class (other, industry, nih…).',
@@ -290,7 +412,9 @@ export const FIELD_SPECS: { readonly [C in FieldContext]: Readonly<Record<string
     },
     responsible_party: {
       args: [{ shape: 'wordOrString', values: RESPONSIBLE_ROLE }],
-      doc: 'sponsor, principal_investigator, sponsor_investigator, or the name of the party.',
+      block: 'party',
+      blockOptional: true,
+      doc: 'sponsor, principal_investigator or sponsor_investigator (or, in older records, the name of the party), then a block with the investigator: name, title, affiliation.',
       label: 'Responsible party',
       value: 'custom',
       model: 'responsibleParty',
@@ -305,12 +429,22 @@ export const FIELD_SPECS: { readonly [C in FieldContext]: Readonly<Record<string
       model: 'investigators',
       registry: { path: 'contactsLocationsModule.overallOfficials' },
     },
+    contact: {
+      args: [{ shape: 'string', optional: true }],
+      block: 'contact',
+      blockOptional: true,
+      repeatable: true,
+      doc: 'A central contact: the name, then a block with role, phone, phone_ext, email.',
+      value: 'custom',
+      model: 'contacts',
+      registry: { path: 'contactsLocationsModule.centralContacts' },
+    },
     site: {
-      args: string,
+      args: [{ shape: 'string', optional: true }],
       block: 'site',
       blockOptional: true,
       repeatable: true,
-      doc: 'A site: the facility, then a block with city, state, zip, country.',
+      doc: 'A site: the facility, then a block with city, state, zip, country, status and contacts.',
       value: 'custom',
       model: 'sites',
       registry: { path: 'contactsLocationsModule.locations' },
@@ -323,6 +457,24 @@ export const FIELD_SPECS: { readonly [C in FieldContext]: Readonly<Record<string
       model: 'references',
       registry: { path: 'referencesModule.references' },
     },
+    see_also: {
+      args: [{ shape: 'string' }, { shape: 'string', optional: true }],
+      repeatable: true,
+      doc: 'A link to more about the study: the address, then what it is.',
+      value: 'custom',
+      model: 'links',
+      registry: { path: 'referencesModule.seeAlsoLinks' },
+    },
+    available_ipd: {
+      args: string,
+      block: 'ipd_document',
+      blockOptional: true,
+      repeatable: true,
+      doc: 'A shared document or data set of the study: its type, then a block with id, url, comment.',
+      value: 'custom',
+      model: 'ipdDocuments',
+      registry: { path: 'referencesModule.availIpds' },
+    },
     ipd_sharing: {
       args: word(IPD_SHARING),
       doc: 'Whether individual participant data will be shared: yes, no or undecided.',
@@ -331,6 +483,35 @@ export const FIELD_SPECS: { readonly [C in FieldContext]: Readonly<Record<string
       model: 'ipdSharing',
       registry: { path: 'ipdSharingStatementModule.ipdSharing' },
     },
+    ipd_description: {
+      args: string,
+      doc: 'Which individual participant data will be shared.',
+      value: 'text',
+      model: 'ipdDescription',
+      registry: { path: 'ipdSharingStatementModule.description' },
+    },
+    ipd_info_types: {
+      args: [{ shape: 'wordList', values: IPD_INFO_TYPE }],
+      doc: 'The documents shared with the data: study_protocol, sap, icf, csr, analytic_code.',
+      value: 'enumList',
+      model: 'ipdInfoTypes',
+      registry: { path: 'ipdSharingStatementModule.infoTypes' },
+    },
+    ipd_time_frame: {
+      args: string,
+      doc: 'When the data will be shared, and for how long.',
+      value: 'text',
+      model: 'ipdTimeFrame',
+      registry: { path: 'ipdSharingStatementModule.timeFrame' },
+    },
+    ipd_access_criteria: {
+      args: string,
+      doc: 'Who may have the data, and how to ask.',
+      value: 'text',
+      model: 'ipdAccessCriteria',
+      registry: { path: 'ipdSharingStatementModule.accessCriteria' },
+    },
+    ipd_url: { args: string, doc: 'Where the data are shared.', value: 'text', model: 'ipdUrl', registry: { path: 'ipdSharingStatementModule.url' } },
     fda_regulated_drug: {
       args: word(YES_NO),
       doc: 'Whether the study covers a U.S. FDA-regulated drug: yes or no.',
@@ -347,6 +528,16 @@ export const FIELD_SPECS: { readonly [C in FieldContext]: Readonly<Record<string
       model: 'fdaRegulatedDevice',
       registry: { path: 'oversightModule.isFdaRegulatedDevice', form: 'boolean' },
     },
+    dmc: {
+      ...yesNo('Whether a data monitoring committee oversees the study: yes or no.', 'oversightModule.oversightHasDmc', 'Data monitoring committee'),
+      model: 'dmc',
+    },
+    unapproved_device: {
+      ...yesNo('Whether the study covers a device not approved or cleared by the FDA: yes or no.', 'oversightModule.isUnapprovedDevice'),
+      model: 'unapprovedDevice',
+    },
+    ppsd: { ...yesNo('Whether the study is a pediatric postmarket surveillance of a device: yes or no.', 'oversightModule.isPpsd'), model: 'ppsd' },
+    us_export: { ...yesNo('Whether a product is exported from the U.S. for the study: yes or no.', 'oversightModule.isUsExport'), model: 'usExport' },
     results: { args: word(RESULTS), doc: 'Whether results are posted: none or posted.', label: 'Results', value: 'enum', model: 'results' },
   }),
   design: rows({
@@ -368,6 +559,30 @@ export const FIELD_SPECS: { readonly [C in FieldContext]: Readonly<Record<string
       registry: { path: 'designModule.designInfo.interventionModel' },
       required: true,
     },
+    model_description: {
+      args: string,
+      doc: 'The intervention model, in words.',
+      label: 'model description',
+      value: 'text',
+      model: 'modelDescription',
+      registry: { path: 'designModule.designInfo.interventionModelDescription' },
+    },
+    observational_model: {
+      args: word(OBSERVATIONAL_MODEL),
+      doc: 'The design of an observational study: cohort, case_control, case_only, case_crossover, ecologic_or_community, family_based, defined_population, natural_history, other.',
+      label: 'observational model',
+      value: 'enum',
+      model: 'observationalModel',
+      registry: { path: 'designModule.designInfo.observationalModel' },
+    },
+    time_perspective: {
+      args: word(TIME_PERSPECTIVE),
+      doc: 'When an observational study collects its data: retrospective, prospective, cross_sectional, other.',
+      label: 'time perspective',
+      value: 'enum',
+      model: 'timePerspective',
+      registry: { path: 'designModule.designInfo.timePerspective' },
+    },
     masking: {
       args: word(MASKING),
       doc: 'none, single, double, triple or quadruple.',
@@ -376,6 +591,14 @@ export const FIELD_SPECS: { readonly [C in FieldContext]: Readonly<Record<string
       model: 'masking',
       registry: { path: 'designModule.designInfo.maskingInfo.masking' },
       required: true,
+    },
+    masking_description: {
+      args: string,
+      doc: 'The masking, in words.',
+      label: 'masking description',
+      value: 'text',
+      model: 'maskingDescription',
+      registry: { path: 'designModule.designInfo.maskingInfo.maskingDescription' },
     },
     who_masked: {
       args: [{ shape: 'wordList', values: MASKED_ROLE }],
@@ -395,12 +618,54 @@ export const FIELD_SPECS: { readonly [C in FieldContext]: Readonly<Record<string
       required: true,
     },
   }),
+  party: rows({
+    name: {
+      args: string,
+      doc: 'The investigator who is the responsible party.',
+      value: 'text',
+      model: 'investigator',
+      registry: { path: 'investigatorFullName' },
+    },
+    title: { args: string, doc: "The investigator's title.", value: 'text', model: 'title', registry: { path: 'investigatorTitle' } },
+    affiliation: { args: string, doc: "The investigator's affiliation.", value: 'text', model: 'affiliation', registry: { path: 'investigatorAffiliation' } },
+  }),
+  secondary_id: rows({
+    domain: { args: string, doc: 'Who issued the identifier (a funder, another registry).', value: 'text', model: 'domain', registry: { path: 'domain' } },
+    link: { args: string, doc: 'A link to the identifier.', value: 'text', model: 'link', registry: { path: 'link' } },
+  }),
   site: rows({
     city: { args: string, doc: 'The city.', value: 'text', model: 'city', registry: { path: 'city' } },
     state: { args: string, doc: 'The state or province.', value: 'text', model: 'state', registry: { path: 'state' } },
     zip: { args: string, doc: 'The postal code.', value: 'text', model: 'zip', registry: { path: 'zip' } },
     country: { args: string, doc: 'The country.', value: 'text', model: 'country', registry: { path: 'country' } },
     status: { args: word(STATUS), doc: "The site's recruitment status.", value: 'enum', model: 'status', registry: { path: 'status' } },
+    contact: {
+      args: [{ shape: 'string', optional: true }],
+      block: 'contact',
+      blockOptional: true,
+      repeatable: true,
+      doc: 'A contact at the site: the name, then a block with role, phone, phone_ext, email.',
+      value: 'custom',
+      model: 'contacts',
+      registry: { path: 'contacts' },
+    },
+  }),
+  contact: rows({
+    role: {
+      args: word(CONTACT_ROLE),
+      doc: 'The role: contact, principal_investigator, sub_investigator, study_chair, study_director.',
+      value: 'enum',
+      model: 'role',
+      registry: { path: 'role' },
+    },
+    phone: { args: string, doc: 'The phone number.', value: 'text', model: 'phone', registry: { path: 'phone' } },
+    phone_ext: { args: string, doc: 'The phone extension.', value: 'text', model: 'phoneExt', registry: { path: 'phoneExt' } },
+    email: { args: string, doc: 'The e-mail address.', value: 'text', model: 'email', registry: { path: 'email' } },
+  }),
+  ipd_document: rows({
+    id: { args: string, doc: "The document's identifier.", value: 'text', model: 'id', registry: { path: 'id' } },
+    url: { args: string, doc: 'Where it is.', value: 'text', model: 'url', registry: { path: 'url' } },
+    comment: { args: string, doc: 'A comment on it.', value: 'text', model: 'comment', registry: { path: 'comment' } },
   }),
   drug: rows({
     route: { args: word(ROUTE), doc: 'The usual route: IV, PO, SC, IM…', value: 'enum', model: 'route' },
@@ -442,6 +707,39 @@ export const FIELD_SPECS: { readonly [C in FieldContext]: Readonly<Record<string
       value: 'enum',
       model: 'healthyVolunteers',
       registry: { path: 'eligibilityModule.healthyVolunteers', form: 'boolean' },
+    },
+    gender_based: {
+      ...yesNo('Whether eligibility is based on gender identity: yes or no.', 'eligibilityModule.genderBased', 'Gender based'),
+      model: 'genderBased',
+    },
+    gender_description: {
+      args: string,
+      doc: 'How gender identity bears on eligibility.',
+      value: 'text',
+      model: 'genderDescription',
+      registry: { path: 'eligibilityModule.genderDescription' },
+    },
+    study_population: {
+      args: string,
+      doc: 'The population an observational study draws from.',
+      value: 'text',
+      model: 'studyPopulation',
+      registry: { path: 'eligibilityModule.studyPopulation' },
+    },
+    sampling_method: {
+      args: word(SAMPLING_METHOD),
+      doc: 'How an observational study samples it: probability_sample, non_probability_sample.',
+      label: 'Sampling method',
+      value: 'enum',
+      model: 'samplingMethod',
+      registry: { path: 'eligibilityModule.samplingMethod' },
+    },
+    criteria_text: {
+      args: string,
+      doc: 'The criteria text as the registry record published it; the export writes its words back for each criterion still as it was read from them.',
+      value: 'text',
+      // The registry place is eligibilityModule.eligibilityCriteria, which the export composes from the criteria and this text (summary/ctgov.ts).
+      model: 'criteriaText',
     },
   }),
 };

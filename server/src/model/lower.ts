@@ -181,8 +181,17 @@ export function lower(tree: T.DocumentNode): LowerResult {
       design: {},
       collaborators: [],
       investigators: [],
+      contacts: [],
       sites: [],
       references: [],
+      links: [],
+      ipdDocuments: [],
+    };
+    const contact = (field: T.Field): S.Trial['contacts'][number] => {
+      const first = field.args[0];
+      const read: Mutable<S.Trial['contacts'][number]> = { ...(isStr(first) ? { name: first.value } : {}), span: span(field) };
+      lowerFields(field.block, 'contact', read);
+      return read;
     };
     const custom: Record<string, (field: T.Field) => void> = {
       phase: (field) => (trial.phase = phaseValue(field.args[0])),
@@ -202,17 +211,42 @@ export function lower(tree: T.DocumentNode): LowerResult {
         trial.design = design;
       },
       sponsor: (field) => (trial.sponsor = organization(field)),
+      organization: (field) => (trial.organization = organization(field)),
+      secondary_id(field) {
+        const [first, second] = field.args;
+        if (!isStr(first)) return;
+        const secondary: Mutable<S.Trial['secondaryIds'][number]> = { id: first.value, span: span(field) };
+        if (isName(second)) secondary.type = enumValue(E.SECONDARY_ID_TYPE, second);
+        lowerFields(field.block, 'secondary_id', secondary);
+        trial.secondaryIds.push(secondary);
+      },
+      contact: (field) => trial.contacts.push(contact(field)),
+      see_also(field) {
+        const [url, label] = field.args;
+        if (isStr(url)) trial.links.push({ url: url.value, ...(isStr(label) ? { label: label.value } : {}), span: span(field) });
+      },
+      available_ipd(field) {
+        const first = field.args[0];
+        if (!isStr(first)) return;
+        const document: Mutable<S.Trial['ipdDocuments'][number]> = { type: first.value, span: span(field) };
+        lowerFields(field.block, 'ipd_document', document);
+        trial.ipdDocuments.push(document);
+      },
       collaborator(field) {
         const collaborator = organization(field);
         if (collaborator) trial.collaborators.push(collaborator);
       },
       responsible_party(field) {
         const first = field.args[0];
-        if (isStr(first)) trial.responsibleParty = { name: first.value };
+        let party: Mutable<NonNullable<S.Trial['responsibleParty']>> | undefined;
+        if (isStr(first)) party = { name: first.value };
         else if (isName(first)) {
           const role = enumValue(E.RESPONSIBLE_ROLE, first);
-          if (role) trial.responsibleParty = { role };
+          if (role) party = { role };
         }
+        if (!party) return;
+        lowerFields(field.block, 'party', party);
+        trial.responsibleParty = party;
       },
       investigator(field) {
         const [first, second, affiliation] = field.args;
@@ -222,9 +256,8 @@ export function lower(tree: T.DocumentNode): LowerResult {
       },
       site(field) {
         const first = field.args[0];
-        if (!isStr(first)) return;
-        const site: Mutable<S.Trial['sites'][number]> = { facility: first.value, span: span(field) };
-        lowerFields(field.block, 'site', site);
+        const site: Mutable<S.Trial['sites'][number]> = { ...(isStr(first) ? { facility: first.value } : {}), contacts: [], span: span(field) };
+        lowerFields(field.block, 'site', site, { contact: (inner) => site.contacts.push(contact(inner)) });
         trial.sites.push(site);
       },
       reference(field) {
@@ -870,10 +903,11 @@ export function lower(tree: T.DocumentNode): LowerResult {
       seen.add(keyword.text);
       if (item.kind === 'Age') {
         const unit = item.unit ? enumValue(E.AGE_UNIT, item.unit) : undefined;
-        if (!unit) continue;
+        const minUnit = item.minUnit ? enumValue(E.AGE_UNIT, item.minUnit) : unit;
+        if (!unit || !minUnit) continue;
         if ([item.min, item.max].some((limit) => limit && !isUsableNumber(limit.value))) continue; // the parser reported it
         eligibility.ageSpan = span(item);
-        if (item.min) eligibility.minimumAge = { value: item.min.value, unit, span: span(item.min) };
+        if (item.min) eligibility.minimumAge = { value: item.min.value, unit: minUnit, span: span(item.min) };
         if (item.max) eligibility.maximumAge = { value: item.max.value, unit, span: span(item.max) };
         continue;
       }

@@ -28,11 +28,11 @@ function dayTokens(dose: Pick<PrintableDose, 'dayItems' | 'days'>): PrintToken[]
   return list(items.map((item) => raw(item.from === item.to ? String(item.from) : `${item.from}-${item.to}`)));
 }
 
-/** The statements of a block's fields that the table reads by rule, in table order. */
-function fieldStatements(context: FieldContext, element: object, comments: CommentsOf = noComments): PrintStatement[] {
+/** The statements of a block's fields that the table reads by rule, in table order (except those named in `skip`). */
+function fieldStatements(context: FieldContext, element: object, comments: CommentsOf = noComments, skip: readonly string[] = []): PrintStatement[] {
   const statements: PrintStatement[] = [];
   for (const spec of Object.values(FIELD_SPECS[context])) {
-    if (spec.value === 'custom') continue;
+    if (spec.value === 'custom' || skip.includes(spec.keyword)) continue;
     statements.push(...withFieldComments(valueStatements(spec, valueAt(element, spec.model)), comments(element, spec.keyword)));
   }
   return statements;
@@ -102,18 +102,53 @@ function customTrialField(keyword: string, trial: S.Trial, block: PrintStatement
         break;
       case 'design': {
         const design = fieldStatements('design', trial.design, comments);
-        if (design.length) block.push(statement([word('design')], { block: design, inline: true }));
+        // One line while it holds words only; a description goes on a line of its own.
+        const inline = design.every((field) => field.tokens.every((token) => token.kind !== 'string'));
+        if (design.length) block.push(statement([word('design')], { block: design, inline }));
         break;
       }
       case 'sponsor':
         if (trial.sponsor) block.push(statement(organizationTokens('sponsor', trial.sponsor), { comments: comments(trial.sponsor) }));
+        break;
+      case 'organization':
+        if (trial.organization) block.push(statement(organizationTokens('organization', trial.organization)));
+        break;
+      case 'secondary_id':
+        for (const secondary of trial.secondaryIds) {
+          const fields = fieldStatements('secondary_id', secondary, comments);
+          block.push(
+            statement(
+              [word('secondary_id'), str(secondary.id), ...(secondary.type ? [word(secondary.type)] : [])],
+              fields.length ? { block: fields, inline: true } : {},
+            ),
+          );
+        }
+        break;
+      case 'contact':
+        for (const contact of trial.contacts) block.push(contactStatement(contact, comments));
+        break;
+      case 'see_also':
+        for (const link of trial.links) block.push(statement([word('see_also'), str(link.url), ...(link.label === undefined ? [] : [str(link.label)])]));
+        break;
+      case 'available_ipd':
+        for (const document of trial.ipdDocuments) {
+          const fields = fieldStatements('ipd_document', document, comments);
+          block.push(statement([word('available_ipd'), str(document.type)], fields.length ? { block: fields } : {}));
+        }
         break;
       case 'collaborator':
         for (const collaborator of trial.collaborators) block.push(statement(organizationTokens('collaborator', collaborator)));
         break;
       case 'responsible_party': {
         const party = trial.responsibleParty;
-        if (party) block.push(statement([word('responsible_party'), 'role' in party ? word(party.role) : str(party.name)], { comments: comments(party) }));
+        if (!party) break;
+        const fields = fieldStatements('party', party, comments);
+        block.push(
+          statement([word('responsible_party'), 'role' in party ? word(party.role) : str(party.name)], {
+            comments: comments(party),
+            ...(fields.length ? { block: fields } : {}),
+          }),
+        );
         break;
       }
       case 'investigator':
@@ -124,8 +159,10 @@ function customTrialField(keyword: string, trial: S.Trial, block: PrintStatement
         break;
       case 'site':
         for (const site of trial.sites) {
-          const fields = fieldStatements('site', site, comments);
-          block.push(statement([word('site'), str(site.facility)], fields.length ? { block: fields, inline: true } : {}));
+          const fields = [...fieldStatements('site', site, comments), ...site.contacts.map((contact) => contactStatement(contact, comments))];
+          const head = [word('site'), ...(site.facility === undefined ? [] : [str(site.facility)])];
+          // A site without a facility needs its block, even empty, to be a statement of its own.
+          block.push(statement(head, fields.length || site.facility === undefined ? { block: fields, inline: site.contacts.length === 0 } : {}));
         }
         break;
       case 'reference':
@@ -136,6 +173,13 @@ function customTrialField(keyword: string, trial: S.Trial, block: PrintStatement
         break;
     }
   }
+}
+
+/** A central or site contact: `contact "Jane Doe" { role contact  email "jane@example.org" }`. */
+function contactStatement(contact: S.Trial['contacts'][number], comments: CommentsOf): PrintStatement {
+  const fields = fieldStatements('contact', contact, comments);
+  const head = [word('contact'), ...(contact.name === undefined ? [] : [str(contact.name)])];
+  return statement(head, fields.length || contact.name === undefined ? { block: fields, inline: true } : {});
 }
 
 export function drugStatement(drug: S.DrugDecl, comments: CommentsOf = noComments): PrintStatement {
@@ -389,13 +433,16 @@ export function eligibilityStatement(eligibility: S.Eligibility, comments: Comme
   const block: PrintStatement[] = [];
   const { minimumAge: min, maximumAge: max } = eligibility;
   const age: PrintStatement[] = [];
-  if (min && max) age.push(statement([word('age'), num(min.value), word('to'), num(max.value), word(min.unit)]));
+  if (min && max)
+    age.push(statement([word('age'), num(min.value), ...(min.unit === max.unit ? [] : [word(min.unit)]), word('to'), num(max.value), word(max.unit)]));
   else if (min) age.push(statement([word('age'), raw('>='), num(min.value), word(min.unit)]));
   else if (max) age.push(statement([word('age'), raw('<='), num(max.value), word(max.unit)]));
   block.push(...withFieldComments(age, comments(eligibility, 'age')));
-  block.push(...fieldStatements('eligibility', eligibility, comments));
+  block.push(...fieldStatements('eligibility', eligibility, comments, ['criteria_text']));
   for (const criterion of eligibility.inclusion) block.push(criterionStatement(criterion, comments, 'include'));
   for (const criterion of eligibility.exclusion) block.push(criterionStatement(criterion, comments, 'exclude'));
+  // The registry's text, long, after the criteria it was read into.
+  block.push(...withFieldComments(valueStatements(FIELD_SPECS.eligibility.criteria_text, eligibility.criteriaText), comments(eligibility, 'criteria_text')));
   return statement([word('eligibility')], { block, comments: comments(eligibility) });
 }
 

@@ -27,6 +27,15 @@ export const ResponsibleRole = z.enum(E.RESPONSIBLE_ROLE.words);
 export const InvestigatorRole = z.enum(E.INVESTIGATOR_ROLE.words);
 export const ReferenceType = z.enum(E.REFERENCE_TYPE.words);
 export const YesNo = z.enum(E.YES_NO.words);
+export const ContactRole = z.enum(E.CONTACT_ROLE.words);
+export const SecondaryIdType = z.enum(E.SECONDARY_ID_TYPE.words);
+export const OrgStudyIdType = z.enum(E.ORG_STUDY_ID_TYPE.words);
+export const ObservationalModel = z.enum(E.OBSERVATIONAL_MODEL.words);
+export const TimePerspective = z.enum(E.TIME_PERSPECTIVE.words);
+export const BiospecRetention = z.enum(E.BIOSPEC_RETENTION.words);
+export const SamplingMethod = z.enum(E.SAMPLING_METHOD.words);
+export const IpdInfoType = z.enum(E.IPD_INFO_TYPE.words);
+export const ExpandedAccessStatus = z.enum(E.EXPANDED_ACCESS_STATUS.words);
 export const IpdSharing = z.enum(E.IPD_SHARING.words);
 export const Results = z.enum(E.RESULTS.words);
 export const ArmType = z.enum(E.ARM_TYPE.words);
@@ -48,21 +57,51 @@ export type DateValue = z.infer<typeof DateValue>;
 
 export const Organization = z.object({ name: z.string(), class: AgencyClass.optional(), span: Span });
 export const Investigator = z.object({ name: z.string(), role: InvestigatorRole, affiliation: z.string().optional(), span: Span });
+/** A central or site contact; the registry lets any of its parts be missing. */
+export const Contact = z.object({
+  name: z.string().optional(),
+  role: ContactRole.optional(),
+  phone: z.string().optional(),
+  phoneExt: z.string().optional(),
+  email: z.string().optional(),
+  span: Span,
+});
 export const Site = z.object({
-  facility: z.string(),
+  /** Absent where the registry's record names no facility. */
+  facility: z.string().optional(),
   city: z.string().optional(),
   state: z.string().optional(),
   zip: z.string().optional(),
   country: z.string().optional(),
   status: Status.optional(),
+  contacts: z.array(Contact),
   span: Span,
 });
 export const Reference = z.object({ type: ReferenceType, pmid: z.number().int().positive().optional(), citation: z.string(), span: Span });
+export const SecondaryId = z.object({
+  id: z.string(),
+  type: SecondaryIdType.optional(),
+  domain: z.string().optional(),
+  link: z.string().optional(),
+  span: Span,
+});
+export const Link = z.object({ url: z.string(), label: z.string().optional(), span: Span });
+export const IpdDocument = z.object({
+  type: z.string(),
+  id: z.string().optional(),
+  url: z.string().optional(),
+  comment: z.string().optional(),
+  span: Span,
+});
 
 export const Design = z.object({
   allocation: Allocation.optional(),
   model: InterventionModel.optional(),
+  modelDescription: z.string().optional(),
+  observationalModel: ObservationalModel.optional(),
+  timePerspective: TimePerspective.optional(),
   masking: Masking.optional(),
+  maskingDescription: z.string().optional(),
   whoMasked: z.array(MaskedRole).optional(),
   purpose: Purpose.optional(),
 });
@@ -74,7 +113,11 @@ export const Trial = z.object({
   /** Where each field was written (its first occurrence), by keyword. */
   fieldSpans: z.record(z.string(), Span),
   orgStudyId: z.string().optional(),
-  secondaryIds: z.array(z.string()),
+  orgStudyIdType: OrgStudyIdType.optional(),
+  orgStudyIdLink: z.string().optional(),
+  secondaryIds: z.array(SecondaryId),
+  /** The organization whose study id `orgStudyId` is. */
+  organization: Organization.optional(),
   title: z.string().optional(),
   officialTitle: z.string().optional(),
   acronym: z.string().optional(),
@@ -83,6 +126,12 @@ export const Trial = z.object({
   type: StudyType.optional(),
   phase: Phase.optional(),
   status: Status.optional(),
+  lastKnownStatus: Status.optional(),
+  whyStopped: z.string().optional(),
+  delayedPosting: YesNo.optional(),
+  expandedAccess: YesNo.optional(),
+  expandedAccessNctId: z.string().optional(),
+  expandedAccessStatus: ExpandedAccessStatus.optional(),
   enrollment: z.object({ count: z.number().int().nonnegative(), qualifier: Qualifier.optional(), span: Span }).optional(),
   start: DateValue.optional(),
   primaryCompletion: DateValue.optional(),
@@ -99,13 +148,38 @@ export const Trial = z.object({
   design: Design,
   sponsor: Organization.optional(),
   collaborators: z.array(Organization),
-  responsibleParty: z.union([z.object({ role: ResponsibleRole }), z.object({ name: z.string() })]).optional(),
+  /** A role, with the investigator it names; or, in older records, a name (and the investigator's name and title). */
+  responsibleParty: z
+    .union([
+      z.object({ role: ResponsibleRole, investigator: z.string().optional(), title: z.string().optional(), affiliation: z.string().optional() }),
+      z.object({ name: z.string(), investigator: z.string().optional(), title: z.string().optional(), affiliation: z.string().optional() }),
+    ])
+    .optional(),
   investigators: z.array(Investigator),
+  contacts: z.array(Contact),
   sites: z.array(Site),
   references: z.array(Reference),
+  links: z.array(Link),
+  ipdDocuments: z.array(IpdDocument),
   ipdSharing: IpdSharing.optional(),
+  ipdDescription: z.string().optional(),
+  ipdInfoTypes: z.array(IpdInfoType).optional(),
+  ipdTimeFrame: z.string().optional(),
+  ipdAccessCriteria: z.string().optional(),
+  ipdUrl: z.string().optional(),
   fdaRegulatedDrug: YesNo.optional(),
   fdaRegulatedDevice: YesNo.optional(),
+  dmc: YesNo.optional(),
+  unapprovedDevice: YesNo.optional(),
+  ppsd: YesNo.optional(),
+  usExport: YesNo.optional(),
+  patientRegistry: YesNo.optional(),
+  targetDuration: z.string().optional(),
+  accessIndividual: YesNo.optional(),
+  accessIntermediate: YesNo.optional(),
+  accessTreatment: YesNo.optional(),
+  biospecRetention: BiospecRetention.optional(),
+  biospecDescription: z.string().optional(),
   results: Results.optional(),
 });
 export type Trial = z.infer<typeof Trial>;
@@ -448,8 +522,14 @@ export const Eligibility = z.object({
   maximumAge: AgeLimit.optional(),
   sex: Sex.optional(),
   healthyVolunteers: YesNo.optional(),
+  genderBased: YesNo.optional(),
+  genderDescription: z.string().optional(),
+  studyPopulation: z.string().optional(),
+  samplingMethod: SamplingMethod.optional(),
   /** The `age` statement. */
   ageSpan: Span.optional(),
+  /** The registry's criteria text the criteria were imported from (`criteria_text`), which the export writes back where they are unchanged. */
+  criteriaText: z.string().optional(),
   inclusion: z.array(Criterion),
   exclusion: z.array(Criterion),
   span: Span,

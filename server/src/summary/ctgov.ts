@@ -13,13 +13,27 @@
  * registry requires a primary outcome, which `trial check` reports (TPL255).
  */
 
-import { AGE_UNIT, AGENCY_CLASS, ARM_TYPE, INTERVENTION_TYPE, INVESTIGATOR_ROLE, PHASE, QUALIFIER, REFERENCE_TYPE, RESPONSIBLE_ROLE } from '../language/enums';
+import {
+  AGE_UNIT,
+  AGENCY_CLASS,
+  ARM_TYPE,
+  INTERVENTION_TYPE,
+  INVESTIGATOR_ROLE,
+  PHASE,
+  QUALIFIER,
+  REFERENCE_TYPE,
+  RESPONSIBLE_ROLE,
+  SECONDARY_ID_TYPE,
+} from '../language/enums';
 import { FIELD_SPECS, fieldValues, setValueAt, valueAt, type FieldContext, type FieldSpec } from '../language/fields';
 import { findAnalyte } from '../knowledge/analytes';
+import { criterionStatement } from '../model/print';
 import type * as S from '../model/schema';
+import { printStatement } from '../syntax/print';
 import * as C from './ctgov-schema';
 import { renderMarkdown } from './markdown';
 import { doseLineParts } from '../model/print';
+import { leadMode, readEligibilityText, type Side } from './prose';
 import { summarize } from './summary';
 
 /** The registry's `Type: name` label of an intervention, as arms list theirs: `Drug: Neoadjuvant treatment`. */
@@ -76,6 +90,12 @@ function writeFields(context: FieldContext, model: object, target: Record<string
   }
 }
 
+function contact(value: S.Trial['contacts'][number]): Record<string, unknown> {
+  const written: Record<string, unknown> = { name: value.name };
+  writeFields('contact', value, written);
+  return written;
+}
+
 function organization(value: { name: string; class?: string }): { name: string; class?: string } {
   return { name: value.name, class: AGENCY_CLASS.toRegistry(value.class) };
 }
@@ -100,8 +120,13 @@ function analyteWords(id: string): string {
     .join(' ');
 }
 
-/** One criterion as a line of the registry's text: `platelets ≥ 90 x10^9/L`, `Prior PD1 antibody, lenvatinib`. */
-export function criterionText(criterion: S.Criterion): string {
+/**
+ * One criterion as a line of the registry's text: `platelets ≥ 90 x10^9/L`, `Prior PD1 antibody,
+ * lenvatinib`. A group is its label with a colon, and says how its items combine ("…, any of the
+ * following:") unless its label already says so, or the list it stands in (`mode`: all for
+ * inclusion criteria, any for exclusion criteria, a group's own for its items) combines them so.
+ */
+export function criterionText(criterion: S.Criterion, mode?: 'any' | 'all'): string {
   const note = criterion.note ? ` (${oneLine(criterion.note)})` : '';
   switch (criterion.kind) {
     case 'text':
@@ -120,10 +145,12 @@ export function criterionText(criterion: S.Criterion): string {
     }
     case 'prior':
       return `Prior ${criterion.items.map((item) => item.name).join(', ')}${note}`;
-    case 'group':
-      return criterion.label
-        ? `${oneLine(criterion.label)} (${criterion.mode} of):${note}`
-        : `${criterion.mode === 'any' ? 'Any' : 'All'} of the following:${note}`;
+    case 'group': {
+      const label = criterion.label === undefined ? '' : oneLine(criterion.label).replace(/[\s:]+$/, '');
+      if (!label) return `${criterion.mode === 'any' ? 'Any' : 'All'} of the following:${note}`;
+      const understood = leadMode(label, mode ?? (criterion.mode === 'any' ? 'all' : 'any')) === criterion.mode;
+      return understood ? `${label}:${note}` : `${label}, ${criterion.mode} of the following:${note}`;
+    }
   }
 }
 
@@ -131,18 +158,121 @@ function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ');
 }
 
-function criterionLines(criterion: S.Criterion, indent: string): string[] {
-  const lines = [`${indent}* ${criterionText(criterion)}`];
-  if (criterion.kind === 'group') for (const child of criterion.criteria) lines.push(...criterionLines(child, `${indent}  `));
+/** A criterion as the registry's Markdown list item, its group's items indented under it. */
+function criterionLines(criterion: S.Criterion, indent: string, mode: 'any' | 'all'): string[] {
+  const lines = [`${indent}* ${criterionText(criterion, mode)}`];
+  if (criterion.kind === 'group') for (const child of criterion.criteria) lines.push(...criterionLines(child, `${indent}  `, criterion.mode));
   return lines;
 }
 
-/** The registry's eligibility text: `Inclusion Criteria:`, a blank line, a list; then the same for exclusion. */
-export function eligibilityText(eligibility: S.Eligibility): string | undefined {
-  const sections: string[] = [];
-  if (eligibility.inclusion.length) sections.push(['Inclusion Criteria:', '', ...eligibility.inclusion.flatMap((c) => criterionLines(c, ''))].join('\n'));
-  if (eligibility.exclusion.length) sections.push(['Exclusion Criteria:', '', ...eligibility.exclusion.flatMap((c) => criterionLines(c, ''))].join('\n'));
+const SIDES = [
+  ['inclusion', 'Inclusion Criteria:', 'all'],
+  ['exclusion', 'Exclusion Criteria:', 'any'],
+] as const;
+
+/** The criteria in the registry's usual layout: `Inclusion Criteria:`, a blank line, a bulleted list; then the same for exclusion. */
+function registryLayout(eligibility: Pick<S.Eligibility, 'inclusion' | 'exclusion'>): string | undefined {
+  const sections = SIDES.filter(([side]) => eligibility[side].length).map(([side, heading, mode]) =>
+    [heading, '', ...eligibility[side].flatMap((criterion) => criterionLines(criterion, '', mode))].join('\n'),
+  );
   return sections.length ? sections.join('\n\n') : undefined;
+}
+
+/** A criterion as the language prints it, without comments: two criteria are the same when this is. */
+function criterionKey(criterion: S.Criterion): string {
+  return printStatement(criterionStatement(criterion));
+}
+
+/**
+ * The criteria text written back from the text they were imported from (`criteria_text`): the
+ * record's own words for every criterion still as it was read from them, in place; a criterion
+ * added or edited since in the registry's layout, after the unchanged criterion before it; a
+ * criterion removed, without its words. Unchanged throughout, the text is the record's exactly.
+ */
+function writtenFromSource(eligibility: S.Eligibility, source: string): string {
+  const reading = readEligibilityText(source);
+  // Criteria read from one item share its words: the first segment holds them, the others are empty.
+  interface Unit {
+    readonly side: Side;
+    readonly keys: string[];
+    readonly text: string;
+    /** Where its criteria start among the protocol's criteria of its side, when they are all still there in a row. */
+    at?: number;
+  }
+  const units: Unit[] = [];
+  const order: (Unit | string)[] = [];
+  for (const segment of reading.segments) {
+    if (!segment.criterion || !segment.side) order.push(segment.text);
+    else if (segment.text === '' && units.length && units[units.length - 1].side === segment.side)
+      units[units.length - 1].keys.push(criterionKey(segment.criterion));
+    else {
+      const unit: Unit = { side: segment.side, keys: [criterionKey(segment.criterion)], text: segment.text };
+      units.push(unit);
+      order.push(unit);
+    }
+  }
+  const current = { inclusion: eligibility.inclusion.map(criterionKey), exclusion: eligibility.exclusion.map(criterionKey) };
+  const claimed = { inclusion: current.inclusion.map(() => false), exclusion: current.exclusion.map(() => false) };
+  for (const side of ['inclusion', 'exclusion'] as const) {
+    let from = 0;
+    for (const unit of units.filter((candidate) => candidate.side === side)) {
+      for (let at = from; at + unit.keys.length <= current[side].length; at++) {
+        if (unit.keys.every((key, i) => current[side][at + i] === key)) {
+          unit.at = at;
+          unit.keys.forEach((_, i) => (claimed[side][at + i] = true));
+          from = at + unit.keys.length;
+          break;
+        }
+      }
+    }
+  }
+  if (units.every((unit) => unit.at !== undefined) && [...claimed.inclusion, ...claimed.exclusion].every(Boolean)) return source;
+
+  // The criteria added or edited since, each placed after the last unchanged one before it on its side.
+  const added = (side: Side, after: number | undefined, before: number) =>
+    eligibility[side].flatMap((criterion, i) =>
+      !claimed[side][i] && (after === undefined || i >= after) && i < before ? criterionLines(criterion, '', side === 'inclusion' ? 'all' : 'any') : [],
+    );
+  let out = '';
+  const firstOfSide = new Map<Side, Unit>();
+  for (const unit of units) if (!firstOfSide.has(unit.side)) firstOfSide.set(unit.side, unit);
+  for (const piece of order) {
+    if (typeof piece === 'string') {
+      out += piece;
+      continue;
+    }
+    const side = piece.side;
+    const kept = units.filter((unit) => unit.side === side && unit.at !== undefined);
+    if (firstOfSide.get(side) === piece) {
+      const first = kept[0]?.at ?? eligibility[side].length;
+      const lines = added(side, undefined, first);
+      if (lines.length) out += `${lines.join('\n')}\n`;
+    }
+    if (piece.at === undefined) {
+      // A removed criterion takes the line break before it along.
+      if (out.endsWith('\n')) out = out.slice(0, -1);
+      continue;
+    }
+    out += piece.text;
+    const next = kept[kept.indexOf(piece) + 1]?.at ?? eligibility[side].length;
+    const lines = added(side, piece.at + piece.keys.length, next);
+    if (lines.length) out += `\n${lines.join('\n')}`;
+  }
+  for (const [side, heading, mode] of SIDES) {
+    if (firstOfSide.has(side) || !eligibility[side].length) continue;
+    out += `${out.endsWith('\n') ? '\n' : '\n\n'}${heading}\n\n${eligibility[side].flatMap((criterion) => criterionLines(criterion, '', mode)).join('\n')}`;
+  }
+  return out;
+}
+
+/**
+ * The registry's eligibility text: the record's own words where the criteria were imported and
+ * are unchanged (`criteria_text`), the registry's usual layout for criteria written in the
+ * language.
+ */
+export function eligibilityText(eligibility: S.Eligibility): string | undefined {
+  if (eligibility.criteriaText !== undefined) return writtenFromSource(eligibility, eligibility.criteriaText);
+  return registryLayout(eligibility);
 }
 
 // ---- arms -----------------------------------------------------------------------------------
@@ -221,18 +351,24 @@ export function toCtgov(protocol: S.Protocol): C.ProtocolSection {
     setValueAt(
       section,
       'identificationModule.secondaryIdInfos',
-      trial.secondaryIds.map((id) => ({ id })),
+      trial.secondaryIds.map((secondary) => {
+        const info: Record<string, unknown> = { id: secondary.id, type: SECONDARY_ID_TYPE.toRegistry(secondary.type) };
+        writeFields('secondary_id', secondary, info);
+        return info;
+      }),
     );
+    if (trial.organization)
+      setValueAt(section, 'identificationModule.organization', { fullName: trial.organization.name, class: AGENCY_CLASS.toRegistry(trial.organization.class) });
     if (trial.phase) setValueAt(section, 'designModule.phases', PHASE.entry(trial.phase)?.registry);
     if (trial.enrollment)
       setValueAt(section, 'designModule.enrollmentInfo', { count: trial.enrollment.count, type: QUALIFIER.toRegistry(trial.enrollment.qualifier) });
     const party = trial.responsibleParty;
-    if (party)
-      setValueAt(
-        section,
-        'sponsorCollaboratorsModule.responsibleParty',
-        'role' in party ? { type: RESPONSIBLE_ROLE.toRegistry(party.role) } : { oldOrganization: party.name },
-      );
+    if (party) {
+      const written: Record<string, unknown> =
+        'role' in party ? { type: RESPONSIBLE_ROLE.toRegistry(party.role) } : { oldNameTitle: party.title, oldOrganization: party.name };
+      writeFields('party', 'role' in party ? party : { ...party, title: undefined }, written);
+      setValueAt(section, 'sponsorCollaboratorsModule.responsibleParty', written);
+    }
     if (trial.sponsor) setValueAt(section, 'sponsorCollaboratorsModule.leadSponsor', organization(trial.sponsor));
     setValueAt(section, 'sponsorCollaboratorsModule.collaborators', trial.collaborators.map(organization));
     setValueAt(
@@ -244,13 +380,29 @@ export function toCtgov(protocol: S.Protocol): C.ProtocolSection {
         role: INVESTIGATOR_ROLE.toRegistry(investigator.role),
       })),
     );
+    setValueAt(section, 'contactsLocationsModule.centralContacts', trial.contacts.map(contact));
     setValueAt(
       section,
       'contactsLocationsModule.locations',
       trial.sites.map((site) => {
         const location: Record<string, unknown> = { facility: site.facility };
         writeFields('site', site, location);
+        location.contacts = site.contacts.map(contact);
         return location;
+      }),
+    );
+    setValueAt(
+      section,
+      'referencesModule.seeAlsoLinks',
+      trial.links.map((link) => ({ label: link.label, url: link.url })),
+    );
+    setValueAt(
+      section,
+      'referencesModule.availIpds',
+      trial.ipdDocuments.map((document) => {
+        const entry: Record<string, unknown> = { type: document.type };
+        writeFields('ipd_document', document, entry);
+        return entry;
       }),
     );
     setValueAt(
@@ -271,10 +423,15 @@ export function toCtgov(protocol: S.Protocol): C.ProtocolSection {
       const group: Record<string, unknown> = { label: arm.label, type: ARM_TYPE.toRegistry(arm.type) };
       writeFields('arm', arm, group);
       group.description ??= regimenText(arm);
-      group.interventionNames = arm.interventions.flatMap((id) => {
-        const intervention = interventionsById.get(id);
-        return intervention ? [interventionLabel(intervention)] : [];
-      });
+      // Two interventions may share a name; the arm lists the name once.
+      group.interventionNames = [
+        ...new Set(
+          arm.interventions.flatMap((id) => {
+            const intervention = interventionsById.get(id);
+            return intervention ? [interventionLabel(intervention)] : [];
+          }),
+        ),
+      ];
       return group;
     }),
   );
@@ -284,7 +441,11 @@ export function toCtgov(protocol: S.Protocol): C.ProtocolSection {
     protocol.interventions.map((intervention) => {
       const entry: Record<string, unknown> = { type: INTERVENTION_TYPE.toRegistry(intervention.type), name: intervention.name };
       writeFields('intervention', intervention, entry);
-      entry.armGroupLabels = protocol.arms.filter((arm) => arm.interventions.includes(intervention.id)).map((arm) => arm.label);
+      // In code-unit order, as the registry lists them (every list of the 120 records of ../shared/ctgov-corpus is so ordered).
+      entry.armGroupLabels = protocol.arms
+        .filter((arm) => arm.interventions.includes(intervention.id))
+        .map((arm) => arm.label)
+        .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
       return entry;
     }),
   );

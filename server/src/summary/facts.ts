@@ -5,7 +5,7 @@
  * investigators, sites, references) have sections of their own in each renderer.
  */
 
-import { AGENCY_CLASS, PHASE, RESPONSIBLE_ROLE } from '../language/enums';
+import { AGENCY_CLASS, PHASE, RESPONSIBLE_ROLE, SECONDARY_ID_TYPE } from '../language/enums';
 import { FIELD_SPECS, fieldValues, valueAt, type FieldSpec } from '../language/fields';
 import type * as S from '../model/schema';
 import type { WithoutSpans } from './summary';
@@ -68,10 +68,17 @@ function customText(keyword: string, value: unknown): string | undefined {
       return parts.length ? parts.join(', ') : undefined;
     }
     case 'sponsor':
+    case 'organization':
       return organizationText(value as NonNullable<S.Trial['sponsor']>);
+    case 'secondary_id':
+      return (value as S.Trial['secondaryIds'])
+        .map((secondary) => (secondary.type ? `${secondary.id} (${SECONDARY_ID_TYPE.label(secondary.type)})` : secondary.id))
+        .join('; ');
     case 'responsible_party': {
       const party = value as NonNullable<S.Trial['responsibleParty']>;
-      return 'role' in party ? RESPONSIBLE_ROLE.label(party.role) : party.name;
+      const who = [party.investigator, party.title, party.affiliation].filter(Boolean).join(', ');
+      const what = 'role' in party ? RESPONSIBLE_ROLE.label(party.role) : party.name;
+      return who ? `${what}: ${who}` : what;
     }
     default:
       return undefined;

@@ -2,11 +2,21 @@
  * ClinicalTrials.gov API v2 record -> a `.trial` document, for `trial import`. The record may be
  * a whole study (`{protocolSection, derivedSection?, hasResults?}`) or a bare protocolSection.
  *
- * The record is read into the protocol model — registry fields by the field table
+ * Liberal in what it reads: a value that breaks the schema (ctgov-schema.ts) — a null, a number
+ * where text belongs, a value of an enumeration the registry has since added, an element of a
+ * list without what names it — is left out with a note, and the rest of the record is read; only
+ * a record that is not a study at all is refused (a typed CtgovImportError, one line). Strict in
+ * what it writes: the record is read into the protocol model — registry fields by the field table
  * (language/fields.ts), the reverse of the export — and the model is printed by the language's
  * one printer (model/print.ts), so every string of the record reaches the document as a string
  * literal or an escaped comment line. The eligibility text is read by the prose reader
- * (prose.ts). Each decision is listed in `notes`. The record holds no doses, so the arms have none.
+ * (prose.ts) and kept whole as `criteria_text`, so the export can give it back. Each decision is
+ * listed in `notes`.
+ *
+ * Seam for the regimens issue (issue 11): arm and intervention descriptions that state doses
+ * ("175 mg/m2 … on day 1 of each 21-day cycle") are not read yet; `dosesFromDescriptions` is
+ * where they will be read into dose lines, and until then the header and the notes say which
+ * descriptions state doses instead of claiming that the record states none.
  */
 
 import {
@@ -20,6 +30,7 @@ import {
   REFERENCE_TYPE,
   REGISTRY_PHASES,
   RESPONSIBLE_ROLE,
+  SECONDARY_ID_TYPE,
 } from '../language/enums';
 import { FIELD_SPECS, fieldValues, setValueAt, valueAt, type FieldContext } from '../language/fields';
 import { printProtocol } from '../model/print';
@@ -52,31 +63,129 @@ function isObject(value: unknown): value is Record<string, unknown> {
 function locate(json: unknown): { section: unknown; study?: Record<string, unknown> } {
   if (Array.isArray(json)) throw new CtgovImportError(`the record is a JSON array of ${json.length} items, not one study; import one study at a time`);
   if (!isObject(json)) throw new CtgovImportError(`the record is a JSON ${json === null ? 'null' : typeof json}, not a study object`);
-  if (Array.isArray(json.studies)) {
+  if (Object.hasOwn(json, 'studies') && Array.isArray(json.studies)) {
     throw new CtgovImportError(`the record is a search response with ${json.studies.length} studies; import one study (one element of 'studies') at a time`);
   }
-  if ('protocolSection' in json) {
+  if (Object.hasOwn(json, 'protocolSection')) {
     if (!isObject(json.protocolSection)) throw new CtgovImportError("the record's protocolSection is not an object");
     return { section: json.protocolSection, study: json };
   }
   if (Object.keys(json).some((key) => MODULE_NAMES.includes(key))) return { section: json };
-  const keys = Object.keys(json).slice(0, 5);
+  const keys = Object.keys(json)
+    .slice(0, 5)
+    .map((key) => JSON.stringify(abbreviated(key, 30)));
   throw new CtgovImportError(
     `the record is neither an API v2 study ({"protocolSection": …}) nor a protocolSection (identificationModule, statusModule…); its keys are ${keys.length ? keys.join(', ') : 'none'}`,
   );
 }
 
-function parseSection(raw: unknown): Section {
-  const parsed = ProtocolSection.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const where = `protocolSection${issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('')}`;
-  const value = issue.path.reduce<unknown>(
-    (inner, part) => (isObject(inner) || Array.isArray(inner) ? (inner as Record<PropertyKey, unknown>)[part as PropertyKey] : undefined),
-    raw,
-  );
-  const shown = value === undefined ? '' : ` (found ${JSON.stringify(value)?.slice(0, 60)})`;
-  throw new CtgovImportError(`${where}: ${issue.message}${shown}`);
+/** A value of the record, described in a few words without walking it (it may be nested ten thousand deep). */
+function described(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `a list of ${value.length}`;
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') return JSON.stringify(abbreviated(value, 40));
+  return String(value);
+}
+
+function pathText(path: readonly PropertyKey[]): string {
+  return `protocolSection${path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('')}`;
+}
+
+function at(root: unknown, path: readonly PropertyKey[]): unknown {
+  let current = root;
+  for (const part of path) {
+    if (!(isObject(current) || Array.isArray(current)) || !Object.hasOwn(current, part)) return undefined;
+    current = (current as Record<PropertyKey, unknown>)[part];
+  }
+  return current;
+}
+
+/** A copy of `root` without the value at `path` (an element of a list is taken out of it), copying only the containers on the path. */
+function without(root: unknown, path: readonly PropertyKey[]): unknown {
+  if (path.length === 0) return undefined;
+  const [head, ...rest] = path;
+  if (Array.isArray(root)) {
+    const copy = root.slice();
+    if (rest.length === 0) copy.splice(Number(head), 1);
+    else copy[Number(head)] = without(copy[Number(head)], rest);
+    return copy;
+  }
+  if (!isObject(root)) return root;
+  // Own properties only, defined (not assigned), so a `__proto__` key of the record stays a plain key.
+  const copy: Record<PropertyKey, unknown> = {};
+  for (const key of Object.keys(root)) Object.defineProperty(copy, key, { value: root[key], enumerable: true, writable: true, configurable: true });
+  if (rest.length === 0) delete copy[head];
+  else copy[head] = without(copy[head], rest);
+  return copy;
+}
+
+/** The names of the elements of a list that cannot be read without what names them. */
+const ELEMENT_NAMES: Readonly<Record<string, string>> = {
+  armGroups: 'arm group',
+  interventions: 'intervention',
+  primaryOutcomes: 'primary outcome',
+  secondaryOutcomes: 'secondary outcome',
+  otherOutcomes: 'other outcome',
+  references: 'reference',
+  secondaryIdInfos: 'secondary id',
+  seeAlsoLinks: 'link',
+  availIpds: 'shared document',
+  collaborators: 'collaborator',
+};
+
+/**
+ * The protocolSection as the schema reads it. A value that breaks the schema is left out (an
+ * element of a list that lacks what names it, with the element), one note each; nulls are read
+ * as absent, in one note. A record still unreadable after that is refused, in one line.
+ */
+function readSection(raw: unknown, notes: string[]): Section {
+  let value = raw;
+  const nulls: string[] = [];
+  for (let round = 0; round < 16; round++) {
+    const parsed = ProtocolSection.safeParse(value);
+    if (parsed.success) {
+      if (nulls.length)
+        notes.push(`${nulls.length} value(s) of the record are null and read as absent: ${nulls.slice(0, 5).join(', ')}${nulls.length > 5 ? ', …' : ''}`);
+      return parsed.data;
+    }
+    // Deepest and last first, so taking one value out does not move another.
+    const issues = [...parsed.error.issues].sort((a, b) => comparePaths(b.path, a.path));
+    const dropped: PropertyKey[][] = [];
+    for (const issue of issues) {
+      const path = issue.path;
+      if (dropped.some((gone) => gone.every((part, i) => path[i] === part))) continue;
+      const found = at(value, path);
+      let drop = path;
+      if (found === undefined && path.length >= 3 && typeof path[path.length - 2] === 'number') {
+        // A list element without what names it (an arm group without a label): the element goes.
+        drop = path.slice(0, -1);
+        const list = String(path[path.length - 3]);
+        notes.push(`${pathText(drop)}: the ${ELEMENT_NAMES[list] ?? 'element'} has no ${String(path[path.length - 1])}; left out`);
+      } else if (found === null) {
+        nulls.push(pathText(path));
+      } else if (found === undefined) {
+        continue;
+      } else {
+        notes.push(`${pathText(path)}: ${issue.message.replace(/^Invalid input: /, '')} (found ${described(found)}); left out`);
+      }
+      value = without(value, drop);
+      dropped.push([...drop]);
+    }
+    const changed = dropped.length > 0;
+    if (!changed) break;
+  }
+  const issue = ProtocolSection.safeParse(value).error?.issues[0];
+  throw new CtgovImportError(issue ? `${pathText(issue.path)}: ${issue.message}` : 'the record cannot be read as a protocolSection');
+}
+
+function comparePaths(a: readonly PropertyKey[], b: readonly PropertyKey[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    if (a[i] === b[i]) continue;
+    if (typeof a[i] === 'number' && typeof b[i] === 'number') return (a[i] as number) - (b[i] as number);
+    return String(a[i]) < String(b[i]) ? -1 : 1;
+  }
+  return a.length - b.length;
 }
 
 // ---- names and dates -------------------------------------------------------------------------
@@ -110,9 +219,6 @@ function languageDate(date: string): string | undefined {
 
 // ---- ages ------------------------------------------------------------------------------------------
 
-/** Exact factors between age units: years to months, weeks to days. */
-const AGE_FACTORS: Readonly<Record<string, number>> = { 'years>months': 12, 'weeks>days': 7 };
-
 type AgeUnit = (typeof AGE_UNIT.words)[number];
 
 function readAge(text: string | undefined): { value: number; unit: AgeUnit } | undefined {
@@ -122,15 +228,15 @@ function readAge(text: string | undefined): { value: number; unit: AgeUnit } | u
   return match && unit ? { value: Number(match[1]), unit } : undefined;
 }
 
-/** The age limits in one unit (the language's `age A to B unit`), converting exactly where the units differ. */
+/** The age limits, each in the unit the record gives it (`age 6 months to 17 years`). */
 function ageLimits(
   minimum: string | undefined,
   maximum: string | undefined,
   notes: string[],
   comments: string[],
 ): Pick<S.Eligibility, 'minimumAge' | 'maximumAge'> {
-  let min = readAge(minimum);
-  let max = readAge(maximum);
+  const min = readAge(minimum);
+  const max = readAge(maximum);
   for (const [written, read] of [
     [minimum, min],
     [maximum, max],
@@ -138,16 +244,6 @@ function ageLimits(
     if (written !== undefined && !read) {
       notes.push(`the age limit "${written}" is not in years, months, weeks or days; left out`);
       comments.push(`The record's age limit "${written}" cannot be written here.`);
-    }
-  }
-  if (min && max && min.unit !== max.unit) {
-    const factor = AGE_FACTORS[`${max.unit}>${min.unit}`] ?? AGE_FACTORS[`${min.unit}>${max.unit}`];
-    if (factor && AGE_FACTORS[`${max.unit}>${min.unit}`]) max = { value: max.value * factor, unit: min.unit };
-    else if (factor) min = { value: min.value * factor, unit: max.unit };
-    else {
-      notes.push(`the age limits "${minimum}" and "${maximum}" have units that do not convert exactly; only the minimum is kept`);
-      comments.push(`The record's maximum age "${maximum}" is not in the unit of its minimum.`);
-      max = undefined;
     }
   }
   return { minimumAge: min && { ...min, span: NOWHERE }, maximumAge: max && { ...max, span: NOWHERE } };
@@ -247,11 +343,35 @@ function readFields(context: FieldContext, source: unknown, target: object, comm
   }
 }
 
+/** A contact of the record as the model's contact. */
+function readContact(
+  entry: NonNullable<NonNullable<Section['contactsLocationsModule']>['centralContacts']>[number],
+  comments: Commentary,
+  notes: string[],
+): S.Trial['contacts'][number] {
+  const contact: S.Trial['contacts'][number] = { ...(entry.name === undefined ? {} : { name: entry.name }), span: NOWHERE };
+  readFields('contact', entry, contact, comments, notes);
+  return contact;
+}
+
+/**
+ * Where dose lines will be read from arm and intervention descriptions, once the regimens issue's
+ * language can write them (issue 11). Until then it only finds the descriptions that state a
+ * dose or a schedule, so that no one is told the record states none.
+ */
+function dosesFromDescriptions(descriptions: readonly { owner: string; text: string | undefined }[]): string[] {
+  const DOSE_OR_SCHEDULE =
+    /\b\d+(?:[.,]\d+)?\s*(?:mg|g|mcg|µg|ug|IU|units?|Gy)(?:\s*\/\s*(?:m2|m²|kg|day|d))?\b|\bAUC\s*=?\s*\d|\bdays?\s+\d|\b\d+-day\b|\bcycles?,?\s+(?:of\s+|is\s+|lasts\s+)?\d|\b\d+ days of (?:therapy|treatment)\b|\b\d+(?:[.,]\d+)?\s*mL\b|\b10\s*(?:\\?\^|e)\s*\d+|\bcells?\s*\/\s*kg\b|\bonce (?:a|per) (?:day|week)\b|\b(?:twice|once) daily\b|\bq\d+[dw]\b/i;
+  return descriptions
+    .filter((description) => description.text !== undefined && DOSE_OR_SCHEDULE.test(description.text))
+    .map((description) => description.owner);
+}
+
 /** Converts a ClinicalTrials.gov API v2 record into a `.trial` document. Throws CtgovImportError on a record of another shape. */
 export function fromCtgov(json: unknown): ImportResult {
   const { section: raw, study } = locate(json);
-  const section = parseSection(raw);
   const notes: string[] = [];
+  const section = readSection(raw, notes);
   const comments = commentary();
   const used = new Set<string>();
   const protocol: S.Protocol = { drugs: [], interventions: [], arms: [], outcomes: [] };
@@ -260,6 +380,7 @@ export function fromCtgov(json: unknown): ImportResult {
   const design = section.designModule;
   const contacts = section.contactsLocationsModule;
   const sponsors = section.sponsorCollaboratorsModule;
+  const references = section.referencesModule;
   const nctId = id?.nctId;
 
   // -- the trial block
@@ -267,7 +388,7 @@ export function fromCtgov(json: unknown): ImportResult {
     nctId,
     span: NOWHERE,
     fieldSpans: {},
-    secondaryIds: (id?.secondaryIdInfos ?? []).map((secondary) => secondary.id),
+    secondaryIds: [],
     conditions: [],
     keywords: [],
     countries: [...new Set((contacts?.locations ?? []).flatMap((location) => (location.country ? [location.country] : [])))],
@@ -276,11 +397,24 @@ export function fromCtgov(json: unknown): ImportResult {
     design: {},
     collaborators: [],
     investigators: [],
+    contacts: [],
     sites: [],
     references: [],
+    links: [],
+    ipdDocuments: [],
   };
   readFields('trial', section, trial, comments, notes);
   readFields('design', section, trial.design, comments, notes);
+  for (const secondary of id?.secondaryIdInfos ?? []) {
+    const read: S.Trial['secondaryIds'][number] = { id: secondary.id, type: SECONDARY_ID_TYPE.fromRegistry(secondary.type), span: NOWHERE };
+    readFields('secondary_id', secondary, read, comments, notes);
+    trial.secondaryIds.push(read);
+  }
+  if (id?.organization?.fullName !== undefined) {
+    trial.organization = { name: id.organization.fullName, class: AGENCY_CLASS.fromRegistry(id.organization.class), span: NOWHERE };
+  } else if (id?.organization?.class !== undefined) {
+    notes.push(`the organization has a class (${id.organization.class}) but no name; left out`);
+  }
   if (design?.phases?.length) {
     const key = [...new Set(design.phases)].sort((a, b) => REGISTRY_PHASES.indexOf(a as never) - REGISTRY_PHASES.indexOf(b as never)).join(',');
     const phase = PHASE.entries.find((entry) => ([] as string[]).concat(entry.registry ?? []).join(',') === key);
@@ -297,37 +431,41 @@ export function fromCtgov(json: unknown): ImportResult {
     trial.collaborators.push({ name: collaborator.name, class: AGENCY_CLASS.fromRegistry(collaborator.class), span: NOWHERE });
   const party = sponsors?.responsibleParty;
   if (party) {
-    const person = [party.investigatorFullName, party.investigatorTitle, party.investigatorAffiliation].filter(Boolean).join(', ');
     const role = RESPONSIBLE_ROLE.fromRegistry(party.type);
-    if (role) {
-      trial.responsibleParty = { role };
-      if (person) {
-        comments.add(trial.responsibleParty, `The responsible party: ${person}.`);
-        notes.push(`the responsible party's name (${person}) is kept as a comment: the language records its role`);
-      }
-    } else {
-      const name = party.oldOrganization ?? party.oldNameTitle ?? party.investigatorFullName;
-      if (name !== undefined) trial.responsibleParty = { name };
+    // Older records name the party (`oldOrganization`, `oldNameTitle`) instead of typing it.
+    const named = party.oldOrganization ?? party.oldNameTitle;
+    const read: NonNullable<S.Trial['responsibleParty']> | undefined = role
+      ? { role }
+      : named !== undefined
+        ? { name: named, ...(party.oldOrganization !== undefined && party.oldNameTitle !== undefined ? { title: party.oldNameTitle } : {}) }
+        : undefined;
+    if (read) {
+      readFields('party', party, read, comments, notes);
+      trial.responsibleParty = read;
     }
+    if (role && named !== undefined)
+      notes.push(`the responsible party is typed (${party.type}) and also named the old way ("${abbreviated(named, 40)}"); the name is left out`);
   }
   for (const official of contacts?.overallOfficials ?? []) {
     const role = INVESTIGATOR_ROLE.fromRegistry(official.role);
     if (official.name === undefined || !role) {
       const who = [official.name, official.role, official.affiliation].filter(Boolean).join(', ');
       comments.field(trial, 'investigator', `An official the language cannot record: ${who}.`);
-      notes.push(
-        `the official "${who}" has ${official.name === undefined ? 'no name' : 'a role other than principal_investigator, study_chair or study_director'}; kept as a comment`,
-      );
+      notes.push(`the official "${who}" has ${official.name === undefined ? 'no name' : 'no role'}; kept as a comment`);
       continue;
     }
     trial.investigators.push({ name: official.name, role, affiliation: official.affiliation, span: NOWHERE });
   }
+  for (const entry of contacts?.centralContacts ?? []) trial.contacts.push(readContact(entry, comments, notes));
   for (const location of contacts?.locations ?? []) {
-    const site: S.Trial['sites'][number] = { facility: location.facility, span: NOWHERE };
+    const site: S.Trial['sites'][number] = { ...(location.facility === undefined ? {} : { facility: location.facility }), contacts: [], span: NOWHERE };
     readFields('site', location, site, comments, notes);
+    for (const entry of location.contacts ?? []) site.contacts.push(readContact(entry, comments, notes));
+    if (location.facility === undefined)
+      notes.push(`a site in ${[location.city, location.country].filter(Boolean).join(', ') || 'an unnamed place'} has no facility name; written without one`);
     trial.sites.push(site);
   }
-  for (const reference of section.referencesModule?.references ?? []) {
+  for (const reference of references?.references ?? []) {
     const type = REFERENCE_TYPE.fromRegistry(reference.type);
     if (!type) {
       comments.field(trial, 'reference', `A reference without a type: ${abbreviated(reference.citation, 60)}`);
@@ -335,6 +473,13 @@ export function fromCtgov(json: unknown): ImportResult {
       continue;
     }
     trial.references.push({ type, pmid: reference.pmid ? Number(reference.pmid) : undefined, citation: reference.citation, span: NOWHERE });
+  }
+  for (const link of references?.seeAlsoLinks ?? [])
+    trial.links.push({ url: link.url, ...(link.label === undefined ? {} : { label: link.label }), span: NOWHERE });
+  for (const document of references?.availIpds ?? []) {
+    const read: S.Trial['ipdDocuments'][number] = { type: document.type, span: NOWHERE };
+    readFields('ipd_document', document, read, comments, notes);
+    trial.ipdDocuments.push(read);
   }
   if (typeof study?.hasResults === 'boolean') trial.results = study.hasResults ? 'posted' : 'none';
 
@@ -344,7 +489,8 @@ export function fromCtgov(json: unknown): ImportResult {
   });
   if (stated || nctId !== undefined) {
     if (!nctId) throw new CtgovImportError('the record has no identificationModule.nctId; the trial block needs the NCT number');
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(nctId)) throw new CtgovImportError(`the record's nctId "${nctId}" is not an NCT number`);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(nctId))
+      throw new CtgovImportError(`the record's nctId ${JSON.stringify(abbreviated(nctId, 40))} is not an NCT number`);
     used.add(nctId);
     protocol.trial = trial;
   }
@@ -364,35 +510,58 @@ export function fromCtgov(json: unknown): ImportResult {
     return { entry, intervention, label: interventionLabel(intervention) };
   });
 
-  // -- arms
-  const arms = section.armsInterventionsModule?.armGroups ?? [];
-  for (const group of arms) {
-    const uses: string[] = [];
-    for (const name of group.interventionNames ?? []) {
-      const match = interventions.find((known) => known.label === name) ?? interventions.find((known) => name.replace(/^[^:]*:\s*/, '') === known.entry.name);
-      if (match) {
-        if (!uses.includes(match.intervention.id)) uses.push(match.intervention.id);
-      } else notes.push(`the arm "${group.label}" names an intervention "${name}" the record does not list; left out`);
+  // -- arms; each links to interventions by identity: the intervention that lists the arm, even where two share a name.
+  const groups = section.armsInterventionsModule?.armGroups ?? [];
+  const labels = new Set(groups.map((group) => group.label));
+  for (const known of interventions) {
+    for (const label of known.entry.armGroupLabels ?? []) {
+      if (!labels.has(label))
+        notes.push(`the intervention "${abbreviated(known.entry.name, 40)}" lists an arm "${abbreviated(label, 40)}" the record does not have; left out`);
     }
-    for (const known of interventions)
-      if (known.entry.armGroupLabels?.includes(group.label) && !uses.includes(known.intervention.id)) uses.push(known.intervention.id);
+  }
+  for (const group of groups) {
+    const listing = interventions.filter((known) => known.entry.armGroupLabels?.includes(group.label));
+    const uses: string[] = [];
+    const use = (known: (typeof interventions)[number]) => {
+      if (!uses.includes(known.intervention.id)) uses.push(known.intervention.id);
+    };
+    for (const name of group.interventionNames ?? []) {
+      const byLabel = interventions.filter((known) => known.label === name || name.replace(/^[^:]*:\s*/, '') === known.entry.name);
+      const chosen = byLabel.filter((known) => listing.includes(known));
+      if (chosen.length) chosen.forEach(use);
+      else if (byLabel.length === 1) use(byLabel[0]);
+      else if (byLabel.length > 1) {
+        // Two interventions share the name and neither lists this arm: the first that lists no arm, or the first.
+        const free = byLabel.find((known) => !known.entry.armGroupLabels?.length) ?? byLabel[0];
+        use(free);
+        notes.push(
+          `the arm "${abbreviated(group.label, 40)}" names "${abbreviated(name, 40)}", which ${byLabel.length} interventions share and none lists the arm; linked to one`,
+        );
+      } else notes.push(`the arm "${abbreviated(group.label, 40)}" names an intervention "${abbreviated(name, 40)}" the record does not list; left out`);
+    }
+    for (const known of listing) use(known);
     const arm: S.Arm = {
       id: identifierFor(group.label, 'arm', used),
       label: group.label,
-      type: ARM_TYPE.fromRegistry(group.type) ?? 'other',
+      ...(group.type ? { type: ARM_TYPE.fromRegistry(group.type) ?? 'other' } : {}),
       interventions: uses,
       phases: [],
       span: NOWHERE,
       idSpan: NOWHERE,
     };
     readFields('arm', group, arm, comments, notes);
-    if (!group.type) {
-      comments.add(arm, "The record gives this arm no type; 'other' is written.");
-      notes.push(`the arm "${group.label}" has no type in the record; written as other`);
-    }
+    if (!group.type) notes.push(`the arm "${abbreviated(group.label, 40)}" has no type in the record; written without one`);
     protocol.arms.push(arm);
   }
-  if (arms.length) notes.push('the record states no doses or schedules; the arms have none: add them from the protocol');
+  const dosed = dosesFromDescriptions([
+    ...groups.map((group) => ({ owner: `the arm "${abbreviated(group.label, 40)}"`, text: group.description })),
+    ...interventions.map((known) => ({ owner: `the intervention "${abbreviated(known.entry.name, 40)}"`, text: known.entry.description })),
+  ]);
+  if (dosed.length) {
+    notes.push(`doses or schedules are stated in the descriptions of ${dosed.join(', ')}; not read into dose lines yet: add them from the descriptions`);
+  } else if (groups.length) {
+    notes.push('the record states no doses or schedules in its structured fields; the arms have none: add them from the protocol');
+  }
 
   // -- eligibility
   const eligibilityModule = section.eligibilityModule;
@@ -408,6 +577,12 @@ export function fromCtgov(json: unknown): ImportResult {
     for (const text of ageComments) comments.field(eligibility, 'age', text);
     if (eligibilityModule.eligibilityCriteria !== undefined) {
       const read = readEligibilityText(eligibilityModule.eligibilityCriteria);
+      eligibility.criteriaText = eligibilityModule.eligibilityCriteria;
+      comments.field(
+        eligibility,
+        'criteria_text',
+        "The record's criteria text, as published: the export writes back its words for each criterion above that is still as it was read from them.",
+      );
       eligibility.inclusion.push(...read.inclusion);
       eligibility.exclusion.push(...read.exclusion);
       for (const [criterion, lines] of read.comments) for (const line of lines) comments.add(criterion, line);
@@ -432,7 +607,10 @@ export function fromCtgov(json: unknown): ImportResult {
 
   const header = [
     `Imported by \`trial import\` from the ClinicalTrials.gov record${nctId ? ` ${nctId}` : ''} (API v2 JSON).`,
-    'The record states no doses or schedules: the arms have none. Criteria read as thresholds keep their sentence as a note.',
+    dosed.length
+      ? `Doses or schedules are stated in the descriptions of ${dosed.length} arm(s) or intervention(s), not yet as dose lines: add them from there.`
+      : 'The record states no doses or schedules in its structured fields: the arms have none.',
+    'Criteria read as thresholds keep their sentence as a note.',
   ];
   const body = printProtocol(protocol, (element, keyword) => comments.of(element, keyword));
   return { text: printItems([...header.map((comment) => ({ comment })), { blank: true }]) + '\n' + body, notes };

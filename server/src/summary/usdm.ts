@@ -267,6 +267,7 @@ const INVESTIGATOR_DECODES: Readonly<Record<S.Trial['investigators'][number]['ro
   principal_investigator: 'Principal Investigator',
   study_chair: 'Study Chair',
   study_director: 'Study Director',
+  sub_investigator: 'Sub-Investigator',
 };
 
 const MASKED_DECODES: Readonly<Record<string, string>> = {
@@ -1366,7 +1367,10 @@ function registryExtensions(ids: Ids, trial: S.Trial | undefined, hasSponsor: bo
   });
   const list = (name: string, values: readonly string[]) => values.map((value) => ext(ids, name, { string: value }));
   out.push(
-    ...list('secondaryId', trial.secondaryIds),
+    ...list(
+      'secondaryId',
+      trial.secondaryIds.map((secondary) => secondary.id),
+    ),
     ...list('keyword', trial.keywords),
     ...list('meshCondition', trial.meshConditions),
     ...list('meshIntervention', trial.meshInterventions),

@@ -553,7 +553,8 @@ export function parse(text: string): ParseResult {
     let label: T.Str | undefined;
     let armType: T.Name | undefined;
     if (id) label = expectString(`'${id.text}'`);
-    if (label) armType = expectName('the arm type (experimental, active_comparator, no_intervention…)', 'the label');
+    // The type may be left out, as the registry's groups of observational studies have none.
+    if (label && tok() !== TokenKind.OpenBrace) armType = expectName('the arm type (experimental, active_comparator, no_intervention…)', 'the label');
     // A mistake in the header still lets the body be read, so its own mistakes are found.
     while (onSameLine() && tok() !== TokenKind.OpenBrace) next();
     const body = requiredBlock(armItem, 'the arm header');
@@ -982,8 +983,7 @@ export function parse(text: string): ParseResult {
 
   function eligibilityItem(): T.EligibilityItem | undefined {
     if (isWord('age')) return age();
-    if (isWord('sex')) return field(FIELD_SPECS.eligibility.sex);
-    if (isWord('healthy_volunteers')) return field(FIELD_SPECS.eligibility.healthy_volunteers);
+    if (tok() === TokenKind.Identifier && Object.hasOwn(FIELD_SPECS.eligibility, tokText())) return field(FIELD_SPECS.eligibility[tokText()]);
     if (isWord('include') || isWord('exclude')) {
       const start = offset();
       const polarity = name();
@@ -994,7 +994,7 @@ export function parse(text: string): ParseResult {
       finishStatement('the criterion');
       return node;
     }
-    unknownStatement('the eligibility block', ['age', 'sex', 'healthy_volunteers', 'include', 'exclude']);
+    unknownStatement('the eligibility block', ['age', ...Object.keys(FIELD_SPECS.eligibility), 'include', 'exclude']);
     return undefined;
   }
 
@@ -1005,6 +1005,7 @@ export function parse(text: string): ParseResult {
     let min: T.Num | undefined;
     let max: T.Num | undefined;
     let unit: T.Name | undefined;
+    let minUnit: T.Name | undefined;
     const first = expectNumber(comparator ? `'${comparator.text}'` : "'age'");
     if (first) {
       if (comparator) {
@@ -1012,6 +1013,8 @@ export function parse(text: string): ParseResult {
         else min = first;
       } else {
         min = first;
+        // `age 6 months to 17 years`: each limit in its own unit, as the registry gives them.
+        if (tok() === TokenKind.Identifier && !isWord('to') && onSameLine()) minUnit = name();
         if (isWord('to') && onSameLine()) {
           next();
           max = expectNumber("'to'");
@@ -1021,7 +1024,7 @@ export function parse(text: string): ParseResult {
       }
       if (first && (max || comparator)) unit = expectName("the unit ('years', 'months', 'weeks' or 'days')", `'${(max ?? first).text}'`);
     }
-    const node = nodeFrom<T.AgeNode>(start, { kind: 'Age', keyword, min, max, op: comparator, unit });
+    const node = nodeFrom<T.AgeNode>(start, { kind: 'Age', keyword, min, max, op: comparator, unit, minUnit });
     finishStatement("'age'");
     return node;
   }
@@ -1231,6 +1234,14 @@ function contextDescription(context: FieldContext): string {
       return 'the design block';
     case 'site':
       return 'a site block';
+    case 'contact':
+      return 'a contact block';
+    case 'party':
+      return 'a responsible_party block';
+    case 'secondary_id':
+      return 'a secondary_id block';
+    case 'ipd_document':
+      return 'an available_ipd block';
     case 'drug':
       return 'a drug block';
     case 'intervention':

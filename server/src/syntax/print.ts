@@ -65,10 +65,13 @@ export function unit(text: string): PrintToken {
   return isUnitText(text) ? { kind: 'raw', text } : { kind: 'string', text };
 }
 
-/** A string literal of the language: `\"`, `\\`, `\n`, `\t` and `\uXXXX` for other control characters. */
+/**
+ * A string literal of the language: `\"`, `\\`, `\n`, `\t` and `\uXXXX` for other control
+ * characters (a carriage return too, so that a registry's text comes back byte for byte).
+ */
 export function quote(text: string): string {
   let out = '"';
-  for (const ch of text.replace(/\r\n?/g, '\n')) {
+  for (const ch of text) {
     const code = ch.codePointAt(0)!;
     if (ch === '"') out += '\\"';
     else if (ch === '\\') out += '\\\\';

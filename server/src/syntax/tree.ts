@@ -352,6 +352,8 @@ export interface AgeNode extends NodeBase {
   /** Set for the one-sided form `age >= 18 years`. */
   readonly op?: Op;
   readonly unit?: Name;
+  /** The lower limit's own unit, where it differs: `age 6 months to 17 years`. */
+  readonly minUnit?: Name;
 }
 
 export type EligibilityItem = AgeNode | Field | CriterionStatement;
@@ -455,7 +457,7 @@ const CHILD_KEYS: { readonly [K in Node['kind']]: readonly string[] } = {
   Prior: ['keyword', 'items', 'window', 'note'],
   Group: ['mode', 'label', 'body', 'note'],
   CriterionStatement: ['polarity', 'criterion'],
-  Age: ['keyword', 'op', 'min', 'max', 'unit'],
+  Age: ['keyword', 'op', 'min', 'minUnit', 'max', 'unit'],
 };
 
 /** Calls `visit` on each direct child of `node`, in source order. */

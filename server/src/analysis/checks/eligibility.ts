@@ -225,13 +225,18 @@ function checkAges(eligibility: S.Eligibility, context: CheckContext): void {
       const years = limit && inYears(limit);
       if (!limit || years === undefined) continue;
       const inPlausibleUnit = convert(years, 'a', plausible.unit);
-      if (inPlausibleUnit !== undefined && (inPlausibleUnit < plausible.min || inPlausibleUnit > plausible.max)) {
-        context.accept(
-          'TPL245',
-          `${limit.value} ${limit.unit} is outside human ages (${plausible.min}-${plausible.max} ${friendlyUnit(plausible.unit)}; ${plausible.source}).`,
-          limit.span,
-        );
+      if (inPlausibleUnit === undefined || (plausible.min <= inPlausibleUnit && inPlausibleUnit <= plausible.max)) continue;
+      const range = `${plausible.min}-${plausible.max} ${friendlyUnit(plausible.unit)}; ${plausible.source}`;
+      if (limit === max && inPlausibleUnit > plausible.max) {
+        // A registry's way of writing "no upper limit": it excludes no one, so it is information, not a mistake.
+        const fix =
+          min && eligibility.ageSpan ? [replaceFix('Remove the maximum age', eligibility.ageSpan, `age >= ${textAt(context.text, min.span)} ${min.unit}`)] : [];
+        context.accept('TPL249', `${limit.value} ${limit.unit} is beyond the ages people reach (${range}): as a maximum it excludes no one.`, limit.span, {
+          fixes: fix,
+        });
+        continue;
       }
+      context.accept('TPL245', `${limit.value} ${limit.unit} is outside human ages (${range}).`, limit.span);
     }
   }
   // Age written as a criterion must stay inside the trial's own limits.

@@ -6,7 +6,7 @@
 
 import { FIELD_SPECS, valueAt } from '../../language/fields';
 import type * as S from '../../model/schema';
-import { preferred, replaceFix, type Check, type CheckContext } from '../check';
+import { preferred, replaceFix, textAt, type Check, type CheckContext } from '../check';
 
 /**
  * The fields PRS requires of an interventional study, by the field table, in its order: the
@@ -75,6 +75,22 @@ function checkDesign(trial: S.Trial, arms: readonly S.Arm[], context: CheckConte
   }
 }
 
+/** The registry's form of a duration: a whole number, a space, a unit (ClinicalTrials.gov API, DesignModule.targetDuration). */
+const REGISTRY_DURATION = /^\d+ (Year|Years|Month|Months|Week|Weeks|Day|Days|Hour|Hours|Minute|Minutes)$/;
+
+function checkTargetDuration(trial: S.Trial, context: CheckContext): void {
+  const written = trial.targetDuration;
+  const at = trial.fieldSpans.target_duration;
+  if (written === undefined || !at || REGISTRY_DURATION.test(written)) return;
+  const match = /^\s*(\d+)\s*(year|month|week|day|hour|minute)(s?)\s*$/i.exec(written);
+  const fixed = match && `${match[1]} ${match[2][0].toUpperCase()}${match[2].slice(1).toLowerCase()}${Number(match[1]) === 1 ? '' : 's'}`;
+  const statement = textAt(context.text, at);
+  const quoted = JSON.stringify(written);
+  context.accept('TPL258', `The target duration ${quoted} is not in the registry's form: a whole number and a unit, as "3 Years".`, at, {
+    fixes: fixed && statement.includes(quoted) ? [preferred(replaceFix(`Change to "${fixed}"`, at, statement.replace(quoted, JSON.stringify(fixed))))] : [],
+  });
+}
+
 export const registryChecks: Check = {
   protocol(protocol, context) {
     if (!protocol.trial && (protocol.arms.length > 0 || protocol.eligibility)) {
@@ -100,6 +116,12 @@ export const registryChecks: Check = {
       });
     }
     checkDesign(trial, protocol.arms, context);
+    if (trial.type === undefined || trial.type === 'interventional') {
+      for (const arm of protocol.arms) {
+        if (arm.type === undefined && !arm.typeSpan)
+          context.accept('TPL257', `The arm '${arm.label}' has no type; the registry requires one of an interventional study's arms.`, arm.idSpan);
+      }
+    }
   },
 
   trial(trial, context) {
@@ -110,6 +132,7 @@ export const registryChecks: Check = {
       });
     }
     checkDateOrder(trial, context);
+    checkTargetDuration(trial, context);
     if (trial.enrollment && trial.enrollment.count === 0 && trial.status !== 'withdrawn') {
       context.accept('TPL252', 'An enrollment of 0 is only possible for a withdrawn study.', trial.enrollment.span);
     }

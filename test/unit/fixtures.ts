@@ -717,6 +717,15 @@ eligibility {
   exclude "Active autoimmune disease that has required systemic treatment in the past 2 years"
 }`,
   },
+  TPL270: {
+    bad: `eligibility {
+  include alt <= 2.5 x ULN or <= 2 x ULN if "liver metastases"
+                           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ TPL270
+}`,
+    good: `eligibility {
+  include alt <= 2.5 x ULN or <= 5 x ULN if "liver metastases"
+}`,
+  },
 };
 
 /** Every fixture text above, with its annotation lines removed by the caller. */

@@ -109,7 +109,7 @@ export const Codes = defineCodes({
   TPL237: {
     name: 'schedule.course-unit',
     severity: 'error',
-    summary: "A course length in a unit that does not apply where it stands ('for 4 cycles' outside a cycle block).",
+    summary: "A course length or a cycle selection that does not apply where it stands ('for 4 cycles' or 'cycles 1-4' outside a cycle block).",
   },
   TPL238: {
     name: 'schedule.course-conflict',
@@ -185,6 +185,13 @@ export const Codes = defineCodes({
     name: 'cross.class-exclusion',
     severity: 'information',
     summary: 'A drug class whose trials exclude a condition the eligibility does not (PD-1/PD-L1 antibodies and autoimmune disease).',
+  },
+  // Conditional limits.
+  TPL270: {
+    name: 'eligibility.alternative-limit',
+    severity: 'warning',
+    summary:
+      "An alternative limit ('or <= 5 x ULN if …') that admits no one the main limit refuses: it bounds the other side, is no looser, or another criterion caps it.",
   },
 });
 

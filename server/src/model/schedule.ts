@@ -413,6 +413,19 @@ function lineOnItsOwn(at: DoseAt, problems: ScheduleProblem[]): DoseSchedule {
   const perDay = perDayOf(dose);
   const interval = dose.frequency?.intervalDays;
   const hasEnd = dose.count !== undefined || dose.duration !== undefined || dose.upTo !== undefined || !!dose.until?.length;
+  if (dose.cycles) {
+    // `cycles 1-4` or `from cycle 9` names cycles of a block this line is not in: its count is unknown, not guessed.
+    const selection =
+      'from' in dose.cycles
+        ? `from cycle ${dose.cycles.from}`
+        : `cycles ${dose.cycles.items.map((item) => (item.from === item.to ? `${item.from}` : `${item.from}-${item.to}`)).join(', ')}`;
+    problems.push({
+      code: 'TPL237',
+      message: `'${selection}' picks cycles of a cycle block, and this line is in none; put it in a 'cycle' block or give its course in weeks.`,
+      span: dose.cyclesSpan ?? dose.span,
+    });
+    return { ...base, total: { kind: 'unknown' }, administrations: [], listed: 'none' };
+  }
   if (dose.frequency?.text === 'once') return { ...base, total: exact(1), administrations: [{ day: dose.days?.[0] ?? 1, times: 1 }], listed: 'all' };
   if (dose.days && !interval && !hasEnd) {
     const administrations = dose.days.map((day) => ({ day, times: perDay }));

@@ -48,8 +48,12 @@ export function limitsOn(eligibility: S.Eligibility | undefined, analyteId: stri
     if (criterion.kind !== 'threshold' || !criterion.normalized) continue;
     if (context.analyte(criterion.analyte)?.id !== analyteId) continue;
     if (polarity === 'exclude' && group?.mode === 'all') continue;
-    const { value, unit } = criterion.normalized;
+    // A limit with a condition binds only the patients the condition picks out.
+    if (criterion.condition) continue;
     const side = admittedSide(criterion, polarity);
+    const loosest = loosestValue(criterion, side);
+    if (loosest === undefined) continue;
+    const { value, unit } = loosest;
     // An inclusion `> v` and an exclusion `<= v` leave v itself out.
     const exclusive = criterion.comparator === '>' || criterion.comparator === '<';
     const strict = polarity === 'include' ? exclusive : !exclusive && criterion.comparator !== '=';
@@ -58,6 +62,23 @@ export function limitsOn(eligibility: S.Eligibility | undefined, analyteId: stri
       limits.push({ side: 'upper', value, unit, strict: false, criterion }, { side: 'lower', value, unit, strict: false, criterion });
   }
   return limits;
+}
+
+/**
+ * What a criterion admits at its loosest: its own value, or an alternative's that loosens it
+ * (`<= 1.5 x ULN or <= 3 x ULN if …` admits up to 3 x ULN). Undefined when an alternative cannot be
+ * compared (another unit, or another side): the criterion then bounds no one for certain.
+ */
+function loosestValue(criterion: ThresholdCriterion, side: 'upper' | 'lower' | undefined): { value: number; unit: string } | undefined {
+  let { value } = criterion.normalized!;
+  const { unit } = criterion.normalized!;
+  for (const alternative of criterion.alternatives ?? []) {
+    const below = (comparator: string) => comparator === '<' || comparator === '<=';
+    if (alternative.normalized?.unit !== unit || alternative.comparator === '=' || below(alternative.comparator) !== below(criterion.comparator) || !side)
+      return undefined;
+    value = side === 'upper' ? Math.max(value, alternative.normalized.value) : Math.min(value, alternative.normalized.value);
+  }
+  return { value, unit };
 }
 
 /** The tightest of the limits on one side, in one unit. */
@@ -236,12 +257,34 @@ function checkRenal(protocol: S.Protocol, dose: S.Dose, rules: readonly RenalRul
   }
 }
 
+/** The weight band a line's condition gives (`if weight < 60 kg`), in kg; undefined for any other condition. */
+function weightBand(condition: S.Condition | undefined): { below: boolean; inclusive: boolean; kg: number } | undefined {
+  if (condition?.kind !== 'limit' || condition.analyte !== 'weight' || condition.normalized?.unit !== 'kg') return undefined;
+  const comparator = condition.comparator;
+  if (comparator === '=') return undefined;
+  return { below: comparator === '<' || comparator === '<=', inclusive: comparator === '<=' || comparator === '>=', kg: condition.normalized.value };
+}
+
 function checkWeight(protocol: S.Protocol, dose: S.Dose, rules: readonly WeightRule[], context: CheckContext): void {
   const amount = dose.amount;
   if (amount.form !== 'quantity' || amount.normalized?.basis !== 'flat') return;
+  const band = weightBand(dose.condition);
   for (const rule of rules) {
     const value = amount.normalized.value;
     if (value !== rule.doseBelow && value !== rule.doseAtOrAbove) continue;
+    if (band) {
+      // A line for one weight band (`if weight < 60 kg`): it must be the label's band and its dose.
+      const labelled = band.below ? rule.doseBelow : rule.doseAtOrAbove;
+      const labelBand = band.below ? !band.inclusive : band.inclusive;
+      if (band.kg === rule.thresholdKg && labelBand && value === labelled) continue;
+      const condition = textAt(context.text, dose.condition!.span);
+      context.accept(
+        'TPL261',
+        `${dose.drug}: the label (${rule.indication}) gives ${rule.doseBelow} mg below ${rule.thresholdKg} kg and ${rule.doseAtOrAbove} mg at or above; this line gives ${formatNumber(value)} mg ${condition.replace(/^if\s+/, 'when ')} (${rule.source}).`,
+        dose.valueSpan ?? dose.span,
+      );
+      continue;
+    }
     const lower = tightest(limitsOn(protocol.eligibility, 'weight', context), 'lower', 'kg');
     const onlyHeavy = lower !== undefined && lower.value >= rule.thresholdKg;
     const wrongBand = onlyHeavy && value === rule.doseBelow;
@@ -343,13 +386,12 @@ export const crossChecks: Check = {
         context,
       );
       checkRequirements(protocol, drug, dose, eligibilityText, context);
-      checkWeight(
-        protocol,
-        dose,
-        drug.rules.filter((rule): rule is WeightRule => rule.kind === 'weight'),
-        context,
-      );
       if (drug.premedication?.agents?.length) checkPremedication(protocol, drug, dose, protocolText(), context);
+    }
+    // Every line of a weight-banded drug: a protocol writes one line per band.
+    for (const { dose } of dosesOf(protocol)) {
+      const rules = context.drug(dose.drug)?.rules.filter((rule): rule is WeightRule => rule.kind === 'weight');
+      if (rules?.length) checkWeight(protocol, dose, rules, context);
     }
     checkClassExclusions(protocol, given, context);
   },

@@ -5,7 +5,7 @@
  */
 
 import type * as S from '../../model/schema';
-import { conjunction, disjunction } from '../../model/walk';
+import { conjunction, criteriaOf, disjunction } from '../../model/walk';
 import { convert, friendlyUnit } from '../../model/units';
 import type { Analyte } from '../../knowledge/analytes';
 import { formatNumber } from '../../util/text';
@@ -23,13 +23,55 @@ interface Bound {
 interface Constraint {
   readonly lower?: Bound;
   readonly upper?: Bound;
+  /**
+   * What the criterion admits at its loosest, when alternatives loosen it for some patients
+   * (`<= 2.5 x ULN or <= 5 x ULN if "liver metastases"`): the bound for everyone is the loosest.
+   */
+  readonly loose?: Constraint;
 }
 
-/** The key that makes two criteria comparable: the analyte and the unit of its normalised value. */
+/** How a condition reads as part of a key: two criteria compare only under the same condition. */
+export function conditionKey(condition: S.Condition | undefined): string {
+  if (!condition) return '';
+  if (condition.kind === 'text') return `if "${condition.text.trim().toLowerCase().replace(/\s+/g, ' ')}"`;
+  const value = condition.normalized
+    ? `${condition.normalized.value} ${condition.normalized.unit}`
+    : `${condition.value} ${condition.multipleOf ?? condition.unit ?? ''}`;
+  return `if ${condition.analyte} ${condition.comparator} ${value}`;
+}
+
+/**
+ * The key that makes two criteria comparable: the analyte, the unit of its normalised value, and
+ * its condition, if any (`if creatinine > 1.5 x ULN` binds only the patients it picks out).
+ */
 function keyOf(criterion: S.Criterion, context: CheckContext): string | undefined {
   if (criterion.kind === 'score') return `${context.analyte(criterion.analyte)?.id ?? criterion.analyte}|score`;
   if (criterion.kind !== 'threshold' || !criterion.normalized) return undefined;
-  return `${context.analyte(criterion.analyte)?.id ?? criterion.analyte}|${criterion.normalized.unit}`;
+  return `${context.analyte(criterion.analyte)?.id ?? criterion.analyte}|${criterion.normalized.unit}|${conditionKey(criterion.condition)}`;
+}
+
+/** The bound an alternative limit sets, on the side its comparator bounds, in the main limit's unit; undefined when it cannot be compared. */
+function alternativeBound(criterion: ThresholdCriterion, alternative: S.AlternativeLimit): { side: 'lower' | 'upper'; bound: Bound } | undefined {
+  if (!alternative.normalized || alternative.normalized.unit !== criterion.normalized?.unit) return undefined;
+  const side = alternative.comparator === '<' || alternative.comparator === '<=' ? 'upper' : alternative.comparator === '=' ? undefined : 'lower';
+  if (!side) return undefined;
+  const strict = alternative.comparator === '<' || alternative.comparator === '>';
+  return { side, bound: { value: alternative.normalized.value, strict, criterion } };
+}
+
+/** The loosest bounds of a criterion with alternatives; a side an alternative loosens in a way that cannot be compared is left open. */
+function loosened(criterion: ThresholdCriterion, tight: Constraint): Constraint {
+  let { lower, upper } = tight;
+  for (const alternative of criterion.alternatives ?? []) {
+    const found = alternativeBound(criterion, alternative);
+    if (!found) {
+      // Another unit, or `=`: what it admits is unknown here, so neither side is bounded.
+      return {};
+    }
+    if (found.side === 'upper') upper = upper && upperTighter(upper, found.bound) ? found.bound : upper;
+    else lower = lower && lowerTighter(lower, found.bound) ? found.bound : lower;
+  }
+  return { lower, upper };
 }
 
 /** A score's position on its scale (`A` is 0 on Child-Pugh), or the number itself. */
@@ -39,23 +81,29 @@ function scaleIndex(value: number | string, analyte: Analyte | undefined): numbe
   return index === undefined || index < 0 ? undefined : index;
 }
 
-/** The interval a single criterion puts on its analyte. */
+/** The interval a single threshold puts on its analyte, alternatives aside. */
+function thresholdConstraint(criterion: ThresholdCriterion, value: number): Constraint {
+  const bound = { value, criterion };
+  switch (criterion.comparator) {
+    case '>':
+      return { lower: { ...bound, strict: true } };
+    case '>=':
+      return { lower: { ...bound, strict: false } };
+    case '<':
+      return { upper: { ...bound, strict: true } };
+    case '<=':
+      return { upper: { ...bound, strict: false } };
+    case '=':
+      return { lower: { ...bound, strict: false }, upper: { ...bound, strict: false } };
+  }
+}
+
+/** The interval a single criterion puts on its analyte (with its loosest form when alternatives loosen it). */
 function constraintOf(criterion: S.Criterion, context: CheckContext): Constraint | undefined {
   if (criterion.kind === 'threshold') {
     if (!criterion.normalized) return undefined;
-    const bound = { value: criterion.normalized.value, criterion };
-    switch (criterion.comparator) {
-      case '>':
-        return { lower: { ...bound, strict: true } };
-      case '>=':
-        return { lower: { ...bound, strict: false } };
-      case '<':
-        return { upper: { ...bound, strict: true } };
-      case '<=':
-        return { upper: { ...bound, strict: false } };
-      case '=':
-        return { lower: { ...bound, strict: false }, upper: { ...bound, strict: false } };
-    }
+    const tight = thresholdConstraint(criterion, criterion.normalized.value);
+    return criterion.alternatives?.length ? { ...tight, loose: loosened(criterion, tight) } : tight;
   }
   if (criterion.kind === 'score') {
     const analyte = context.analyte(criterion.analyte);
@@ -76,8 +124,13 @@ function upperTighter(a: Bound, b: Bound): boolean {
   return a.value < b.value || (a.value === b.value && (a.strict || !b.strict));
 }
 
-/** True when every value `inner` admits, `outer` admits too. */
-function within(inner: Constraint, outer: Constraint): boolean {
+/**
+ * True when every value `inner` admits, `outer` admits too: `inner` at its loosest (every
+ * alternative), `outer` at its tightest (its main limit, which binds the patients no alternative
+ * picks out).
+ */
+function within(innerConstraint: Constraint, outer: Constraint): boolean {
+  const inner = innerConstraint.loose ?? innerConstraint;
   const lowerOk = !outer.lower || (inner.lower !== undefined && lowerTighter(inner.lower, outer.lower));
   const upperOk = !outer.upper || (inner.upper !== undefined && upperTighter(inner.upper, outer.upper));
   return lowerOk && upperOk;
@@ -132,9 +185,12 @@ function checkInclusion(eligibility: S.Eligibility, context: CheckContext): Map<
   const admitted = new Map<string, Constraint>();
   for (const [key, entries] of constraintsByKey(conjunction(eligibility.inclusion), context)) {
     reportRedundant(entries, context);
+    checkAlternativeCaps(entries, context);
     let lower: Bound | undefined;
     let upper: Bound | undefined;
-    for (const { constraint } of entries) {
+    for (const entry of entries) {
+      // What everyone is held to: a criterion at its loosest.
+      const constraint = entry.constraint.loose ?? entry.constraint;
       if (constraint.lower && (!lower || lowerTighter(constraint.lower, lower))) lower = constraint.lower;
       if (constraint.upper && (!upper || upperTighter(constraint.upper, upper))) upper = constraint.upper;
     }
@@ -147,6 +203,74 @@ function checkInclusion(eligibility: S.Eligibility, context: CheckContext): Map<
     });
   }
   return admitted;
+}
+
+/**
+ * TPL270: an alternative limit that admits no one the main limit refuses — one that bounds the
+ * other side (`<= 1.5 x ULN or >= 3 x ULN`), or one no looser than the main limit: in an inclusion
+ * a looser limit admits more (`<= 2.5 x ULN or <= 5 x ULN`), in an exclusion it excludes fewer
+ * (`< 1.5 x10^9/L or < 1 x10^9/L`).
+ */
+function checkAlternativeSides(criterion: ThresholdCriterion, polarity: 'include' | 'exclude', context: CheckContext): void {
+  if (!criterion.normalized) return;
+  const main = thresholdConstraint(criterion, criterion.normalized.value);
+  const mainSide = main.upper && !main.lower ? 'upper' : main.lower && !main.upper ? 'lower' : undefined;
+  if (!mainSide) return;
+  const mainBound = main[mainSide]!;
+  for (const alternative of criterion.alternatives ?? []) {
+    const found = alternativeBound(criterion, alternative);
+    if (!found) continue;
+    const altText = textAt(context.text, alternative.span);
+    if (found.side !== mainSide) {
+      context.accept(
+        'TPL270',
+        `'${altText}' is a ${found.side} limit beside a main ${mainSide} limit; an alternative must loosen the main limit.`,
+        alternative.span,
+      );
+      continue;
+    }
+    const tighter = mainSide === 'upper' ? upperTighter : lowerTighter;
+    const altTighter = tighter(found.bound, mainBound);
+    const mainTighter = tighter(mainBound, found.bound);
+    // An inclusion's alternative must admit more (be strictly less tight); an exclusion's must exclude fewer (be strictly tighter).
+    const looser = polarity === 'include' ? !altTighter : altTighter && !mainTighter;
+    if (!looser)
+      context.accept(
+        'TPL270',
+        `'${altText}' is no looser than the main limit, so it ${polarity === 'include' ? 'admits no one the main limit refuses' : 'spares no one the main limit excludes'}.`,
+        alternative.span,
+      );
+  }
+}
+
+/**
+ * TPL270: an inclusion's alternative that another inclusion on the same analyte, without a
+ * condition, caps for everyone (`ast <= 3 x ULN` beside `or <= 5 x ULN if …`).
+ */
+function checkAlternativeCaps(entries: readonly { criterion: S.Criterion; constraint: Constraint }[], context: CheckContext): void {
+  for (const { criterion } of entries) {
+    if (criterion.kind !== 'threshold' || criterion.condition || !criterion.alternatives?.length) continue;
+    for (const alternative of criterion.alternatives) {
+      const found = alternativeBound(criterion, alternative);
+      if (!found) continue;
+      const tighter = found.side === 'upper' ? upperTighter : lowerTighter;
+      const own = thresholdConstraint(criterion, criterion.normalized!.value)[found.side];
+      // An alternative that does not loosen is reported on its own (checkAlternativeSides).
+      if (!own || tighter(found.bound, own)) continue;
+      for (const other of entries) {
+        if (other.criterion === criterion) continue;
+        const cap = (other.constraint.loose ?? other.constraint)[found.side];
+        if (!cap || !tighter(cap, found.bound) || tighter(found.bound, cap)) continue;
+        context.accept(
+          'TPL270',
+          `'${textAt(context.text, other.criterion.span)}' holds for everyone, so '${textAt(context.text, alternative.span)}' cannot admit anyone beyond it.`,
+          alternative.span,
+          { related: [related(other.criterion, context.text, 'the criterion that caps it')] },
+        );
+        break;
+      }
+    }
+  }
 }
 
 /** True when every value the interval admits meets the exclusion's condition. */
@@ -177,11 +301,18 @@ function checkExclusion(eligibility: S.Eligibility, admitted: Map<string, Constr
   }
 }
 
+/** `within 28 days before randomization`, as part of a key: the same words in two windows are two criteria. */
+function windowKey(window: S.TimeWindow | undefined): string {
+  if (!window) return '';
+  const anchor = window.anchor.kind === 'moment' ? window.anchor.moment : `"${window.anchor.text.trim().toLowerCase()}"`;
+  return `|${window.relation} ${window.value} ${window.unit} ${window.direction} ${anchor}`;
+}
+
 function checkDuplicateText(criteria: readonly S.Criterion[], context: CheckContext): void {
   const seen = new Map<string, S.Criterion>();
   for (const criterion of criteria) {
     if (criterion.kind !== 'text') continue;
-    const key = criterion.text.trim().toLowerCase().replace(/\s+/g, ' ');
+    const key = criterion.text.trim().toLowerCase().replace(/\s+/g, ' ') + windowKey(criterion.window);
     const first = seen.get(key);
     if (!first) {
       seen.set(key, criterion);
@@ -301,6 +432,8 @@ export const eligibilityChecks: Check = {
   },
 
   eligibility(eligibility, context) {
+    for (const { criterion, polarity } of criteriaOf(eligibility))
+      if (criterion.kind === 'threshold' && criterion.alternatives?.length) checkAlternativeSides(criterion, polarity, context);
     const admitted = checkInclusion(eligibility, context);
     checkExclusion(eligibility, admitted, context);
     checkDuplicateText(eligibility.inclusion, context);

@@ -10,7 +10,11 @@ import { deleteLineFix, preferred, replaceFix, type Check, type CheckContext } f
 
 /** Every drug name used in the arms and prior-therapy criteria, in source order. */
 function drugUses(protocol: S.Protocol): { name: string; span: S.Span }[] {
-  const uses = [...dosesOf(protocol)].map(({ dose }) => ({ name: dose.drug, span: dose.drugSpan }));
+  const uses = [...dosesOf(protocol)].flatMap(({ dose }) => [
+    { name: dose.drug, span: dose.drugSpan },
+    // `placebo matching pembrolizumab`: the drug it matches is a name like any other.
+    ...(dose.amount.form === 'matching' ? [{ name: dose.amount.drug, span: dose.amount.drugSpan }] : []),
+  ]);
   for (const { criterion } of criteriaOf(protocol.eligibility)) {
     if (criterion.kind === 'prior') for (const item of criterion.items) if (item.isDrug) uses.push({ name: item.name, span: item.span });
   }
@@ -133,11 +137,21 @@ export const nameChecks: Check = {
 
   criterion(criterion, _where, context) {
     if (criterion.kind !== 'threshold' && criterion.kind !== 'score') return;
-    if (context.analyte(criterion.analyte)) return;
-    const suggestions = suggestAnalytes(criterion.analyte);
-    const hint = didYouMean(suggestions, ' Its unit and range cannot be checked.');
-    context.accept('TPL204', `Unknown analyte '${criterion.analyte}'.${hint}`, criterion.analyteSpan, {
-      fixes: suggestionFixes(suggestions, criterion.analyteSpan),
-    });
+    checkAnalyteName(criterion.analyte, criterion.analyteSpan, context);
+    if (criterion.kind !== 'threshold') return;
+    for (const condition of [criterion.condition, ...(criterion.alternatives ?? []).map((alternative) => alternative.condition)])
+      if (condition?.kind === 'limit') checkAnalyteName(condition.analyte, condition.analyteSpan, context);
+  },
+
+  dose(dose, _where, context) {
+    if (dose.condition?.kind === 'limit') checkAnalyteName(dose.condition.analyte, dose.condition.analyteSpan, context);
   },
 };
+
+/** An analyte the table does not know, in a criterion or a condition, with a fix per close name. */
+function checkAnalyteName(name: string, at: S.Span, context: CheckContext): void {
+  if (context.analyte(name)) return;
+  const suggestions = suggestAnalytes(name);
+  const hint = didYouMean(suggestions, ' Its unit and range cannot be checked.');
+  context.accept('TPL204', `Unknown analyte '${name}'.${hint}`, at, { fixes: suggestionFixes(suggestions, at) });
+}

@@ -1,0 +1,205 @@
+/**
+ * Misuse of the regimen and eligibility constructs of issue 11, and what the checks make of
+ * conditions, alternatives and time windows: a cycle selection outside a cycle block, a placebo
+ * matching a drug no one knows, unknown analytes in conditions, weight bands, and criteria that
+ * are only comparable under the same condition, window or alternative.
+ */
+
+import * as assert from 'node:assert/strict';
+import { createProtocolService } from '../../server/src/service';
+import { scheduleOf } from '../../server/src/model/schedule';
+import { checkDiagnostics } from './util';
+
+const only =
+  (...codes: string[]) =>
+  (code: string) =>
+    codes.includes(code);
+
+describe('conditions: regimen misuse', () => {
+  it("TPL237: 'cycles 1-4' and 'from cycle 2' outside a cycle block, and the line's count is unknown, not guessed", () => {
+    const text = `arm a "A" other {
+  pembrolizumab 200 mg IV q3w cycles 1-4
+                              ^^^^^^^^^^ TPL237
+  pembrolizumab 200 mg IV q3w from cycle 2
+                              ^^^^^^^^^^^^ TPL237
+  cycle 21 days x 4 { pembrolizumab 200 mg IV day 1 cycles 1-2 }
+}`;
+    const diagnostics = checkDiagnostics(text, only('TPL237'));
+    assert.match(diagnostics[0]!.message, /'cycles 1-4' picks cycles of a cycle block/);
+    const analysis = createProtocolService().analyze(text.replace(/^\s*\^+ TPL\d+\n/gm, ''));
+    const totals = scheduleOf(analysis.protocol).doses.map((line) => line.total);
+    assert.deepEqual(totals, [{ kind: 'unknown' }, { kind: 'unknown' }, { kind: 'exact', value: 2 }]);
+  });
+
+  it('a placebo matching an unknown drug: the matched name is checked like any drug name', () => {
+    checkDiagnostics(
+      `drug placebo "Placebo"
+drug pembrolizumab "Pembrolizumab"
+arm a "A" placebo_comparator {
+  placebo matching pembrolizumab IV q3w x 4
+  placebo matching pembrolizumb IV q3w x 4
+                   ^^^^^^^^^^^^ TPL211
+                   ^^^^^^^^^^^^ TPL202
+  placebo matching nonsense IV q3w x 4
+                   ^^^^^^^^ TPL201
+                   ^^^^^^^^ TPL202
+}`,
+      only('TPL201', 'TPL202', 'TPL211'),
+    );
+  });
+
+  it('TPL204: unknown analytes in the conditions of dose lines, criteria and alternatives', () => {
+    checkDiagnostics(
+      `arm a "A" other {
+  lenvatinib 8 mg PO daily x 28 if wieght < 60 kg
+                                   ^^^^^^ TPL204
+}
+eligibility {
+  include creatinine_clearance >= 60 mL/min if creatinin > 1.5 x ULN
+                                               ^^^^^^^^^ TPL204
+  include ast <= 3 x ULN or <= 5 x ULN if liver_mets > 0
+                                          ^^^^^^^^^^ TPL204
+  include alt <= 3 x ULN or <= 5 x ULN if "liver metastases"
+}`,
+      only('TPL204'),
+    );
+  });
+
+  it("TPL261: a weight band is clean when it is the label's band and dose, reported when it is not", () => {
+    const diagnostics = checkDiagnostics(
+      `drug lenvatinib "Lenvatinib"
+arm a "A" other {
+  cycle 28 days x 4 {
+    lenvatinib 8 mg PO daily if weight < 60 kg
+    lenvatinib 12 mg PO daily if weight >= 60 kg
+  }
+}
+arm b "B" other {
+  cycle 28 days x 4 {
+    lenvatinib 12 mg PO daily if weight < 60 kg
+               ^^ TPL261
+    lenvatinib 8 mg PO daily if weight >= 50 kg
+               ^ TPL261
+    lenvatinib 8 mg PO daily if weight <= 60 kg
+               ^ TPL261
+    lenvatinib 8 mg PO daily if ecog >= 1
+               ^ TPL261
+  }
+}`,
+      only('TPL261'),
+    );
+    assert.match(diagnostics[0]!.message, /this line gives 12 mg when weight < 60 kg/);
+    assert.match(diagnostics[3]!.message, /at every weight/);
+  });
+});
+
+describe('conditions: criteria compare only under the same condition, window and alternatives', () => {
+  it('TPL244 keeps conditional limits apart from each other and from the unconditional one', () => {
+    checkDiagnostics(
+      `eligibility {
+  include creatinine_clearance >= 60 mL/min if creatinine > 1.5 x ULN
+  include creatinine_clearance >= 50 mL/min if creatinine > 2 x ULN
+  include creatinine_clearance >= 40 mL/min
+  include creatinine_clearance >= 30 mL/min
+          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ TPL244
+  include hemoglobin >= 9 g/dL if "transfused"
+  include hemoglobin >= 8 g/dL if "transfused"
+          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ TPL244
+}`,
+      only('TPL244'),
+    );
+  });
+
+  it('TPL244: a criterion with alternatives is implied only by one within its tightest limit, and implies at its loosest', () => {
+    checkDiagnostics(
+      `eligibility {
+  include ast <= 2.5 x ULN or <= 5 x ULN if "liver metastases"
+  include ast <= 3 x ULN
+  include alt <= 2.5 x ULN or <= 5 x ULN if "liver metastases"
+          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ TPL244
+  include alt <= 2 x ULN
+  include bilirubin <= 1.5 x ULN or <= 3 x ULN if "Gilbert syndrome"
+  include bilirubin <= 3 x ULN
+          ^^^^^^^^^^^^^^^^^^^^ TPL244
+}`,
+      (code) => code === 'TPL244',
+    );
+  });
+
+  it('TPL244: the same words in two time windows are two criteria; the same window twice is a repeat', () => {
+    checkDiagnostics(
+      `eligibility {
+  exclude "Radiotherapy" within 14 days before randomization
+  exclude "Radiotherapy" within 28 days before randomization
+  exclude "Radiotherapy" within 28 days before "surgery"
+  exclude "Radiotherapy"
+  exclude "Radiotherapy" within 28 days before randomization
+          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ TPL244
+}`,
+      only('TPL244'),
+    );
+  });
+
+  it('TPL242: a conditional limit contradicts only limits under its condition', () => {
+    checkDiagnostics(
+      `eligibility {
+  include creatinine_clearance >= 60 mL/min if creatinine > 1.5 x ULN
+  include creatinine_clearance <= 50 mL/min
+  include hemoglobin >= 10 g/dL if "transfused"
+  include hemoglobin < 9 g/dL if "transfused"
+          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ TPL242
+}`,
+      only('TPL242'),
+    );
+  });
+
+  it('TPL243: an exclusion empties the inclusion only where the inclusion binds everyone', () => {
+    checkDiagnostics(
+      `eligibility {
+  include ast <= 2.5 x ULN or <= 5 x ULN if "liver metastases"
+  exclude ast <= 2.5 x ULN
+  include alt <= 2.5 x ULN
+  exclude alt <= 2.5 x ULN
+          ^^^^^^^^^^^^^^^^ TPL243
+}`,
+      only('TPL243'),
+    );
+  });
+});
+
+describe('conditions: TPL270 alternative limits', () => {
+  it('an alternative on the other side, one no looser, and one another criterion caps', () => {
+    const diagnostics = checkDiagnostics(
+      `eligibility {
+  include bilirubin <= 1.5 x ULN or >= 3 x ULN if "liver metastases"
+                                 ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ TPL270
+  include alt <= 2.5 x ULN or <= 2.5 x ULN if "liver metastases"
+                           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ TPL270
+  include ast <= 2.5 x ULN or <= 5 x ULN if "liver metastases"
+                           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ TPL270
+  include ast <= 3 x ULN
+  include alp <= 2.5 x ULN or <= 5 x ULN if "liver or bone metastases"
+  exclude creatinine_clearance < 60 mL/min or < 45 mL/min if "on study drug A"
+  exclude neutrophils < 1.5 x10^9/L or < 2 x10^9/L if "ethnic neutropenia"
+                                    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ TPL270
+  exclude platelets < 100 x10^9/L or < 75 x10^9/L if "on anticoagulants"
+}`,
+      only('TPL270'),
+    );
+    assert.match(diagnostics[0]!.message, /is a lower limit beside a main upper limit/);
+    assert.match(diagnostics[2]!.message, /'ast <= 3 x ULN' holds for everyone/);
+  });
+});
+
+describe('conditions: label requirements read conditional limits and alternatives honestly', () => {
+  it('TPL262: a conditional limit does not meet a requirement for everyone; an alternative admits its loosest value', () => {
+    const service = createProtocolService();
+    const message = (eligibility: string) =>
+      service
+        .analyze(`drug docetaxel "Docetaxel"\narm a "A" other { cycle 21 days x 4 { docetaxel 75 mg/m2 IV day 1 } }\neligibility {\n${eligibility}\n}`)
+        .diagnostics.find((d) => d.code === 'TPL262')?.message ?? '';
+    assert.match(message('include bilirubin <= 1 x ULN if "no Gilbert syndrome"'), /bilirubin <= 1 x ULN \(none set\)/);
+    assert.match(message('include bilirubin <= 1 x ULN or <= 3 x ULN if "Gilbert syndrome"'), /bilirubin <= 1 x ULN \([^)]*3 x ULN[^)]*\)/);
+    assert.doesNotMatch(message('include bilirubin <= 1 x ULN'), /bilirubin/);
+  });
+});

@@ -438,6 +438,42 @@ arm a "A" other { oxaliplatine 85 mg/m2 IV day 1 }`,
                                         ^^ TPL223`,
     good: `arm a "A" other { vincristine 1.4 mg/m2 IV day 1 }`,
   },
+  TPL224: {
+    bad: `arm a "A" other { cycle 21 days x 4 { docetaxel 75 mg/m2 IV day 1 over 30 min } }
+                                                                  ^^^^^^^^^^^ TPL224`,
+    good: `arm a "A" other { cycle 21 days x 4 { docetaxel 75 mg/m2 IV day 1 over 1 hour } }`,
+  },
+  TPL225: {
+    bad: `arm a "A" other { cycle 21 days x 4 { docetaxel 75 mg/m2 IV days 1, 8, 15 } }
+                                                ^^ TPL225`,
+    good: `arm a "A" other { cycle 21 days x 4 { docetaxel 75 mg/m2 IV day 1 } }`,
+  },
+  TPL226: {
+    bad: `arm a "A" other { tretinoin 45 mg/m2 PO daily for 120 days }
+                                              ^^^^^^^^^^^^ TPL226`,
+    good: `arm a "A" other { tretinoin 45 mg/m2 PO daily for 90 days }`,
+  },
+  TPL227: {
+    bad: `arm a "A" other {
+  cycle 21 days x 6 { doxorubicin 60 mg/m2 IV day 1 }
+  cycle 21 days x 4 { doxorubicin 60 mg/m2 IV day 1 }
+                                  ^^ TPL227
+}`,
+    good: `arm a "A" other {
+  cycle 21 days x 6 { doxorubicin 60 mg/m2 IV day 1 }
+  cycle 21 days x 3 { doxorubicin 60 mg/m2 IV day 1 }
+}`,
+  },
+  TPL228: {
+    bad: `arm a "A" other { cycle 21 days x 4 { cisplatin 25 mg/m2 IV days 1-5 } }
+                                                ^^ TPL228`,
+    good: `arm a "A" other { cycle 21 days x 4 { cisplatin 20 mg/m2 IV days 1-5 } }`,
+  },
+  TPL229: {
+    bad: `arm a "A" other { cycle 21 days x 4 { carboplatin AUC 5 IV day 1 max 900 mg } }
+                                                                 ^^^^^^^^^^ TPL229`,
+    good: `arm a "A" other { cycle 21 days x 4 { carboplatin AUC 5 IV day 1 max 750 mg } }`,
+  },
   TPL230: {
     bad: `arm a "A" other {
   cycle 21 days x 3 { oxaliplatin 85 mg/m2 day 22 }
@@ -530,6 +566,13 @@ arm a "A" other { oxaliplatine 85 mg/m2 IV day 1 }`,
     good: `arm a "A" other {
   cycle 21 days x 4, for 12 weeks { oxaliplatin 85 mg/m2 day 1 }
 }`,
+  },
+  TPL239: {
+    bad: `trial NCT00000001 { conditions "Non-Small Cell Lung Cancer" }
+arm a "A" other { pembrolizumab 200 mg IV q3w until progression }
+                                              ^^^^^^^^^^^^^^^^^ TPL239`,
+    good: `trial NCT00000001 { conditions "Non-Small Cell Lung Cancer" }
+arm a "A" other { pembrolizumab 200 mg IV q3w until progression, up to 2 years }`,
   },
   TPL240: {
     bad: `eligibility { include hemoglobin >= 90 g/dL }

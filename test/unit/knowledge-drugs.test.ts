@@ -229,7 +229,8 @@ describe('knowledge: the dose checks read the new rows', () => {
   });
 
   it('still flags a weight-based dose above the labelled weight-based doses', () => {
-    assert.ok(codes('arm a "A" other { nivolumab 5 mg/kg q3w }').includes('TPL220'));
+    // The labelled weight-based doses go up to 6 mg/kg (every 4 weeks, pediatric melanoma under 40 kg).
+    assert.ok(codes('arm a "A" other { nivolumab 8 mg/kg q3w }').includes('TPL220'));
   });
 
   it('knows placebo and checks no dose of it', () => {

@@ -5,13 +5,12 @@
  */
 
 import * as assert from 'node:assert/strict';
+import { createProtocolService } from '../../server/src/service';
 import { findDrug } from '../../server/src/knowledge/index';
 import type { Drug } from '../../server/src/knowledge/drugs';
-import type * as S from '../../server/src/model/schema';
 import {
   calvertProblem,
   courseLimitProblems,
-  infusionMinutesOf,
   infusionTimeProblem,
   lifetimeProblem,
   perCycleProblem,
@@ -122,10 +121,85 @@ describe('regimen limits: infusion time', () => {
     assert.equal(infusionTimeProblem(drug('docetaxel'), 60), undefined);
     assert.equal(infusionTimeProblem(drug('gemcitabine'), 5), undefined, 'no labelled time, nothing to say');
   });
+});
 
-  it('reads no infusion time from dose lines until the schema carries one, and reads one as soon as it does', () => {
-    const dose = { drug: 'docetaxel', notes: [] } as unknown as S.Dose;
-    assert.equal(infusionMinutesOf(dose), undefined);
-    assert.equal(infusionMinutesOf({ ...dose, infusionMinutes: 30 } as S.Dose), 30);
+describe('regimen limits: wired to the schedule engine', () => {
+  const service = createProtocolService();
+  const findings = (text: string, code: RegExp = /^TPL22[4-9]|TPL239$/) =>
+    service
+      .analyze(text)
+      .diagnostics.filter((d) => code.test(d.code))
+      .map((d) => `${d.code} ${text.slice(d.offset, d.offset + d.length)}: ${d.message}`);
+
+  it('sums a lifetime-limited drug over the arm, in order, and reports where the sum passes the maximum', () => {
+    // 6 x 60 = 360, then 3 x 60 = 180: 540 mg/m2 is within 550; a fourth cycle makes 600.
+    const arm = (cycles: number) =>
+      `arm a "A" other {\n  cycle 21 days x 6 { doxorubicin 60 mg/m2 IV day 1 }\n  cycle 21 days x ${cycles} { doxorubicin 60 mg/m2 IV day 1 }\n}`;
+    assert.deepEqual(findings(arm(3)), []);
+    const [finding, ...rest] = findings(arm(4));
+    assert.deepEqual(rest, []);
+    assert.match(finding!, /^TPL227 60: With this line the arm gives 600 mg\/m2 of doxorubicin/);
+  });
+
+  it('says at which administration an open-ended line passes the maximum, counting the earlier lines', () => {
+    // 4 x 60 = 240 before; (550 - 240) / 60 = 5.17, so the 6th administration of the open line passes 550.
+    const text = `arm a "A" other {\n  cycle 21 days x 4 { doxorubicin 60 mg/m2 IV day 1 }\n  doxorubicin 60 mg/m2 IV q3w until progression\n}`;
+    assert.deepEqual(
+      findings(text).map((f) => f.replace(/ \(.*$/, '')),
+      [
+        "TPL227 60: doxorubicin runs with no end; at 60 mg/m2 each after the arm's earlier 240 mg/m2, its 6th administration passes the lifetime maximum of 550 mg/m2.",
+      ],
+    );
+  });
+
+  it('does not add up the options of a choice, the bands of a condition, or a line whose total is unknown', () => {
+    const text = `arm a "A" other {
+  cycle 21 days x 5 {
+    choice {
+      option "A" { doxorubicin 60 mg/m2 IV day 1 }
+      option "B" { doxorubicin 75 mg/m2 IV day 1 }
+    }
+  }
+  cycle 21 days x 4 { doxorubicin 60 mg/m2 IV day 1 if weight < 60 kg }
+  cycle 21 days { doxorubicin 60 mg/m2 IV day 1 }
+}`;
+    // Option B alone: 5 x 75 = 375; the weight band alone: 240; the block without a count is unknown — nothing passes 550.
+    assert.deepEqual(findings(text, /^TPL227$/), []);
+  });
+
+  it('reports a cap of one indication only where the trial is about it, by its words or their abbreviation', () => {
+    const arm = 'arm a "A" other { pembrolizumab 200 mg IV q3w until progression }';
+    assert.deepEqual(findings(arm), [], 'a trial naming no condition');
+    assert.deepEqual(findings(`trial NCT00000001 { conditions "Breast Cancer" }\n${arm}`), []);
+    const lung = findings(`trial NCT00000001 { conditions "Carcinoma, Non-Small-Cell Lung" }\n${arm}`);
+    assert.equal(lung.length, 1);
+    assert.match(lung[0]!, /^TPL239 until progression: pembrolizumab runs until progression with no cap; the label stops at 24 months in NSCLC/);
+    // Small-cell lung cancer is not non-small-cell: the abbreviation is not read into it.
+    assert.deepEqual(findings(`trial NCT00000001 { conditions "Small Cell Lung Cancer" }\n${arm}`), []);
+    const melanoma = findings(`trial NCT00000001 { conditions "Melanoma" }\narm a "A" other { pembrolizumab 200 mg IV q3w for 18 months }`);
+    // q3w for 18 months: administrations on days 1, 22, ... 547 (26 doses), 546 days = 17.9 months after the first, above 12.
+    assert.equal(melanoma.length, 1);
+    assert.match(melanoma[0]!, /^TPL239 for 18 months: 17\.9 months of pembrolizumab are more than the label's 12 in adjuvant melanoma/);
+  });
+
+  it('compares a per-kg intensity with the flat regimens for the reference patient before calling it above the label', () => {
+    // Nivolumab 3 mg/kg every 2 weeks (CheckMate 227): 1.5 mg/kg a week, a labelled pediatric dose; 10 mg/kg every 2 weeks
+    // is 5 mg/kg a week, 350 mg a week for 70 kg, above the flat 480 mg every 4 weeks (120 mg a week).
+    const line = (mgPerKg: number) => `arm a "A" other { nivolumab ${mgPerKg} mg/kg IV q2w x 10 }`;
+    assert.deepEqual(findings(line(3)), []);
+    assert.match(findings(line(10)).join('\n'), /^TPL225 10: 5 mg\/kg a week of nivolumab is above its most intense labelled regimen/);
+  });
+
+  it("checks an infusion time against the drug's required time, not against one labelled regimen's", () => {
+    assert.deepEqual(findings('arm a "A" other { cycle 14 days x 8 { fluorouracil 2600 mg/m2 IV day 1 over 24 hours } }'), []);
+    assert.match(
+      findings('arm a "A" other { cycle 21 days x 4 { paclitaxel 175 mg/m2 IV day 1 over 1 hour } }').join(),
+      /TPL224 over 1 hour: paclitaxel over 60 minutes is faster/,
+    );
+  });
+
+  it('says nothing of an unstated dose or a course it cannot count', () => {
+    assert.deepEqual(findings('arm a "A" other { cycle 21 days { cisplatin dose unstated IV days 1-5 } }'), []);
+    assert.deepEqual(findings('arm a "A" other { docetaxel 75 mg/m2 IV q3w }'), []);
   });
 });

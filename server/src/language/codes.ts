@@ -94,6 +94,36 @@ export const Codes = defineCodes({
   TPL221: { name: 'dose.beyond-bound', severity: 'error', summary: 'A dose so far above the label that it is almost surely a typo.' },
   TPL222: { name: 'dose.route-not-labelled', severity: 'warning', summary: "A route that the drug's label does not give (oxaliplatin PO, capecitabine IV)." },
   TPL223: { name: 'dose.forbidden-route', severity: 'error', summary: 'A route the label forbids, usually because it kills (vincristine intrathecally).' },
+  TPL224: {
+    name: 'dose.infusion-time',
+    severity: 'warning',
+    summary: "An infusion time ('over 30 min') faster or slower than the label's (docetaxel over 1 hour).",
+  },
+  TPL225: {
+    name: 'dose.schedule-intensity',
+    severity: 'warning',
+    summary: 'A dose intensity per week above the most intense labelled regimen (docetaxel 75 mg/m2 weekly, against 100 mg/m2 every 3 weeks).',
+  },
+  TPL226: {
+    name: 'dose.course-limit',
+    severity: 'warning',
+    summary: "A course with more cycles or administrations, or longer, than the label's cap for every indication.",
+  },
+  TPL227: {
+    name: 'dose.lifetime-limit',
+    severity: 'warning',
+    summary: "A cumulative dose over an arm beyond the drug's lifetime maximum (doxorubicin 550 mg/m2), or an open-ended course of such a drug.",
+  },
+  TPL228: {
+    name: 'dose.per-cycle-limit',
+    severity: 'warning',
+    summary: "One cycle's total above the label's per-cycle ceiling (cisplatin above 100 mg/m2 a cycle).",
+  },
+  TPL229: {
+    name: 'dose.calvert-cap',
+    severity: 'warning',
+    summary: "A carboplatin cap ('max N mg') above target AUC x 150 mg, the most the Calvert formula gives with the GFR capped at 125 mL/min.",
+  },
   // Schedules.
   TPL230: { name: 'schedule.day-outside-cycle', severity: 'error', summary: 'A dosing day after the last day of its cycle.' },
   TPL231: { name: 'schedule.course-length', severity: 'warning', summary: 'A continuous course whose length differs from the cycles it runs beside.' },
@@ -115,6 +145,12 @@ export const Codes = defineCodes({
     name: 'schedule.course-conflict',
     severity: 'warning',
     summary: "Two ends of one course that disagree ('x 8' and 'for 12 weeks' of 21-day cycles).",
+  },
+  TPL239: {
+    name: 'schedule.label-course-limit',
+    severity: 'information',
+    summary:
+      "A course the label caps in one indication that goes beyond the cap, or a course with no end where the label stops the drug (pembrolizumab 'up to 24 months').",
   },
   // Eligibility.
   TPL240: {

@@ -9,7 +9,17 @@ import { doseChecks } from './doses';
 import { eligibilityChecks } from './eligibility';
 import { labLimitChecks } from './lab-limits';
 import { nameChecks } from './names';
+import { regimenLimitChecks } from './regimen-limits';
 import { registryChecks } from './registry';
 import { scheduleChecks } from './schedules';
 
-export const CHECKS: readonly Check[] = [nameChecks, doseChecks, scheduleChecks, eligibilityChecks, labLimitChecks, registryChecks, crossChecks];
+export const CHECKS: readonly Check[] = [
+  nameChecks,
+  doseChecks,
+  scheduleChecks,
+  regimenLimitChecks,
+  eligibilityChecks,
+  labLimitChecks,
+  registryChecks,
+  crossChecks,
+];

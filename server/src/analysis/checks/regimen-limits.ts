@@ -1,36 +1,26 @@
 /**
- * Checks of a regimen against its label that need the schedule engine's numbers (issue 11): dose
- * intensity per week against the labelled regimens, course length and number of cycles or
- * administrations, lifetime cumulative and per-cycle doses, carboplatin's Calvert cap, and the
- * infusion time. Each is a plain function of the drug row and the numbers, so it is tested
- * directly; none is registered yet. Wiring, once the engine gives each dose line its expanded
- * administrations:
+ * Checks of a regimen against its label that need the schedule engine's numbers (issue 11): the
+ * infusion time (TPL224), dose intensity per week against the labelled regimens (TPL225), the
+ * course's cycles, administrations and length against the label's caps (TPL226, and TPL239 for
+ * caps of one indication and open-ended courses the label stops), the lifetime cumulative dose
+ * over an arm (TPL227), one cycle's total (TPL228) and carboplatin's Calvert cap (TPL229).
  *
- * - `scheduleIntensityProblem(drug, { basis, perWeek })` with the line's dose intensity per week
- *   in the unit of its basis (mg/m2, mg/kg, mg a week), reported at the dose's value and unit
- *   as TPL225 `dose.schedule-intensity` (warning).
- * - `courseLimitProblems(drug, course)` with the line's cycles, administrations and course
- *   length (`openEnded` for `until progression` with no cap), at the course end clause or the
- *   cycle header, as TPL226 `dose.course-limit` (warning for `exceeds`, information for
- *   `unbounded`, and for limits that belong to an indication the caller cannot confirm).
- * - `lifetimeProblem(drug, cumulative)` with the course's cumulative dose in the basis unit, as
- *   TPL227 `dose.lifetime-limit` (warning), at the line.
- * - `perCycleProblem(drug, perCycle)` with one cycle's total of the line (cisplatin 20 mg/m2 on
- *   days 1-5 is 100 mg/m2), as TPL228 `dose.per-cycle-limit` (warning).
- * - `calvertProblem(drug, { targetAuc, capMg, gfr })` for an AUC line with a `max N mg` cap or a
- *   reference GFR setting, as TPL229 `dose.calvert-cap` (warning).
- * - `infusionTimeProblem(drug, minutes)` with `infusionMinutesOf(dose)`, which reads the
- *   `over N min|h` of issue 11 once the schema carries it, as TPL224 `dose.infusion-time`
- *   (warning), at the `over` clause.
- *
- * Each problem carries a one-sentence message naming the limit, the source, and the labelled
- * regimens for the related information.
+ * Each limit is a plain function of the drug row and the numbers, tested directly; the check at
+ * the end feeds them the engine's figures (model/schedule.ts, model/amounts.ts). A figure the
+ * engine cannot compute (an unstated dose, a unit that does not normalise, a course with no end)
+ * is never guessed: the limit is then not checked, except that an open-ended course of a drug
+ * with a lifetime maximum says after how many administrations it would pass it.
  */
 
+import type { Code } from '../../language/codes';
+import { doseAmounts } from '../../model/amounts';
+import { DEFAULT_REFERENCE_PATIENT } from '../../knowledge/reference-patient';
+import { maxOf, scheduleOf, type DoseSchedule } from '../../model/schedule';
 import type * as S from '../../model/schema';
 import { convert } from '../../model/units';
 import { DOSE_BASIS, weeklyDose, type CourseLimit, type DoseBasis, type Drug, type LabelledDose } from '../../knowledge/drugs';
 import { formatNumber } from '../../util/text';
+import type { Check, CheckContext } from '../check';
 import { describeLabel } from './doses';
 
 /** A label limit a regimen goes beyond: a one-sentence message, the limit's source, and the labelled regimens for related information. */
@@ -222,3 +212,239 @@ export function infusionTimeProblem(drug: Drug, minutes: number, labelledDose?: 
   }
   return undefined;
 }
+
+// ---- the check: the engine's numbers against the limits ------------------------------------------
+
+/** A limit problem as a finding: the message, with the source and the labelled regimens as related information. */
+function report(code: Code, problem: LimitProblem, at: S.Span, context: CheckContext): void {
+  context.accept(code, problem.message, at, {
+    related: [
+      { ...at, message: `source: ${problem.source}` },
+      { ...at, message: `labelled: ${problem.labelled}` },
+    ],
+  });
+}
+
+/** The largest value of an amount or a total: what a limit must hold for. */
+function topOf(amount: { readonly value: number; readonly max?: number }): number {
+  return amount.max ?? amount.value;
+}
+
+/** Days from the first administration to the last, when the line lists them all. */
+function spanOfDays(schedule: DoseSchedule): number | undefined {
+  if (schedule.listed !== 'all' || schedule.administrations.length === 0) return undefined;
+  const days = schedule.administrations.map((administration) => administration.day);
+  return Math.max(...days) - Math.min(...days);
+}
+
+/** What the engine knows of a line's course, for the label's caps. */
+function courseFacts(schedule: DoseSchedule): CourseFacts {
+  const elapsed = spanOfDays(schedule);
+  const cycles = schedule.cyclesGiven && maxOf(schedule.cyclesGiven);
+  const administrations = maxOf(schedule.total);
+  return {
+    ...(cycles !== undefined ? { cycles } : {}),
+    ...(administrations !== undefined ? { administrations } : {}),
+    // Treatment lasts from the first dose to the last: 35 cycles of 21 days end on day 715, 23.5 months in.
+    ...(elapsed !== undefined ? { days: elapsed + 1, months: elapsed / DAYS_PER_MONTH } : {}),
+    ...(schedule.total.kind === 'open' ? { openEnded: true } : {}),
+  };
+}
+
+/** A mean Gregorian month, for a course length against a label's cap in months. */
+const DAYS_PER_MONTH = 365.2425 / 12;
+
+/**
+ * Words of an indication that name a disease, not a setting: `adjuvant melanoma (stage IIB, IIC
+ * or III)` gives melanoma; `metastatic non-small cell lung cancer` gives lung and nsclc-like words.
+ */
+const SETTING_WORDS = new Set(
+  (
+    'adjuvant neoadjuvant perioperative metastatic advanced unresectable resectable resected completely locally recurrent relapsed refractory ' +
+    'primary stage first second third line previously treated untreated patients adult adults pediatric disease cancer cancers carcinoma ' +
+    'adenocarcinoma tumour tumours tumor tumors solid positive negative expressing high risk with without after before following and plus ' +
+    'single agent combination monotherapy maintenance induction consolidation therapy treatment chemotherapy regimen containing based ' +
+    'cell cells type grade years older weighing less more than every weeks week months cycles dose doses'
+  ).split(' '),
+);
+
+function diseaseWords(indication: string): string[] {
+  return (indication.toLowerCase().match(/[a-z][a-z0-9-]{2,}/g) ?? []).filter((word) => !SETTING_WORDS.has(word));
+}
+
+/** Abbreviations label indications use, and how a registry spells them out (spellings, not clinical facts). */
+const ABBREVIATIONS: readonly (readonly [string, RegExp])[] = [
+  ['nsclc', /non[- ]?small[- ]cell lung/],
+  ['sclc', /(?<!non[- ]?)small[- ]cell lung/],
+  ['hcc', /hepatocellular/],
+  ['rcc', /renal[- ]cell/],
+  ['hnscc', /head and neck/],
+  ['tnbc', /triple[- ]negative breast/],
+  ['cll', /chronic lymphocytic/],
+  ['nhl', /non[- ]hodgkin/],
+  ['chl', /(?<!non[- ])hodgkin/],
+  ['apl', /promyelocytic/],
+  ['npc', /nasopharyngeal/],
+  ['cscc', /cutaneous squamous/],
+  ['mcc', /merkel/],
+  ['crc', /colorectal/],
+  ['gej', /gastro-?o?esophageal junction/],
+  ['nmibc', /non[- ]muscle[- ]invasive bladder/],
+  ['pmbcl', /primary mediastinal/],
+];
+
+/**
+ * True when the trial is about the indication a label limit belongs to: one of its disease words
+ * is in the trial's conditions, keywords or titles. A trial that names no condition is not
+ * matched: a limit of one indication is only said where it applies.
+ */
+function indicationApplies(indication: string, protocol: S.Protocol): boolean {
+  const trial = protocol.trial;
+  if (!trial) return false;
+  let about = [...trial.conditions, ...trial.keywords, trial.title ?? '', trial.officialTitle ?? ''].join(' ').toLowerCase();
+  if (!about.trim()) return false;
+  // Labels name indications by abbreviation; registries spell them out.
+  for (const [abbreviation, spelled] of ABBREVIATIONS) if (spelled.test(about)) about += ` ${abbreviation}`;
+  return diseaseWords(indication).some((word) => new RegExp(`(?<![a-z0-9])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z0-9])`).test(about));
+}
+
+/** Mg for the reference patient per unit of a basis, for comparing intensities across bases. */
+function referenceFactor(basis: DoseBasis): number | undefined {
+  return { flat: 1, bsa: DEFAULT_REFERENCE_PATIENT.bsa, weight: DEFAULT_REFERENCE_PATIENT.weight, auc: undefined }[basis];
+}
+
+/**
+ * True when a drug labelled on several bases (nivolumab 240 mg and 3 mg/kg) has a regimen on
+ * another basis at least as intense, in mg a week for the reference patient: a dose per kg is
+ * then not above the label just because the label's per-kg doses are lower.
+ */
+function withinAnotherBasis(drug: Drug, basis: DoseBasis, perWeek: number): boolean {
+  const own = referenceFactor(basis);
+  if (own === undefined) return false;
+  let most: number | undefined;
+  for (const dose of drug.doses) {
+    const doseBasis = dose.basis ?? drug.basis;
+    const factor = referenceFactor(doseBasis);
+    const weekly = weeklyDose(dose);
+    if (doseBasis === basis || factor === undefined || weekly === undefined) continue;
+    most = Math.max(most ?? 0, weekly * factor);
+  }
+  return most !== undefined && perWeek * own <= most * (1 + 1e-9);
+}
+
+/** A line counted into its arm's cumulative dose: given to everyone in the arm, whatever their weight, in the main course. */
+function countsForArm(schedule: DoseSchedule): boolean {
+  return schedule.at.options.length === 0 && !schedule.dose.condition && !schedule.at.phase.optional;
+}
+
+/** True when the line gives another product of the substance (oral vinorelbine, subcutaneous trastuzumab): the row's doses are not its. */
+function otherProduct(dose: S.Dose, drug: Drug): boolean {
+  return dose.route !== undefined && !drug.routes.includes(dose.route) && (drug.otherRoutes ?? []).some((entry) => entry.route === dose.route);
+}
+
+function checkLine(schedule: DoseSchedule, drug: Drug, protocol: S.Protocol, context: CheckContext): void {
+  const dose = schedule.dose;
+  if (otherProduct(dose, drug)) return;
+  const amounts = doseAmounts(schedule);
+  const at = dose.valueSpan ?? dose.span;
+  const normalized = dose.amount.form === 'quantity' ? dose.amount.normalized : undefined;
+
+  // The drug's own required infusion time only: a labelled regimen's time (fluorouracil over 46
+  // hours in FOLFOX) is that regimen's, and a line with a similar dose may be another regimen (FLOT's 24 hours).
+  if (dose.infusionMinutes !== undefined) {
+    const problem = infusionTimeProblem(drug, dose.infusionMinutes);
+    if (problem) report('TPL224', problem, dose.infusionSpan ?? dose.span, context);
+  }
+
+  // Intensity and per-cycle totals in the line's own unit: only for a dose in mg, mg/m2 or mg/kg without a cap.
+  const ownUnit = normalized && !dose.max && amounts.perAdministration?.unit === normalized.unit ? normalized : undefined;
+  if (ownUnit && amounts.perWeek && amounts.perWeek.unit === DOSE_BASIS[ownUnit.basis].unit) {
+    const perWeek = topOf(amounts.perWeek);
+    const problem = scheduleIntensityProblem(drug, { basis: ownUnit.basis, perWeek });
+    if (problem && !withinAnotherBasis(drug, ownUnit.basis, perWeek)) report('TPL225', problem, at, context);
+  }
+  if (ownUnit && amounts.perCycle) {
+    const problem = perCycleProblem(drug, { value: topOf(amounts.perCycle), unit: amounts.perCycle.unit });
+    if (problem) report('TPL228', problem, at, context);
+  }
+
+  for (const problem of courseLimitProblems(drug, courseFacts(schedule))) {
+    const where = dose.endSpan ?? schedule.at.cycle?.headerSpan ?? dose.span;
+    if (problem.indication && !indicationApplies(problem.indication, protocol)) continue;
+    if (problem.kind === 'exceeds' && !problem.indication) report('TPL226', problem, where, context);
+    else report('TPL239', problem, where, context);
+  }
+
+  if (dose.amount.form === 'auc' && dose.max?.form === 'quantity' && dose.max.normalized?.basis === 'flat') {
+    const problem = calvertProblem(drug, { targetAuc: dose.amount.valueMax ?? dose.amount.value, capMg: dose.max.normalized.value });
+    if (problem) report('TPL229', problem, dose.maxSpan ?? dose.span, context);
+  }
+}
+
+/**
+ * TPL227 over an arm: the cumulative dose of a drug with a lifetime maximum, summed in order over
+ * the lines every patient of the arm receives. A line that passes the maximum on its own is
+ * reported; otherwise the line where the running sum passes it. A line with no end says at which
+ * of its administrations the arm passes the maximum. A line whose total cannot be computed stops
+ * the sum: nothing after it is guessed.
+ */
+function checkLifetime(lines: readonly DoseSchedule[], drug: Drug, context: CheckContext): void {
+  const limit = drug.lifetimeMax;
+  if (!limit) return;
+  const labelled = describeLabel(drug, drug.basis);
+  const unit = limit.unit;
+  let sum = 0;
+  for (const schedule of lines) {
+    const amounts = doseAmounts(schedule);
+    const at = schedule.dose.valueSpan ?? schedule.dose.span;
+    if (schedule.total.kind === 'open') {
+      const each = amounts.perAdministration && inUnit({ value: topOf(amounts.perAdministration), unit: amounts.perAdministration.unit }, unit);
+      if (each === undefined || each <= 0) return;
+      const before = sum;
+      const nth = Math.floor((limit.value - before) / each) + 1;
+      const earlier = before > 0 ? ` after the arm's earlier ${shown(before)} ${unit}` : '';
+      const message = `${drug.id} runs with no end; at ${shown(each)} ${unit} each${earlier}, its ${ordinal(nth)} administration passes the lifetime maximum of ${shown(limit.value)} ${unit}.`;
+      report('TPL227', { message, source: limit.source, labelled }, at, context);
+      return;
+    }
+    const cumulative = amounts.cumulative && inUnit({ value: topOf(amounts.cumulative), unit: amounts.cumulative.unit }, unit);
+    if (cumulative === undefined) return;
+    const alone = lifetimeProblem(drug, { value: cumulative, unit });
+    if (alone) {
+      report('TPL227', alone, at, context);
+      return;
+    }
+    sum += cumulative;
+    if (sum > limit.value) {
+      const message = `With this line the arm gives ${shown(sum)} ${unit} of ${drug.id}, beyond its lifetime maximum of ${shown(limit.value)} ${unit}, before any prior exposure.`;
+      report('TPL227', { message, source: limit.source, labelled }, at, context);
+      return;
+    }
+  }
+}
+
+function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
+
+export const regimenLimitChecks: Check = {
+  protocol(protocol, context) {
+    const byArmAndDrug = new Map<S.Arm, Map<Drug, DoseSchedule[]>>();
+    for (const schedule of scheduleOf(protocol).doses) {
+      const drug = context.drug(schedule.dose.drug);
+      if (!drug) continue;
+      checkLine(schedule, drug, protocol, context);
+      if (!drug.lifetimeMax || otherProduct(schedule.dose, drug)) continue;
+      if (!countsForArm(schedule)) {
+        checkLifetime([schedule], drug, context);
+        continue;
+      }
+      const perDrug = byArmAndDrug.get(schedule.at.arm) ?? new Map<Drug, DoseSchedule[]>();
+      byArmAndDrug.set(schedule.at.arm, perDrug);
+      perDrug.set(drug, [...(perDrug.get(drug) ?? []), schedule]);
+    }
+    for (const perDrug of byArmAndDrug.values()) for (const [drug, lines] of perDrug) checkLifetime(lines, drug, context);
+  },
+};

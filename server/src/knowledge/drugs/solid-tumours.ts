@@ -1311,6 +1311,24 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
         source: `${OPDIVO}, section 2 (combination with ipilimumab); ${YERVOY}, section 2`,
         regimen: { intervalDays: 21 },
       },
+      {
+        min: 3,
+        max: 3,
+        basis: 'weight',
+        schedule: 'every 2 weeks (or 6 mg/kg every 4 weeks), single agent after the combination doses',
+        indication: 'unresectable or metastatic melanoma, pediatric patients 12 years and older weighing less than 40 kg',
+        source: 'BMS OPDIVO dosing page for health-care professionals (opdivohcp.com/dosing), table of recommended dosage, unresectable or metastatic melanoma',
+        regimen: { intervalDays: 14 },
+      },
+      {
+        min: 6,
+        max: 6,
+        basis: 'weight',
+        schedule: 'every 4 weeks (or 3 mg/kg every 2 weeks), single agent after the combination doses',
+        indication: 'unresectable or metastatic melanoma, pediatric patients 12 years and older weighing less than 40 kg',
+        source: 'BMS OPDIVO dosing page for health-care professionals (opdivohcp.com/dosing), table of recommended dosage, unresectable or metastatic melanoma',
+        regimen: { intervalDays: 28 },
+      },
     ],
     rules: [],
     courseLimits: [
@@ -1322,7 +1340,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
       },
     ],
     source: OPDIVO,
-    gaps: 'The 1 and 3 mg/kg doses with ipilimumab are held as weight-based labelled doses (from the earlier reading and the ipilimumab row); pediatric mg/kg doses are not held. The adjuvant one-year limit was read in an approval summary, not the label page; other adjuvant and perioperative limits are not held. Subcutaneous nivolumab (Opdivo Qvantig, with hyaluronidase) is a separate label and is not entered. No renal rule.',
+    gaps: 'The 1 and 3 mg/kg doses with ipilimumab are held as weight-based labelled doses (from the earlier reading and the ipilimumab row); the pediatric melanoma mg/kg doses (3 mg/kg every 2 weeks, 6 mg/kg every 4 weeks, under 40 kg) were read on the BMS dosing page, not the label. The 2020 label gave 3 mg/kg every 2 weeks with ipilimumab 1 mg/kg every 6 weeks for first-line PD-L1 >= 1% NSCLC (CheckMate 227; FDA approval notice as reported); the current dosing page gives 360 mg every 3 weeks instead, and the 2020 dose is not held. The adjuvant one-year limit was read in an approval summary, not the label page; other adjuvant and perioperative limits are not held. Subcutaneous nivolumab (Opdivo Qvantig, with hyaluronidase) is a separate label and is not entered. No renal rule.',
   },
   {
     id: 'ramucirumab',

@@ -24,6 +24,7 @@ import {
   SymbolKind,
   TextDocumentSyncKind,
   type CodeAction,
+  type CodeLens,
   type CompletionItem,
   type Connection,
   type Diagnostic as LspDiagnostic,
@@ -44,6 +45,17 @@ import { createProtocolService, type CheckedDocument } from './service';
 import { EXPORT_REQUEST, PREVIEW_REQUEST, type ExportParams, type ExportResult, type PreviewParams, type PreviewResult } from './summary/preview-protocol';
 
 const USAGE = 'Usage: trial-language-server --stdio | --node-ipc | --socket=PORT';
+
+/** The kind of "fix all": its own sub-kind, so `editor.codeActionsOnSave` can ask for `source.fixAll.trial` alone (ESLint's convention). */
+const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.trial`;
+
+/**
+ * Client commands the server may attach to results, when the client lists them in
+ * `initializationOptions.clientCommands` (the VS Code extension does): the "Preview" code lens,
+ * and asking for completion again after a keyword whose next word has completions.
+ */
+const PREVIEW_COMMAND = 'trial.showPreview';
+const SUGGEST_COMMAND = 'editor.action.triggerSuggest';
 
 // ---- conversions at the edge ---------------------------------------------------------------
 
@@ -231,7 +243,10 @@ export function startServer(connection: Connection): void {
   }
 
   let workspaceFolders: string[] = [];
+  let clientCommands = new Set<string>();
   connection.onInitialize((params): InitializeResult => {
+    const listed = (params.initializationOptions as { clientCommands?: unknown } | undefined)?.clientCommands;
+    clientCommands = new Set(Array.isArray(listed) ? listed.filter((command): command is string => typeof command === 'string') : []);
     configurationSupported = params.capabilities.workspace?.configuration === true;
     workspaceFolders = (params.workspaceFolders ?? []).flatMap((folder) => (folder.uri.startsWith('file:') ? [fileURLToPath(folder.uri)] : []));
     const initial = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
@@ -252,7 +267,8 @@ export function startServer(connection: Connection): void {
         renameProvider: { prepareProvider: true },
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        codeLensProvider: { resolveProvider: false },
         foldingRangeProvider: true,
         selectionRangeProvider: true,
         semanticTokensProvider: { legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] }, full: true },
@@ -325,6 +341,7 @@ export function startServer(connection: Connection): void {
         sortText: item.sortText,
         insertTextFormat: item.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
         textEdit: { range, newText: item.insertText ?? item.label },
+        command: item.retrigger && clientCommands.has(SUGGEST_COMMAND) ? { title: 'Suggest', command: SUGGEST_COMMAND } : undefined,
       }));
     }),
   );
@@ -460,9 +477,9 @@ export function startServer(connection: Connection): void {
           });
         }
       }
-      if (wants(CodeActionKind.SourceFixAll)) {
+      if (wants(FIX_ALL_KIND)) {
         const all = service.fixAll(analysis);
-        if (all) actions.push({ title: all.title, kind: CodeActionKind.SourceFixAll, edit: { changes: { [document.uri]: toEdits(document, all.edits) } } });
+        if (all) actions.push({ title: all.title, kind: FIX_ALL_KIND, edit: { changes: { [document.uri]: toEdits(document, all.edits) } } });
       }
       return actions;
     }),
@@ -528,6 +545,23 @@ export function startServer(connection: Connection): void {
         .inlayHints(analysis, toSpan(document, params.range))
         .map((hint) => ({ position: document.positionAt(hint.offset), label: hint.label, tooltip: hint.tooltip, paddingLeft: false }));
     }),
+  );
+
+  connection.onCodeLens((params) =>
+    guarded(params.textDocument.uri, [] as CodeLens[], (document, analysis) =>
+      service
+        .codeLenses(analysis)
+        .filter((lens) => lens.action !== 'preview' || clientCommands.has(PREVIEW_COMMAND))
+        .map((lens) => ({
+          range: toRange(document, lens),
+          command: {
+            title: lens.title,
+            // A lens that only informs still needs a command to be shown; an empty one runs nothing.
+            command: lens.action === 'preview' ? PREVIEW_COMMAND : '',
+            arguments: lens.action === 'preview' ? [document.uri, lens.offset] : undefined,
+          },
+        })),
+    ),
   );
 
   connection.onRequest(PREVIEW_REQUEST, (params: PreviewParams): PreviewResult | null =>

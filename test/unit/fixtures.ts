@@ -217,6 +217,17 @@ eligibility { sex all }`,
 ^ TPL013`,
     good: `trial NCT00000001 { title "x" }`,
   },
+  TPL014: {
+    bad: `arm a "A" other {
+  // trial-disable-next-line TPL999
+                             ^^^^^^ TPL014
+  oxaliplatin 85 mg/m2 day 1
+}`,
+    good: `arm a "A" other {
+  // trial-disable-next-line TPL220 -- a dose-finding arm
+  oxaliplatin 85 mg/m2 day 1
+}`,
+  },
   TPL101: {
     bad: `trial NCT00000001 { status runing }
                            ^^^^^^ TPL101`,

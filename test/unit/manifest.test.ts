@@ -1,7 +1,7 @@
 /**
  * The extension's manifest (package.json `contributes`) against the server's side of the
  * contract: the semantic token legend, the settings and their defaults, the diagnostic codes;
- * and the declarative files the manifest points at (grammar, language configuration, snippets).
+ * and the declarative files the manifest points at (grammar, language configuration).
  */
 
 import * as assert from 'node:assert/strict';
@@ -9,7 +9,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Codes } from '../../server/src/language/codes';
 import { DEFAULT_SETTINGS, TOKEN_MODIFIERS, TOKEN_TYPES } from '../../server/src/features/legend';
-import { createProtocolService } from '../../server/src/service';
 import { FIELD_SPECS } from '../../server/src/language/fields';
 import { FREQUENCY_WORDS, PHASE_KEYWORDS, ROUTES } from '../../server/src/language/vocabulary';
 
@@ -69,7 +68,6 @@ interface Manifest {
   readonly contributes: {
     readonly languages: readonly { id: string; extensions: readonly string[]; configuration: string }[];
     readonly grammars: readonly { language: string; scopeName: string; path: string }[];
-    readonly snippets: readonly { language: string; path: string }[];
     readonly commands: readonly { command: string; title: string; category?: string }[];
     readonly configuration: { readonly properties: Readonly<Record<string, JsonSchema>> };
     readonly semanticTokenTypes: readonly { id: string; superType: string; description: string }[];
@@ -92,12 +90,6 @@ interface GrammarRule {
 interface Grammar extends GrammarRule {
   readonly scopeName: string;
   readonly repository: Readonly<Record<string, GrammarRule>>;
-}
-
-interface Snippet {
-  readonly prefix: string | readonly string[];
-  readonly body: string | readonly string[];
-  readonly description: string;
 }
 
 function readJson<T>(relativePath: string): T {
@@ -219,75 +211,5 @@ describe('grammar and language configuration', () => {
     const text = readFileSync(join(ROOT, grammarEntry?.path ?? ''), 'utf8');
     const words = [...Object.values(FIELD_SPECS).flatMap((specs) => Object.keys(specs)), ...ROUTES, ...FREQUENCY_WORDS, ...PHASE_KEYWORDS];
     for (const word of words) assert.match(text, new RegExp(`[|:(]${word}[|)]`), `the grammar does not mention '${word}'`);
-  });
-});
-
-describe('snippets', () => {
-  const entry = manifest.contributes.snippets.find((item) => item.language === 'trial');
-  const snippets = readJson<Record<string, Snippet>>(entry?.path ?? '');
-
-  /** Where each snippet is inserted, as a document around it: `$` stands for the snippet. */
-  const CONTEXTS: Record<string, string> = {
-    'Trial with the required registry fields': '$',
-    'Drug declaration': '$',
-    'Intervention declaration': '$',
-    Arm: '$',
-    'Treatment phase': 'arm a "A" experimental {\n$\n}',
-    Cycle: 'arm a "A" experimental {\n$\n}',
-    'Dose line': 'arm a "A" experimental {\n$\n}',
-    'Continuous dose': 'arm a "A" experimental {\n$\n}',
-    Eligibility: '$',
-    'Include threshold': 'eligibility {\n$\n}',
-    'Include ULN multiple': 'eligibility {\n$\n}',
-    'Exclude threshold': 'eligibility {\n$\n}',
-    'Prior therapy exclusion': 'eligibility {\n$\n}',
-    'Any-of group': 'eligibility {\n$\n}',
-    'All-of group': 'eligibility {\n$\n}',
-    Outcome: '$',
-  };
-
-  /** The text a snippet inserts when every placeholder keeps its default (a choice its first value). */
-  function expand(body: string | readonly string[]): string {
-    const text = typeof body === 'string' ? body : body.join('\n');
-    let previous = '';
-    let result = text;
-    while (result !== previous) {
-      previous = result;
-      result = result
-        .replace(/\$\{\d+\|([^,|]*)[^|]*\|\}/g, '$1')
-        .replace(/\$\{\d+:([^{}]*)\}/g, '$1')
-        .replace(/\$\d+/g, '');
-    }
-    return result.replace(/\t/g, '  ');
-  }
-
-  it('cover the constructs an author starts from', () => {
-    const prefixes = new Set(Object.values(snippets).flatMap((snippet) => (typeof snippet.prefix === 'string' ? [snippet.prefix] : snippet.prefix)));
-    for (const prefix of ['trial', 'arm', 'cycle', 'dose', 'eligibility', 'include', 'any', 'outcome'])
-      assert.ok(prefixes.has(prefix), `no snippet for '${prefix}'`);
-    assert.deepEqual(Object.keys(snippets).sort(), Object.keys(CONTEXTS).sort(), 'every snippet has a context in this test');
-  });
-
-  it('expand to text without syntax or model errors', () => {
-    const service = createProtocolService();
-    for (const [name, snippet] of Object.entries(snippets)) {
-      const text = CONTEXTS[name]!.replace('$', expand(snippet.body));
-      const errors = service.analyze(text).diagnostics.filter((diagnostic) => diagnostic.code < 'TPL200' && diagnostic.severity === 'error');
-      assert.deepEqual(
-        errors.map((diagnostic) => `${diagnostic.code} ${diagnostic.message}`),
-        [],
-        `snippet '${name}' expands to:\n${text}`,
-      );
-    }
-  });
-
-  it('give a trial without registry warnings when expanded together', () => {
-    const service = createProtocolService();
-    const text = ['Trial with the required registry fields', 'Arm', 'Eligibility', 'Outcome'].map((name) => expand(snippets[name]!.body)).join('\n');
-    const registry = service.analyze(text).diagnostics.filter((diagnostic) => diagnostic.code === 'TPL254' || diagnostic.code === 'TPL255');
-    assert.deepEqual(
-      registry.map((diagnostic) => diagnostic.message),
-      [],
-    );
   });
 });

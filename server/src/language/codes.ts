@@ -31,6 +31,12 @@ export const Codes = defineCodes({
   TPL011: { name: 'syntax.unknown-statement', severity: 'error', summary: 'A word that does not start a statement where it stands.' },
   TPL012: { name: 'syntax.unclosed-block', severity: 'error', summary: 'A { whose closing } is missing.' },
   TPL013: { name: 'syntax.unexpected-token', severity: 'error', summary: 'A token that cannot stand where it stands (a stray } or ,).' },
+  // Suppression comments (`// trial-disable-next-line CODE`).
+  TPL014: {
+    name: 'suppression.unknown-code',
+    severity: 'warning',
+    summary: 'A suppression comment names a code that does not exist, or a syntax error, which it cannot silence.',
+  },
   // Model: lowering the tree to the resolved protocol.
   TPL101: { name: 'model.invalid-value', severity: 'error', summary: 'A value outside the allowed set of its field (a status, a phase, a route).' },
   TPL102: { name: 'model.invalid-date', severity: 'error', summary: 'A date that does not exist in the calendar.' },

@@ -30,10 +30,17 @@ function firstDoses(protocol: S.Protocol, context: CheckContext): Map<string, S.
   return first;
 }
 
+/** `of 30-51 mL/min`, `below 30 mL/min`: the band a renal rule covers, after "a creatinine clearance". */
 function describeBand(rule: RenalRule): string {
-  if (rule.crclFrom !== undefined && rule.crclBelow !== undefined) return `${rule.crclFrom}-${rule.crclBelow} mL/min`;
+  if (rule.crclFrom !== undefined && rule.crclBelow !== undefined) return `of ${rule.crclFrom}-${rule.crclBelow} mL/min`;
   if (rule.crclBelow !== undefined) return `below ${rule.crclBelow} mL/min`;
   return `at or above ${rule.crclFrom} mL/min`;
+}
+
+/** What a renal rule does to the dose, in a few words; the label's own text is in the hover. */
+function describeAction(rule: RenalRule): string {
+  if (rule.action === 'contraindicated') return 'contraindicates it';
+  return rule.doseFraction !== undefined ? `reduces the dose to ${formatNumber(rule.doseFraction * 100)}%` : 'reduces the dose';
 }
 
 function checkRenal(protocol: S.Protocol, dose: S.Dose, rules: readonly RenalRule[], context: CheckContext): void {
@@ -44,9 +51,14 @@ function checkRenal(protocol: S.Protocol, dose: S.Dose, rules: readonly RenalRul
     // The band is admitted when the lowest admitted clearance falls below the band's top.
     if (lower && lower.value >= rule.crclBelow) continue;
     const admitted = lower ? `admits creatinine clearance from ${formatNumber(lower.value)} mL/min` : 'sets no creatinine clearance limit';
-    context.accept('TPL260', `${dose.drug}: ${rule.text} (${describeBand(rule)}; ${rule.source}), but the eligibility ${admitted}.`, dose.drugSpan, {
-      related: lower ? [{ ...lower.criterion.span, message: `the creatinine clearance criterion: ${textAt(context.text, lower.criterion.span)}` }] : [],
-    });
+    context.accept(
+      'TPL260',
+      `The label of ${dose.drug} ${describeAction(rule)} at a creatinine clearance ${describeBand(rule)}, but the eligibility ${admitted}.`,
+      dose.drugSpan,
+      {
+        related: lower ? [{ ...lower.criterion.span, message: `the creatinine clearance criterion: ${textAt(context.text, lower.criterion.span)}` }] : [],
+      },
+    );
   }
 }
 
@@ -61,8 +73,8 @@ function checkWeight(protocol: S.Protocol, dose: S.Dose, rules: readonly WeightR
     const wrongBand = onlyHeavy && value === rule.doseBelow;
     if (onlyHeavy && !wrongBand) continue;
     const message = wrongBand
-      ? `${dose.drug}: the eligibility admits only patients of ${rule.thresholdKg} kg or more, whose labelled dose is ${rule.doseAtOrAbove} mg, not ${formatNumber(value)} mg (${rule.indication}; ${rule.source}).`
-      : `${dose.drug}: the label (${rule.indication}) gives ${rule.doseBelow} mg below ${rule.thresholdKg} kg and ${rule.doseAtOrAbove} mg at or above; this line gives ${formatNumber(value)} mg at every weight (${rule.source}).`;
+      ? `${dose.drug}: the eligibility admits only patients of ${rule.thresholdKg} kg or more, whose labelled dose is ${rule.doseAtOrAbove} mg (${rule.indication}), not ${formatNumber(value)} mg.`
+      : `${dose.drug}: the label (${rule.indication}) gives ${rule.doseBelow} mg below ${rule.thresholdKg} kg and ${rule.doseAtOrAbove} mg at or above, but this line gives ${formatNumber(value)} mg at every weight.`;
     context.accept('TPL261', message, dose.valueSpan ?? dose.span);
   }
 }

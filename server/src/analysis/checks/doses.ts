@@ -41,14 +41,9 @@ export function typoBound(drug: Drug, basis: DoseBasis = drug.basis): { value: n
   return range && { value: range.max * TYPO_GUARD_FACTOR, source: `${TYPO_GUARD_FACTOR} x the labelled maximum` };
 }
 
-function describeLabel(drug: Drug, basis: DoseBasis): string {
-  const unit = DOSE_BASIS[basis].unit;
-  return dosesOnBasis(drug, basis)
-    .map(
-      (dose) =>
-        `${dose.min === dose.max ? formatNumber(dose.min) : `${formatNumber(dose.min)}-${formatNumber(dose.max)}`} ${unit} ${dose.schedule} (${dose.indication})`,
-    )
-    .join('; ');
+/** `1000-1250 mg/m2`, or `85 mg/m2` for a single labelled dose; the doses themselves, with their sources, are in the hover. */
+function describeRange(range: { min: number; max: number }, unit: string): string {
+  return `${range.min === range.max ? formatNumber(range.min) : `${formatNumber(range.min)}-${formatNumber(range.max)}`} ${unit}`;
 }
 
 function checkBasis(dose: S.Dose, drug: Drug, context: Parameters<NonNullable<Check['dose']>>[2]): boolean {
@@ -93,7 +88,7 @@ export const doseChecks: Check = {
     if (bound && value > bound.value) {
       context.accept(
         'TPL221',
-        `${formatNumber(value)} ${unit} of ${drug.id} is beyond ${formatNumber(bound.value)} ${unit} (${bound.source}): almost surely a typo. Labelled: ${describeLabel(drug, basis)}.`,
+        `${formatNumber(value)} ${unit} of ${drug.id} is beyond the typo guard of ${formatNumber(bound.value)} ${unit} per administration, so it is almost surely a typo.`,
         at,
       );
       return;
@@ -101,7 +96,7 @@ export const doseChecks: Check = {
     if (range.min <= value && value <= range.max) return;
     context.accept(
       'TPL220',
-      `${formatNumber(value)} ${unit} of ${drug.id} is ${value < range.min ? 'below' : 'above'} its labelled dose: ${describeLabel(drug, basis)}. Source: ${drug.source}.`,
+      `${formatNumber(value)} ${unit} of ${drug.id} is ${value < range.min ? 'below' : 'above'} its labelled doses (${describeRange(range, unit)} per administration).`,
       at,
     );
   },

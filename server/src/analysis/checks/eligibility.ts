@@ -228,7 +228,7 @@ function checkAges(eligibility: S.Eligibility, context: CheckContext): void {
       if (inPlausibleUnit !== undefined && (inPlausibleUnit < plausible.min || inPlausibleUnit > plausible.max)) {
         context.accept(
           'TPL245',
-          `${limit.value} ${limit.unit} is outside human ages (${plausible.min}-${plausible.max} ${friendlyUnit(plausible.unit)}; ${plausible.source}).`,
+          `${limit.value} ${limit.unit} is outside human ages (${plausible.min}-${plausible.max} ${friendlyUnit(plausible.unit)}).`,
           limit.span,
         );
       }
@@ -279,7 +279,7 @@ function checkThreshold(criterion: ThresholdCriterion, context: CheckContext): v
     const intended = `10^${power[1]}`;
     context.accept(
       'TPL241',
-      `${analyte.name} limits are powers of ten: did ${criterion.valueText} lose a superscript? Did you mean ${intended}?`,
+      `${analyte.name} limits are powers of ten, so ${criterion.valueText} is likely ${intended} with its superscript lost.`,
       criterion.valueSpan,
       {
         fixes: [preferred(replaceFix(`Change to ${intended}`, criterion.valueSpan, intended))],
@@ -295,10 +295,10 @@ function checkThreshold(criterion: ThresholdCriterion, context: CheckContext): v
     ? { offset: criterion.valueSpan.offset, length: criterion.unitSpan.offset + criterion.unitSpan.length - criterion.valueSpan.offset }
     : criterion.valueSpan;
   const alternatives = plausibleAlternatives(criterion.value, criterion.ucum, analyte);
-  const hint = alternatives.length ? ` Did you mean ${alternatives.map((unit) => `${criterion.valueText} ${friendlyUnit(unit)}`).join(' or ')}?` : '';
+  const hint = alternatives.length ? `; did you mean ${alternatives.map((unit) => `${criterion.valueText} ${friendlyUnit(unit)}`).join(' or ')}?` : '.';
   context.accept(
     'TPL240',
-    `${criterion.valueText} ${criterion.unit} is outside the plausible range of ${analyte.name} (${formatNumber(plausible.min)}-${formatNumber(plausible.max)} ${friendlyUnit(plausible.unit)}; ${plausible.source}).${hint}`,
+    `${criterion.valueText} ${criterion.unit} is outside the plausible range of ${analyte.name} (${formatNumber(plausible.min)}-${formatNumber(plausible.max)} ${friendlyUnit(plausible.unit)})${hint}`,
     at,
     {
       fixes: criterion.unitSpan
@@ -318,7 +318,7 @@ function checkScore(criterion: ScoreCriterion, context: CheckContext): void {
   const steps = scale.map(String);
   for (const value of criterion.to === undefined ? [criterion.from] : [criterion.from, criterion.to]) {
     if (!steps.some((step) => step.toLowerCase() === String(value).toLowerCase())) {
-      context.accept('TPL247', `${analyte.name} has no ${value}: its scale is ${steps.join(', ')} (${analyte.source}).`, criterion.valueSpan);
+      context.accept('TPL247', `${analyte.name} has no ${value}: its scale is ${steps.join(', ')}.`, criterion.valueSpan);
       return;
     }
   }

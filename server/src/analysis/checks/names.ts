@@ -31,9 +31,9 @@ function reportDuplicates<T>(items: readonly T[], id: (item: T) => string, at: (
   }
 }
 
-/** ` Did you mean 'a' or 'b'?`, or `otherwise` when nothing is close. */
+/** `; did you mean 'a' or 'b'?`, or `otherwise` when nothing is close: the end of a one-sentence message. */
 function didYouMean(suggestions: readonly string[], otherwise: string): string {
-  return suggestions.length ? ` Did you mean ${suggestions.map((s) => `'${s}'`).join(' or ')}?` : otherwise;
+  return suggestions.length ? `; did you mean ${suggestions.map((s) => `'${s}'`).join(' or ')}?` : otherwise;
 }
 
 /** A fix per suggested name; the only suggestion, when there is one, is the obvious fix. */
@@ -58,8 +58,8 @@ function checkDrugName(name: string, at: S.Span, context: CheckContext, declared
   const suggestions = suggestDrugs(name);
   // A declared drug with no close known name is an investigational product the table cannot know.
   if (declared.has(name) && suggestions.length === 0) return;
-  const hint = didYouMean(suggestions, ' Its doses cannot be checked.');
-  context.accept('TPL201', `Unknown drug '${name}'.${hint}`, at, {
+  const hint = didYouMean(suggestions, ', so its doses cannot be checked.');
+  context.accept('TPL201', `Unknown drug '${name}'${hint}`, at, {
     fixes: suggestionFixes(suggestions, at),
   });
 }
@@ -116,8 +116,8 @@ export const nameChecks: Check = {
     if (criterion.kind !== 'threshold' && criterion.kind !== 'score') return;
     if (context.analyte(criterion.analyte)) return;
     const suggestions = suggestAnalytes(criterion.analyte);
-    const hint = didYouMean(suggestions, ' Its unit and range cannot be checked.');
-    context.accept('TPL204', `Unknown analyte '${criterion.analyte}'.${hint}`, criterion.analyteSpan, {
+    const hint = didYouMean(suggestions, ', so its unit and range cannot be checked.');
+    context.accept('TPL204', `Unknown analyte '${criterion.analyte}'${hint}`, criterion.analyteSpan, {
       fixes: suggestionFixes(suggestions, criterion.analyteSpan),
     });
   },

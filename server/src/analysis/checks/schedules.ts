@@ -58,7 +58,7 @@ function checkFrequencyAgainstDays(dose: S.Dose, cycle: S.Cycle | undefined, con
 export const scheduleChecks: Check = {
   cycle(cycle, _arm, context) {
     if (cycle.count === undefined) {
-      context.accept('TPL233', `How many ${cycle.lengthText} cycles? Add the count: 'x N'.`, cycle.headerSpan);
+      context.accept('TPL233', `This cycle of ${cycle.lengthText} gives no number of cycles; add 'x N'.`, cycle.headerSpan);
     }
   },
 
@@ -72,7 +72,7 @@ export const scheduleChecks: Check = {
         }
       }
       if (!dose.days && !dose.frequency && dose.count === undefined && dose.amount.form !== 'unstated') {
-        context.accept('TPL234', `On which days of the cycle is ${dose.drug} given? Add 'day N', 'days A, B' or a frequency.`, dose.drugSpan);
+        context.accept('TPL234', `${dose.drug} has no days in this cycle; add 'day N', 'days A, B' or a frequency.`, dose.drugSpan);
       }
     }
     checkFrequencyAgainstDays(dose, cycle, context);

@@ -35,7 +35,7 @@ import {
   type WorkspaceSymbol,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Codes, type TextEdit } from './language/codes';
+import { codeAnchor, type TextEdit } from './language/codes';
 import type { CompletionKind } from './features/completion';
 import { DEFAULT_SETTINGS, TOKEN_MODIFIERS, TOKEN_TYPES, type Settings } from './features/legend';
 import type { OutlineKind, OutlineSymbol } from './features/structure';
@@ -198,7 +198,7 @@ export function startServer(connection: Connection): void {
       range: toRange(document, d),
       severity: SEVERITIES[d.severity],
       code: d.code,
-      codeDescription: docsUrl ? { href: `${docsUrl}#${d.code.toLowerCase()}-${Codes[d.code].name.replace(/[^a-z0-9-]/g, '')}` } : undefined,
+      codeDescription: docsUrl ? { href: `${docsUrl}#${codeAnchor(d.code)}` } : undefined,
       source: 'trial',
       message: d.message,
       relatedInformation: d.related?.map((r) => ({ location: { uri: document.uri, range: toRange(document, r) }, message: r.message })),

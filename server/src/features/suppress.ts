@@ -29,6 +29,7 @@ function overlaps(a: Span, b: Span): boolean {
 /** The suppression fixes of the diagnostics that touch `range`: one per code and line. */
 export function suppressionFixes(document: SuppressibleDocument, range: Span): CodeAction[] {
   const lines = createLineIndex(document.text);
+  const eol = document.text.includes('\r\n') ? '\r\n' : '\n';
   const actions: CodeAction[] = [];
   const seen = new Set<string>();
   for (const diagnostic of document.diagnostics) {
@@ -44,7 +45,7 @@ export function suppressionFixes(document: SuppressibleDocument, range: Span): C
       : {
           offset: lineStart,
           length: 0,
-          newText: `${commentLines(`${SUPPRESSION_DIRECTIVE} ${diagnostic.code}`, indentationAt(document.text, lineStart))[0]}\n`,
+          newText: `${commentLines(`${SUPPRESSION_DIRECTIVE} ${diagnostic.code}`, indentationAt(document.text, lineStart))[0]}${eol}`,
         };
     actions.push({ title: `Suppress ${diagnostic.code} on this line`, kind: 'quickfix', edits: [edit], diagnostic });
   }

@@ -159,3 +159,11 @@ export function findCode(codeOrName: string): CodeInfo | undefined {
   if (table[codeOrName]) return table[codeOrName];
   return Object.values(table).find((info) => info.name === codeOrName);
 }
+
+/**
+ * The anchor of a code's heading in docs/diagnostics.md (`## TPL220 \`dose.outside-label\``) as
+ * GitHub and VS Code's Markdown preview make it: `tpl220-doseoutside-label`.
+ */
+export function codeAnchor(code: Code): string {
+  return `${code.toLowerCase()}-${Codes[code].name.replace(/[^a-z0-9-]/g, '')}`;
+}

@@ -118,7 +118,8 @@ function rulesAccept(key: string, severity: string): boolean {
 describe('extension manifest', () => {
   it('starts the bundled extension on trial documents', () => {
     assert.equal(manifest.main, './dist/extension.js');
-    assert.deepEqual(manifest.activationEvents, ['onLanguage:trial']);
+    // Also restoring a preview after a reload, and opening a code's documentation, before any .trial file is open.
+    assert.deepEqual(manifest.activationEvents, ['onLanguage:trial', 'onWebviewPanel:trial.preview', 'onCustomEditor:trial.rule']);
     const language = manifest.contributes.languages.find((entry) => entry.id === 'trial');
     assert.ok(language, 'the trial language is contributed');
     assert.deepEqual(language.extensions, ['.trial']);
@@ -156,6 +157,8 @@ describe('extension manifest', () => {
     assert.equal(setting('trial.trace.server').default, 'off');
     assert.deepEqual(Object.keys(settings).sort(), [
       'trial.inlayHints.enabled',
+      'trial.preview.scrollEditorWithPreview',
+      'trial.preview.scrollPreviewWithEditor',
       'trial.referencePatient.bsa',
       'trial.referencePatient.weight',
       'trial.rules',
@@ -211,5 +214,54 @@ describe('grammar and language configuration', () => {
     const text = readFileSync(join(ROOT, grammarEntry?.path ?? ''), 'utf8');
     const words = [...Object.values(FIELD_SPECS).flatMap((specs) => Object.keys(specs)), ...ROUTES, ...FREQUENCY_WORDS, ...PHASE_KEYWORDS];
     for (const word of words) assert.match(text, new RegExp(`[|:(]${word}[|)]`), `the grammar does not mention '${word}'`);
+  });
+});
+
+describe('the packages: the extension (.vsix) and the npm package', () => {
+  const raw = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    icon?: string;
+    repository?: { url?: string };
+    activationEvents: string[];
+    bin: Record<string, string>;
+    contributes: {
+      keybindings?: { command: string; key: string; when?: string }[];
+      configurationDefaults: Record<string, Record<string, unknown>>;
+      customEditors?: { viewType: string; selector: { filenamePattern: string }[] }[];
+    };
+  };
+  const allowed = (file: string) =>
+    readFileSync(join(ROOT, file), 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('!'))
+      .map((line) => line.slice(1).replace(/^\//, ''));
+
+  it('ship in the .vsix the server, a way to run it, the docs its code links open, the icon and the changelog', () => {
+    const vsix = allowed('.vscodeignore');
+    for (const file of ['dist/server.js', 'dist/extension.js', 'docs/diagnostics.md', 'images/icon.png', 'CHANGELOG.md', 'client/README.md'])
+      assert.ok(vsix.includes(file), `.vscodeignore does not let ${file} in`);
+    assert.equal(raw.icon, 'images/icon.png');
+    const png = readFileSync(join(ROOT, 'images', 'icon.png'));
+    assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128], 'the icon is 128x128');
+    assert.match(raw.repository?.url ?? '', /^https:\/\//);
+  });
+
+  it('put in the npm package both commands, the CLI and the bundled server', () => {
+    const npm = allowed('.npmignore');
+    for (const entry of ['bin/', 'dist/server.js', 'server/out/', 'docs/diagnostics.md']) assert.ok(npm.includes(entry), `.npmignore does not let ${entry} in`);
+    assert.deepEqual(raw.bin, { trial: 'bin/trial.js', 'trial-language-server': 'bin/trial-language-server.js' });
+  });
+
+  it('activate to restore a preview and to open a code’s documentation; bind Ctrl+K V; wrap .trial lines', () => {
+    assert.ok(raw.activationEvents.includes('onWebviewPanel:trial.preview'));
+    assert.ok(raw.activationEvents.includes('onCustomEditor:trial.rule'));
+    const toSide = raw.contributes.keybindings?.find((binding) => binding.command === 'trial.openPreviewToSide');
+    assert.equal(toSide?.key, 'ctrl+k v');
+    assert.match(toSide?.when ?? '', /editorLangId == trial/);
+    assert.equal(raw.contributes.configurationDefaults['[trial]']['editor.wordWrap'], 'on');
+    assert.deepEqual(
+      raw.contributes.customEditors?.map((editor) => [editor.viewType, editor.selector[0].filenamePattern]),
+      [['trial.rule', 'trial-rule:/**']],
+    );
   });
 });

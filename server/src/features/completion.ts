@@ -244,11 +244,11 @@ function childContext(parent: Context, head: readonly Token[]): Context {
   return parent;
 }
 
-/** Words after which a statement ends: they insert no trailing space. */
+/** Words after which a statement ends: they insert no trailing space. (New keywords get their space unless listed here.) */
 const FINAL_WORDS: ReadonlySet<string> = new Set(['ULN', 'LLN', 'unstated']);
 
 /** Words whose next word has completions of its own (criteria, drugs, interventions). */
-const WORDS_WITH_VALUES: ReadonlySet<string> = new Set(['include', 'exclude', 'prior', 'uses', 'drug', 'x']);
+const WORDS_WITH_VALUES: ReadonlySet<string> = new Set(['include', 'exclude', 'prior', 'uses', 'drug']);
 
 /** A keyword: it inserts its trailing space, unless it ends its statement (`final`). */
 const keyword = (label: string, sortText = `2${label}`, final = FINAL_WORDS.has(label)): CompletionEntry => ({

@@ -70,6 +70,10 @@ function amount(value: { value: number; unit: string } | undefined): string | un
   return value && `${formatNumber(value.value)} ${value.unit}`;
 }
 
+function administrations(count: number): string {
+  return `${count} administration${count === 1 ? '' : 's'}`;
+}
+
 /** Three significant digits: an intensity is a rate, not a dose to give. */
 function approximately(value: number): string {
   return formatNumber(Number(value.toPrecision(3)));
@@ -91,9 +95,9 @@ function doseSection(dose: S.Dose, cycle: S.Cycle | undefined, settings: Setting
   const head = normalized && implied.written !== amount(normalized) ? `${implied.written} = **${amount(normalized)}**` : `**${implied.written}**`;
   lines.push(`This line: ${head} per administration${cycle ? ` in a ${cycle.lengthDays}-day cycle${cycle.count ? ` x ${cycle.count}` : ''}` : ''}`);
   if (implied.administrationsPerCycle !== undefined)
-    lines.push(`- per cycle: ${implied.administrationsPerCycle} administrations${implied.perCycle ? `, ${amount(implied.perCycle)}` : ''}`);
+    lines.push(`- per cycle: ${administrations(implied.administrationsPerCycle)}${implied.perCycle ? `, ${amount(implied.perCycle)}` : ''}`);
   if (implied.totalAdministrations !== undefined)
-    lines.push(`- whole course: ${implied.totalAdministrations} administrations${implied.cumulative ? `, ${amount(implied.cumulative)}` : ''}`);
+    lines.push(`- whole course: ${administrations(implied.totalAdministrations)}${implied.cumulative ? `, ${amount(implied.cumulative)}` : ''}`);
   else if (cycle && cycle.count === undefined) lines.push('- whole course: not known, the number of cycles is not given');
   const perWeek = intensity(dose, cycle, implied);
   if (perWeek) lines.push(`- intensity: ${perWeek}`);

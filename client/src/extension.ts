@@ -9,12 +9,14 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerPreview } from './preview';
+import { registerReports, type ReportsApi } from './reports';
 import { registerRuleDocumentation, withRuleLink } from './rules';
 import { registerStatus } from './status';
 
-/** What `activate` returns, for the extension tests: the running language client and what the extension logged. */
+/** What `activate` returns, for the extension tests: the running language client, the report panels' link handling, and what the extension logged. */
 export interface TrialExtensionApi {
   readonly client: LanguageClient;
+  readonly reports: ReportsApi;
   /** The text written to the extension's output channel since activation (its last megabyte). */
   outputText(): string;
 }
@@ -112,6 +114,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TrialE
     vscode.commands.registerCommand('trial.restartServer', () => languageClient.restart()),
   );
   registerPreview(context, languageClient);
+  const reports = registerReports(context, languageClient);
   registerRuleDocumentation(context);
   registerStatus(context, languageClient);
   try {
@@ -121,7 +124,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TrialE
     // command stays available once the cause (a broken build, a crash at startup) is fixed.
     output.channel.appendLine(`The language server did not start: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return { client: languageClient, outputText: output.text };
+  return { client: languageClient, reports, outputText: output.text };
 }
 
 /** Stops the language server when VS Code unloads the extension. */

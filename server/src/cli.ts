@@ -12,7 +12,10 @@ import { commandHelp, overviewHelp, parseCommandLine, UsageError, wordList, type
 import { errorCode, expandOperands, readStandardInput, readTextFile, STANDARD_INPUT_NAME, STANDARD_INPUT_OPERAND, type InputText } from './cli/input';
 import { painterFor, type ColourTarget, type Paint, type Style } from './cli/style';
 import type { Severity } from './language/codes';
-import { createProtocolService, resolveRules, type Diagnostic, type ProtocolService, type RuleSetting } from './service';
+import { createProtocolService, PatientInputError, resolveRules, type Diagnostic, type ProtocolService, type RuleSetting } from './service';
+import { diffJson, diffMarkdown, diffSummaryLine, diffText } from './summary/diff-report';
+import { isCalendarDate, localDate } from './summary/screen';
+import { screenJson, screenText } from './summary/screen-report';
 import { CtgovImportError, fromCtgov } from './summary/import';
 import { createNonce, renderPage } from './summary/html';
 import { renderMarkdown } from './summary/markdown';
@@ -51,7 +54,10 @@ const SEVERITY_STYLES: Readonly<Record<Severity, Style>> = { error: 'red', warni
 
 const EXIT_CODES: readonly (readonly [number, string])[] = [
   [0, 'Nothing to report.'],
-  [1, 'Problems found: an error, or more warnings than --max-warnings (check); a file not formatted (format --check); errors left out of an export (export).'],
+  [
+    1,
+    'Problems found: an error, or more warnings than --max-warnings (check); a file not formatted (format --check); errors left out of an export (export) or of a comparison (diff).',
+  ],
   [
     2,
     'Bad usage or unreadable input (a missing, binary, oversized or non-UTF-8 file, a device, a FIFO, a directory where a file is needed): one line on stderr.',
@@ -184,7 +190,7 @@ interface FormatResult {
 }
 
 function formattedText(service: ProtocolService, text: string): string {
-  return service.applyEdits(text, service.formatDocument(text));
+  return service.applyEdits(text, service.formatDocument(service.analyze(text)));
 }
 
 async function format(args: ParsedCommandLine, io: Io): Promise<number> {
@@ -282,6 +288,82 @@ async function importRecord(args: ParsedCommandLine, io: Io): Promise<number> {
   }
   io.out(result.text);
   for (const note of result.notes) io.err(`trial: note: ${oneLine(note)}\n`);
+  return 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// diff
+
+/** The errors of each document as a line on stderr; returns whether there were any. */
+function reportErrorsLeftOut(documents: readonly { file: string; errors: number }[], what: string, io: Io): boolean {
+  for (const { file, errors } of documents) {
+    if (errors === 0) continue;
+    io.err(
+      `trial: ${file}: ${counted(errors, ['error', 'errors'])}; ${what} leaves out what ${errors === 1 ? 'it affects' : 'they affect'} (see \`trial check ${file}\`)\n`,
+    );
+  }
+  return documents.some((document) => document.errors > 0);
+}
+
+async function diff(args: ParsedCommandLine, io: Io): Promise<number> {
+  const as = args.strings.get('format') ?? 'text';
+  if (args.operands.length !== 2) throw new UsageError('diff needs two files, OLD.trial and NEW.trial');
+  if (args.operands.every((operand) => operand === STANDARD_INPUT_OPERAND)) throw new UsageError('diff reads standard input (-) for one file only');
+  const [before, after] = await readInputs(args.operands, '.trial', io);
+  const service = createProtocolService();
+  const oldDocument = service.analyze(before.text);
+  const newDocument = service.analyze(after.text);
+  const result = service.diff(oldDocument, newDocument);
+  const names = { old: before.file, new: after.file };
+  if (as === 'json') io.out(JSON.stringify(diffJson(result), null, 2) + '\n');
+  else if (as === 'markdown') io.out(diffMarkdown(result, names));
+  else if (as === 'html')
+    io.out(renderPage(service.diffBody(result, names), { nonce: createNonce(), title: `Summary of changes: ${path.basename(after.file)}` }));
+  else {
+    io.out(diffText(result, io.paintOut));
+    io.err(`${diffSummaryLine(result)} (${before.file} -> ${after.file})\n`);
+  }
+  const errorsOf = (document: ReturnType<ProtocolService['analyze']>) => document.diagnostics.filter((d) => d.severity === 'error').length;
+  const hadErrors = reportErrorsLeftOut(
+    [
+      { file: before.file, errors: errorsOf(oldDocument) },
+      { file: after.file, errors: errorsOf(newDocument) },
+    ],
+    'the comparison',
+    io,
+  );
+  return hadErrors ? 1 : 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// screen
+
+async function screen(args: ParsedCommandLine, io: Io): Promise<number> {
+  const as = args.strings.get('format') ?? 'text';
+  const date = args.strings.get('date') ?? localDate();
+  if (!isCalendarDate(date)) throw new UsageError(`--date takes a date of the calendar, YYYY-MM-DD, not '${date}'`);
+  if (args.operands.length !== 2) throw new UsageError('screen needs a PROTOCOL.trial and a PATIENT.json (a FHIR R4 Bundle)');
+  if (args.operands.every((operand) => operand === STANDARD_INPUT_OPERAND)) throw new UsageError('screen reads standard input (-) for one file only');
+  const protocolInput = await readInput(args.operands[0], '.trial', io);
+  const patientInput = await readInput(args.operands[1], 'JSON', io);
+  let json: unknown;
+  try {
+    json = JSON.parse(patientInput.text);
+  } catch (error) {
+    throw new UsageError(`${patientInput.file}: is not valid JSON (${oneLine((error as Error).message)})`);
+  }
+  const service = createProtocolService();
+  const document = service.analyze(protocolInput.text);
+  let report: ReturnType<ProtocolService['screen']>;
+  try {
+    report = service.screen(document, json, date);
+  } catch (error) {
+    if (error instanceof PatientInputError) throw new UsageError(`${patientInput.file}: ${oneLine(error.message)}`);
+    throw error;
+  }
+  io.out(as === 'json' ? JSON.stringify(screenJson(report), null, 2) + '\n' : screenText(report, io.paintOut));
+  // The verdict is the answer whatever it is; a protocol with errors is still screened, with a warning.
+  reportErrorsLeftOut([{ file: protocolInput.file, errors: document.diagnostics.filter((d) => d.severity === 'error').length }], 'the screening', io);
   return 0;
 }
 
@@ -436,6 +518,53 @@ const COMMANDS: readonly Command[] = [
     ],
     options: [],
     run: importRecord,
+  },
+  {
+    name: 'diff',
+    synopsis: 'OLD.trial NEW.trial',
+    summary: 'Print the changes between two versions of a protocol, clause by clause.',
+    description: [
+      "Compares two versions of a protocol clause by clause: registry fields, arms, phases, doses (value, unit, route, frequency, days, cycle, duration, count), age and sex limits, and criteria (added, removed, threshold changed). Criteria are matched by meaning (analyte and bound, score, prior therapy, text), not by line; thresholds are compared in their analyte's canonical unit, so 3 g/dL against 30 g/L is no change. Each eligibility change says whether it tightens or loosens eligibility.",
+      'Text prints one line per change and a summary line on stderr. Either file may be - (standard input). Exits 1 when either file has errors (what they affect is left out of the comparison, and a line on stderr says so), 0 otherwise, with or without changes.',
+    ],
+    options: [
+      {
+        name: 'format',
+        type: 'string',
+        short: 'f',
+        valueName: 'text|json|markdown|html',
+        choices: ['text', 'json', 'markdown', 'html'],
+        description:
+          'text (the default); json: {changes: [{kind, what, old, new, oldLine, newLine, direction}]}; markdown or html: an ICH M11-style summary-of-changes table (section, description of change, brief rationale left blank).',
+      },
+    ],
+    run: diff,
+  },
+  {
+    name: 'screen',
+    synopsis: 'PROTOCOL.trial PATIENT.json',
+    summary: 'Pre-screen a patient (a FHIR R4 Bundle) against the eligibility, criterion by criterion.',
+    description: [
+      "Screens a patient against the protocol's eligibility. The patient is a FHIR R4 Bundle: a Patient (birthDate, gender), Observations with LOINC codes, UCUM valueQuantity and referenceRange (the lab's ULN and LLN), Conditions and MedicationStatements. Each criterion, those inside any/all groups too, gets pass, fail or unknown with its evidence: the Observation, its value in the criterion's unit, the ULN used, its date, or why it is unknown (nothing is guessed). The verdict is ineligible if a criterion fails, eligible if all pass, else undetermined.",
+      'Exits 0 whatever the verdict; 2 on bad input (not JSON, not FHIR, not a Bundle, no Patient, a malformed resource) with one line on stderr.',
+    ],
+    options: [
+      {
+        name: 'format',
+        type: 'string',
+        short: 'f',
+        valueName: 'text|json',
+        choices: ['text', 'json'],
+        description: 'text (the default), or json: {verdict, criteria: [{line, kind, text, outcome, evidence}]}.',
+      },
+      {
+        name: 'date',
+        type: 'string',
+        valueName: 'YYYY-MM-DD',
+        description: 'The screening date: ages are computed at it, and records dated after it are not read. Default: today.',
+      },
+    ],
+    run: screen,
   },
 ];
 

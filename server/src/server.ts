@@ -43,6 +43,11 @@ import type { Span } from './model/schema';
 import { createProtocolHost, type DocumentEdit } from './host';
 import { createProtocolService, type CheckedDocument } from './service';
 import { EXPORT_REQUEST, PREVIEW_REQUEST, type ExportParams, type ExportResult, type PreviewParams, type PreviewResult } from './summary/preview-protocol';
+import { DIFF_REQUEST, SCREEN_REQUEST, type DiffParams, type DiffResult, type ScreenParams, type ScreenResult } from './summary/preview-protocol';
+import { diffJson } from './summary/diff-report';
+import { isCalendarDate } from './summary/screen';
+import { PatientInputError } from './summary/screen-fhir';
+import { screenJson } from './summary/screen-report';
 
 const USAGE = 'Usage: trial-language-server --stdio | --node-ipc | --socket=PORT';
 
@@ -115,12 +120,13 @@ function diagnosticsDocs(): string | undefined {
 
 /** Reads the `trial` section of the client's settings into the service's settings. */
 function readSettings(raw: unknown): Settings {
-  const section = (raw ?? {}) as { referencePatient?: { bsa?: unknown; weight?: unknown }; rules?: unknown; inlayHints?: { enabled?: unknown } };
+  const section = (raw ?? {}) as { referencePatient?: { bsa?: unknown; weight?: unknown; gfr?: unknown }; rules?: unknown; inlayHints?: { enabled?: unknown } };
   const number = (value: unknown, fallback: number) => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback);
   const rules = typeof section.rules === 'object' && section.rules !== null ? (section.rules as Settings['rules']) : {};
   return {
     referenceBsa: number(section.referencePatient?.bsa, DEFAULT_SETTINGS.referenceBsa),
     referenceWeight: number(section.referencePatient?.weight, DEFAULT_SETTINGS.referenceWeight),
+    referenceGfr: number(section.referencePatient?.gfr, DEFAULT_SETTINGS.referenceGfr),
     rules,
     inlayHints: typeof section.inlayHints?.enabled === 'boolean' ? section.inlayHints.enabled : DEFAULT_SETTINGS.inlayHints,
   };
@@ -453,10 +459,10 @@ export function startServer(connection: Connection): void {
   }
 
   connection.onDocumentFormatting((params) =>
-    guarded(params.textDocument.uri, [], (document) => toEdits(document, service.formatDocument(document.getText()))),
+    guarded(params.textDocument.uri, [], (document, analysis) => toEdits(document, service.formatDocument(analysis))),
   );
   connection.onDocumentRangeFormatting((params) =>
-    guarded(params.textDocument.uri, [], (document) => toEdits(document, service.formatRange(document.getText(), toSpan(document, params.range)))),
+    guarded(params.textDocument.uri, [], (document, analysis) => toEdits(document, service.formatRange(analysis, toSpan(document, params.range)))),
   );
 
   connection.onCodeAction((params) =>
@@ -575,6 +581,37 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest(EXPORT_REQUEST, (params: ExportParams): ExportResult | null =>
     guarded(params?.uri, null, (_document, analysis) => service.exportDocument(analysis, params.format)),
+  );
+
+  connection.onRequest(DIFF_REQUEST, (params: DiffParams): DiffResult | null =>
+    guarded(params?.uri, null, (document, analysis) => {
+      if (typeof params.against?.text !== 'string') return null;
+      const names = { old: String(params.against.name ?? 'other version'), new: path.basename(document.uri) };
+      const diff = service.diff(service.analyze(params.against.text), analysis);
+      return { title: `Compare ${names.old} ↔ ${names.new}`, body: service.diffBody(diff, names), changes: diffJson(diff).changes };
+    }),
+  );
+
+  connection.onRequest(SCREEN_REQUEST, (params: ScreenParams): ScreenResult | null =>
+    guarded(params?.uri, null, (document, analysis): ScreenResult | null => {
+      if (typeof params.bundle !== 'string') return null;
+      const name = String(params.name ?? 'the patient');
+      if (params.date !== undefined && !isCalendarDate(params.date)) return { error: `the screening date must be YYYY-MM-DD, not '${String(params.date)}'` };
+      let json: unknown;
+      try {
+        json = JSON.parse(params.bundle);
+      } catch (error) {
+        return { error: `${name}: is not valid JSON (${(error as Error).message})` };
+      }
+      try {
+        const report = service.screen(analysis, json, params.date);
+        const names = { protocol: path.basename(document.uri), patient: name };
+        return { title: `Screen ${name}`, body: service.screenBody(report, names), ...screenJson(report) };
+      } catch (error) {
+        if (error instanceof PatientInputError) return { error: `${name}: ${error.message}` };
+        throw error;
+      }
+    }),
   );
 
   connection.listen();

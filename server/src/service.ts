@@ -10,6 +10,11 @@ import { renderBody } from './summary/html';
 import type { ExportParams, ExportResult } from './summary/preview-protocol';
 import { summarize, type TrialSummary } from './summary/summary';
 import { exportUsdm } from './summary/usdm';
+import { diffProtocols, type AmendmentDiff } from './summary/diff';
+import { diffHtml, type DiffNames } from './summary/diff-report';
+import { localDate, screenPatient, type ScreenReport } from './summary/screen';
+import { readPatientBundle } from './summary/screen-fhir';
+import { screenHtml } from './summary/screen-report';
 import { createLineIndex } from './util/lines';
 import { fixAll, quickFixes, type CodeAction } from './features/actions';
 import { complete } from './features/completion';
@@ -22,7 +27,8 @@ import { suppressionFixes } from './features/suppress';
 import { inlayHints, semanticTokens } from './features/tokens';
 import type { Span } from './model/schema';
 
-export type { Analysis, Diagnostic, RuleSetting };
+export type { Analysis, Diagnostic, RuleSetting, AmendmentDiff, DiffNames, ScreenReport };
+export { PatientInputError } from './summary/screen-fhir';
 export { resolveRules };
 
 export interface ServiceOptions {
@@ -46,6 +52,17 @@ export interface ProtocolService {
   previewBody(document: CheckedDocument): string;
   /** The document as a ClinicalTrials.gov protocolSection (JSON), a CDISC USDM v4 document (JSON) or Markdown; `errors` counts the errors whose facts it leaves out. */
   exportDocument(document: CheckedDocument, format: ExportParams['format']): ExportResult;
+  /** The amendment diff of two versions of a protocol, clause by clause (see summary/diff.ts). */
+  diff(before: Analysis, after: Analysis): AmendmentDiff;
+  /** The preview's HTML content for a diff: an ICH M11-style summary of changes whose rows link to both versions. */
+  diffBody(diff: AmendmentDiff, names: DiffNames): string;
+  /**
+   * Screens a patient (a parsed FHIR R4 Bundle) against a document's eligibility at `date`
+   * (`YYYY-MM-DD`, default today); throws PatientInputError, with one line, on bad input.
+   */
+  screen(document: Analysis, bundle: unknown, date?: string): ScreenReport;
+  /** The preview's HTML content for a screening; rows link to the criteria's lines. */
+  screenBody(report: ScreenReport, names: { readonly protocol: string; readonly patient: string }): string;
   hover: typeof hover;
   complete: typeof complete;
   outline: typeof outline;
@@ -90,6 +107,10 @@ export function createProtocolService(options: ServiceOptions = {}): ProtocolSer
       const json = format === 'ctgov' ? toCtgov(analysis.protocol) : exportUsdm(analysis.protocol);
       return { text: JSON.stringify(json, null, 2) + '\n', language: 'json', errors };
     },
+    diff: (before, after) => diffProtocols(before, after),
+    diffBody: diffHtml,
+    screen: (document, bundle, date = localDate()) => screenPatient(document, readPatientBundle(bundle), date),
+    screenBody: screenHtml,
     hover,
     complete,
     outline,

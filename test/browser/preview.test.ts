@@ -221,6 +221,58 @@ describe('preview page in Chromium', function () {
     await page.close();
   });
 
+  it('in a webview: the summary of changes links each row to its line in the old and the new version, and a screening row to its criterion', async () => {
+    const oldText = readFileSync(path.join(ROOT, 'samples', 'NCT03951597.trial'), 'utf8');
+    const newText = readFileSync(path.join(ROOT, 'samples', 'NCT04669496.trial'), 'utf8');
+    const service = createProtocolService();
+    const diff = service.diff(service.analyze(oldText), service.analyze(newText));
+    const screening = service.screen(
+      service.analyze(newText),
+      { resourceType: 'Bundle', entry: [{ resource: { resourceType: 'Patient', birthDate: '1960-01-01' } }] },
+      '2024-05-01',
+    );
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    });
+    await page.addInitScript({
+      content: 'globalThis.__posted = []; globalThis.acquireVsCodeApi = () => ({ postMessage: (message) => globalThis.__posted.push(message) });',
+    });
+    const pages: Record<string, string> = {
+      'http://diff.invalid/': renderPage(service.diffBody(diff, { old: 'NCT03951597.trial', new: 'NCT04669496.trial' }), {
+        nonce: createNonce(),
+        title: 'diff',
+      }),
+      'http://screen.invalid/': renderPage(service.screenBody(screening, { protocol: 'NCT04669496.trial', patient: 'p.json' }), {
+        nonce: createNonce(),
+        title: 'screen',
+      }),
+    };
+    for (const [url, body] of Object.entries(pages)) await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body }));
+    await page.goto('http://diff.invalid/', { waitUntil: 'load' });
+    const albumin = diff.changes.find((change) => change.what === 'inclusion: albumin (lower limit)')!;
+    const row = page.locator('tr.change', { hasText: 'albumin (lower limit)' });
+    await row.locator('a[data-side="old"]').click();
+    await row.locator('a[data-side="new"]').click();
+    // The page also says when it is ready (the preview's scroll sync); the links are the reveals.
+    const reveals = () =>
+      page.evaluate(() => (globalThis as unknown as { __posted: { type: string }[] }).__posted.filter((message) => message.type === 'reveal'));
+    const posted = await reveals();
+    assert.deepEqual(posted, [
+      { type: 'reveal', offset: albumin.oldSpan!.offset, side: 'old' },
+      { type: 'reveal', offset: albumin.newSpan!.offset, side: 'new' },
+    ]);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'diff-NCT03951597-NCT04669496.png'), fullPage: false });
+    await page.goto('http://screen.invalid/', { waitUntil: 'load' });
+    await page.locator('tr.criterion', { hasText: 'platelets >= 90' }).click();
+    const afterScreen = await reveals();
+    assert.deepEqual(afterScreen, [{ type: 'reveal', offset: newText.indexOf('platelets >= 90') }]);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   it('blocks an inline script that lacks the nonce (the CSP holds)', async () => {
     const html = pageFor('trial NCT00000001 { title "x" }', 'x').replace('</main>', '<script>window.__pwned = 7</script></main>');
     const { page } = await open(html);

@@ -35,7 +35,7 @@ describe('lsp: code actions', () => {
     const { text } = load('misspeltDrug');
     const uri = freshUri('misspelt');
     const opened = await server().open(text, uri);
-    const unknown = opened.diagnostics.filter((d) => d.code === 'TPL201');
+    const unknown = opened.diagnostics.filter((d) => d.code === 'TPL211');
     assert.equal(unknown.length, 1, describeDiagnostics(text, opened.diagnostics).join('\n'));
     const [diagnostic] = unknown;
     assert.equal(textAt(text, diagnostic.range), 'oxaliplatine');
@@ -59,7 +59,7 @@ describe('lsp: code actions', () => {
     const after = await server().change(uri, 2, asContentChanges(edits));
     assert.equal(after.version, 2);
     assert.deepEqual(
-      after.diagnostics.filter((d) => d.code === 'TPL201'),
+      after.diagnostics.filter((d) => d.code === 'TPL211'),
       [],
     );
     assert.deepEqual(describeDiagnostics(fixed, after.diagnostics), expectedDiagnostics(fixed));
@@ -84,7 +84,7 @@ describe('lsp: code actions', () => {
     const { text } = load('manyFixes');
     const uri = freshUri('fix-all');
     const opened = await server().open(text, uri);
-    const fixable = ['TPL201', 'TPL204', 'TPL210', 'TPL250'];
+    const fixable = ['TPL211', 'TPL204', 'TPL210', 'TPL250'];
     const codes = (diagnostics: readonly Diagnostic[]) => diagnostics.map((d) => String(d.code));
     for (const code of fixable) assert.ok(codes(opened.diagnostics).includes(code), `the fixture must have ${code}: ${codes(opened.diagnostics).join(', ')}`);
 

@@ -157,7 +157,7 @@ describe('code lenses', () => {
     const text = 'arm a "A" other {\n  cycle 21 days {\n    oxaliplatin 85 mg/m2 day 1\n  }\n  gemcitabine dose unstated\n}\n';
     const titles = service.codeLenses(service.analyze(text)).map((lens) => lens.title);
     assert.deepEqual(titles, [
-      '2 drugs · uncounted cycles · uncounted administrations',
+      '2 drugs · cycles not counted · administrations not counted',
       'Preview',
       '21 days, count not given · oxaliplatin 85 mg/m2 per cycle',
     ]);
@@ -296,7 +296,7 @@ describe('hovers say what matters first', () => {
       'This line: 1 g/m2 = **1000 mg/m2** per administration in a 21-day cycle x 3',
       '- per cycle: 2 administrations, 2000 mg/m2',
       '- whole course: 6 administrations, 6000 mg/m2',
-      '- intensity: 667 mg/m2 per week',
+      '- dose intensity: 666.667 mg/m2 per week',
       '- reference patient (BSA 1.73 m2): 1730 mg per administration, 3460 mg per cycle, 10380 mg in total',
     ]);
     const rule = lines.indexOf('---');
@@ -306,7 +306,7 @@ describe('hovers say what matters first', () => {
   });
 
   it('a course: its intensity per week', () => {
-    assert.ok(hover('arm a "A" other {\n  lenva$0tinib 8 mg daily for 9 weeks\n}').includes('- intensity: 56 mg per week'));
+    assert.ok(hover('arm a "A" other {\n  lenva$0tinib 8 mg daily for 9 weeks\n}').includes('- dose intensity: 56 mg per week'));
   });
 
   it("a threshold: its limit in the other unit system first (≈ when rounded), the analyte's ranges and sources below a rule", () => {

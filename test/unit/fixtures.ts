@@ -228,6 +228,11 @@ eligibility { sex all }`,
   oxaliplatin 85 mg/m2 day 1
 }`,
   },
+  // 64 nested blocks are allowed; the 65th is reported at its brace and skipped.
+  TPL015: {
+    bad: ['eligibility {', 'include any {', ...Array<string>(63).fill('any {'), '    ^ TPL015', ...Array<string>(65).fill('}')].join('\n'),
+    good: ['eligibility {', 'include any {', ...Array<string>(62).fill('any {'), ...Array<string>(64).fill('}')].join('\n'),
+  },
   TPL101: {
     bad: `trial NCT00000001 { status runing }
                            ^^^^^^ TPL101`,
@@ -282,8 +287,8 @@ eligibility { sex female }
     good: `eligibility { include platelets >= 100 x10^9/L }`,
   },
   TPL201: {
-    bad: `arm a "A" other { oxaliplatine 85 mg/m2 day 1 }
-                  ^^^^^^^^^^^^ TPL201`,
+    bad: `arm a "A" other { oxaliplatinum 85 mg/m2 day 1 }
+                  ^^^^^^^^^^^^^ TPL201`,
     good: `arm a "A" other { oxaliplatin 85 mg/m2 day 1 }`,
   },
   TPL202: {
@@ -325,10 +330,31 @@ arm b "B" other { surgery }`,
                   ^^^^^^^ TPL206`,
     good: `arm a "A" other { lenvatinib 8 mg daily }`,
   },
+  TPL211: {
+    bad: `arm a "A" other { oxaliplatine 85 mg/m2 IV day 1 }
+                  ^^^^^^^^^^^^ TPL211`,
+    good: `drug oxaliplatine "Investigational platinum" { investigational yes }
+arm a "A" other { oxaliplatine 85 mg/m2 IV day 1 }`,
+  },
   TPL210: {
     bad: `arm a "A" other { gemcitabine 1000 mg days 1, 8 }
                                    ^^ TPL210`,
     good: `arm a "A" other { gemcitabine 1000 mg/m2 days 1, 8 }`,
+  },
+  TPL212: {
+    bad: `eligibility { include platelets >= 100000 x10^9/L }
+                                   ^^^^^^^^^^^^^^ TPL212`,
+    good: `eligibility { include platelets >= 100000 /uL }`,
+  },
+  TPL213: {
+    bad: `eligibility { include ast <= 0.2 x ULN }
+                             ^^^ TPL213`,
+    good: `eligibility { include ast <= 2.5 x ULN }`,
+  },
+  TPL214: {
+    bad: `eligibility { include bilirubin <= 25 x ULN }
+                                   ^^ TPL214`,
+    good: `eligibility { include bilirubin <= 1.5 x ULN }`,
   },
   TPL220: {
     bad: `arm a "A" other { gemcitabine 2000 mg/m2 day 1 }
@@ -339,6 +365,16 @@ arm b "B" other { surgery }`,
     bad: `arm a "A" other { gemcitabine 10000 mg/m2 day 1 }
                               ^^^^^^^^^^^ TPL221`,
     good: `arm a "A" other { gemcitabine 1000 mg/m2 day 1 }`,
+  },
+  TPL222: {
+    bad: `arm a "A" other { capecitabine 1250 mg/m2 IV bid days 1-14 }
+                                          ^^ TPL222`,
+    good: `arm a "A" other { capecitabine 1250 mg/m2 PO bid days 1-14 }`,
+  },
+  TPL223: {
+    bad: `arm a "A" other { vincristine 1.4 mg/m2 IT day 1 }
+                                        ^^ TPL223`,
+    good: `arm a "A" other { vincristine 1.4 mg/m2 IV day 1 }`,
   },
   TPL230: {
     bad: `arm a "A" other {
@@ -389,6 +425,48 @@ arm b "B" other { surgery }`,
 }`,
     good: `arm a "A" other {
   cycle 21 days x 3 { oxaliplatin 85 mg/m2 day 1 }
+}`,
+  },
+  TPL235: {
+    bad: `arm a "A" other {
+  atezolizumab 1200 mg IV q3w
+                          ^^^ TPL235
+}`,
+    good: `arm a "A" other {
+  atezolizumab 1200 mg IV q3w until progression or toxicity
+}`,
+  },
+  TPL236: {
+    bad: `arm a "A" other {
+  cycle 21 days x 4 {
+    pemetrexed 500 mg/m2 day 1
+    cisplatin 75 mg/m2 day 1 cycles 5-6
+                             ^^^^^^^^^^ TPL236
+  }
+}`,
+    good: `arm a "A" other {
+  cycle 21 days x 6 {
+    pemetrexed 500 mg/m2 day 1
+    cisplatin 75 mg/m2 day 1 cycles 5-6
+  }
+}`,
+  },
+  TPL237: {
+    bad: `arm a "A" other {
+  cisplatin 75 mg/m2 q3w for 4 cycles
+                         ^^^^^^^^^^^^ TPL237
+}`,
+    good: `arm a "A" other {
+  cisplatin 75 mg/m2 q3w x 4
+}`,
+  },
+  TPL238: {
+    bad: `arm a "A" other {
+  cycle 21 days x 8, for 12 weeks { oxaliplatin 85 mg/m2 day 1 }
+  ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ TPL238
+}`,
+    good: `arm a "A" other {
+  cycle 21 days x 4, for 12 weeks { oxaliplatin 85 mg/m2 day 1 }
 }`,
   },
   TPL240: {
@@ -528,6 +606,37 @@ eligibility { include creatinine_clearance >= 60 mL/min }`,
                              ^ TPL261`,
     good: `arm a "A" other { lenvatinib 12 mg daily }
 eligibility { include weight >= 60 kg }`,
+  },
+  TPL262: {
+    bad: `arm a "A" other { docetaxel 75 mg/m2 IV day 1 }
+                  ^^^^^^^^^ TPL262
+eligibility {
+  include bilirubin <= 1.5 x ULN
+  include alp <= 2.5 x ULN
+  include neutrophils >= 1.5 x10^9/L
+}`,
+    good: `arm a "A" other { docetaxel 75 mg/m2 IV day 1 }
+eligibility {
+  include bilirubin <= 1 x ULN
+  include alp <= 2.5 x ULN
+  include neutrophils >= 1.5 x10^9/L
+}`,
+  },
+  TPL263: {
+    bad: `arm a "A" other { pemetrexed 500 mg/m2 IV day 1 }
+                  ^^^^^^^^^^ TPL263`,
+    good: `intervention vitamins dietary_supplement "Folic acid and vitamin B12"
+arm a "A" other { pemetrexed 500 mg/m2 IV day 1 }`,
+  },
+  TPL264: {
+    bad: `arm a "A" other { pembrolizumab 200 mg IV day 1 }
+                  ^^^^^^^^^^^^^ TPL264
+eligibility { include ecog 0-1 }`,
+    good: `arm a "A" other { pembrolizumab 200 mg IV day 1 }
+eligibility {
+  include ecog 0-1
+  exclude "Active autoimmune disease that has required systemic treatment in the past 2 years"
+}`,
   },
 };
 

@@ -19,6 +19,13 @@ describe('preview wiring (no VS Code)', () => {
     }
   });
 
+  it('accepts a reveal message for the old or the new version of a comparison, and no other side', () => {
+    assert.deepEqual(asRevealMessage({ type: 'reveal', offset: 7, side: 'old' }), { type: 'reveal', offset: 7, side: 'old' });
+    assert.deepEqual(asRevealMessage({ type: 'reveal', offset: 7, side: 'new' }), { type: 'reveal', offset: 7, side: 'new' });
+    assert.equal(asRevealMessage({ type: 'reveal', offset: 7, side: 'left' }), undefined);
+    assert.equal(asRevealMessage({ type: 'reveal', offset: 7, side: 1 }), undefined);
+  });
+
   it('sends content updates as messages', () => {
     assert.deepEqual(updateMessage('<p>x</p>'), { type: 'update', body: '<p>x</p>' });
     assert.ok(PREVIEW_DEBOUNCE_MS <= 300, 'the preview follows typing within 300 ms');

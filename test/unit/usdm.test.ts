@@ -772,24 +772,25 @@ outcome other "QoL"
       for (const file of SAMPLES) {
         const protocol = analyzed(readFileSync(join(ROOT, file), 'utf8'));
         for (const at of dosesOf(protocol)) {
-          const total = doseImplication(at.dose, at.cycle).totalAdministrations;
-          const placed = administrationsOf(at.arm).filter((a) => a.doseLine === at.dose).length;
+          const total = doseImplication(protocol, at.dose).totalAdministrations;
+          const placed = administrationsOf(protocol, at.arm).filter((a) => a.doseLine === at.dose).length;
           assert.equal(placed, total ?? 0, `${file}: ${at.dose.drug}`);
         }
       }
     });
 
     it('places cycle days, courses beside cycles from the phase start, and phases one after another', function () {
-      const [arm] = analyzed(`arm a "A" experimental {
+      const protocol = analyzed(`arm a "A" experimental {
   induction {
     cycle 14 days x 2 { x 10 mg days 1, 8 }
     y 5 mg q7d x 3
   }
   surgery
   adjuvant { z 1 mg once }
-}`).arms;
+}`);
+      const [arm] = protocol.arms;
       assert.deepEqual(
-        administrationsOf(arm).map((a) => [a.drug, a.day, a.cycle, a.cycleDay]),
+        administrationsOf(protocol, arm).map((a) => [a.drug, a.day, a.cycle, a.cycleDay]),
         [
           ['x', 1, 1, 1],
           ['x', 8, 1, 8],

@@ -8,13 +8,13 @@
  * parses to the same model; formatting twice gives the same text.
  */
 
+import type { Analysis } from '../analysis/analysis';
 import type { TextEdit } from '../language/codes';
 import type { Span } from '../model/schema';
-import { parse } from '../syntax/parser';
-import { createScanner, TokenKind } from '../syntax/scanner';
+import { MAX_NESTING, TOKEN_NAMED } from '../syntax/parser';
+import { INDENT } from '../syntax/print';
+import { TokenKind } from '../syntax/scanner';
 import { forEachChild, type Node } from '../syntax/tree';
-
-const INDENT = '  ';
 
 interface Atom {
   readonly offset: number;
@@ -22,13 +22,33 @@ interface Atom {
   readonly kind: TokenKind | 'comment';
 }
 
-function atomsOf(text: string): Atom[] {
-  const scanner = createScanner(text);
+/** The parse's tokens and comments, in source order: a merge of two sorted lists. */
+function atomsOf(analysis: Analysis): Atom[] {
+  const { tokens, comments } = analysis.parse;
   const atoms: Atom[] = [];
-  while (scanner.scan() !== TokenKind.EOF)
-    atoms.push({ offset: scanner.tokenOffset(), end: scanner.tokenOffset() + scanner.tokenLength(), kind: scanner.token() });
-  for (const comment of scanner.comments()) atoms.push({ offset: comment.offset, end: comment.offset + comment.length, kind: 'comment' });
-  return atoms.sort((a, b) => a.offset - b.offset);
+  let c = 0;
+  for (let t = 0; t < tokens.length; t += 3) {
+    const offset = tokens[t];
+    while (c < comments.length && comments[c].offset < offset) {
+      atoms.push({ offset: comments[c].offset, end: comments[c].offset + comments[c].length, kind: 'comment' });
+      c++;
+    }
+    atoms.push({ offset, end: offset + tokens[t + 1], kind: (tokens[t + 2] & ~TOKEN_NAMED) as TokenKind });
+  }
+  for (; c < comments.length; c++) atoms.push({ offset: comments[c].offset, end: comments[c].offset + comments[c].length, kind: 'comment' });
+  return atoms;
+}
+
+/** Without trailing spaces and tabs; a loop, not a regex, so a long run costs its length once. */
+function trimTrailing(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+
+/** Indentation for a brace depth; it stops growing where nesting stops being the language (MAX_NESTING). */
+function indentation(depth: number): string {
+  return INDENT.repeat(Math.min(Math.max(0, depth), MAX_NESTING));
 }
 
 interface Line {
@@ -51,21 +71,22 @@ function linesOf(text: string): Line[] {
 }
 
 /** Where the statements of every block start. */
-function statementStarts(text: string): Set<number> {
+function statementStarts(analysis: Analysis): Set<number> {
   const starts = new Set<number>();
   const visit = (node: Node) => {
     if (node.kind === 'Block') for (const item of node.items as readonly Node[]) starts.add(item.offset);
     forEachChild(node, visit);
   };
-  visit(parse(text).tree);
+  visit(analysis.parse.tree);
   return starts;
 }
 
 /** The formatted text of each line; lines inside a block comment keep theirs. */
-function formatLines(text: string): { lines: Line[]; formatted: string[]; blank: boolean[] } {
+function formatLines(analysis: Analysis): { lines: Line[]; formatted: string[]; blank: boolean[] } {
+  const text = analysis.text;
   const lines = linesOf(text);
-  const atoms = atomsOf(text);
-  const starts = statementStarts(text);
+  const atoms = atomsOf(analysis);
+  const starts = statementStarts(analysis);
   const formatted: string[] = [];
   const blank: boolean[] = [];
   let atomIndex = 0;
@@ -75,7 +96,7 @@ function formatLines(text: string): { lines: Line[]; formatted: string[]; blank:
     // A line that a block comment started on an earlier line runs through is kept as written.
     if (openComment && openComment.end > line.start) {
       const content = text.slice(line.start, line.end);
-      formatted.push(content.replace(/[ \t]+$/, ''));
+      formatted.push(trimTrailing(content));
       blank.push(false);
       if (openComment.end <= line.end) {
         // The comment ends on this line; tokens after it are laid out as the rest of the line.
@@ -97,7 +118,7 @@ function formatLines(text: string): { lines: Line[]; formatted: string[]; blank:
       continue;
     }
     const leadingClose = onLine[0].kind === TokenKind.CloseBrace;
-    let out = INDENT.repeat(Math.max(0, leadingClose ? depth - 1 : depth));
+    let out = indentation(leadingClose ? depth - 1 : depth);
     onLine.forEach((atom, i) => {
       if (i > 0 && atom.offset > onLine[i - 1].end) {
         const followsStatement = starts.has(atom.offset) && onLine[i - 1].kind !== TokenKind.OpenBrace && onLine[i - 1].kind !== TokenKind.Semicolon;
@@ -112,15 +133,16 @@ function formatLines(text: string): { lines: Line[]; formatted: string[]; blank:
     // Trailing whitespace goes, except inside a string left open at the end of the line: that is
     // part of the string's value.
     const last = onLine[onLine.length - 1];
-    formatted.push(last.kind === TokenKind.String && last.end >= line.end ? out : out.replace(/[ \t]+$/, ''));
+    formatted.push(last.kind === TokenKind.String && last.end >= line.end ? out : trimTrailing(out));
     blank.push(false);
   }
   return { lines, formatted, blank };
 }
 
 /** Formats the whole document; returns one edit, or none when the text is already formatted. */
-export function formatDocument(text: string): TextEdit[] {
-  const { lines, formatted, blank } = formatLines(text);
+export function formatDocument(analysis: Analysis): TextEdit[] {
+  const text = analysis.text;
+  const { lines, formatted, blank } = formatLines(analysis);
   const lineBreak = lines.find((line) => line.breakText)?.breakText ?? '\n';
   const out: string[] = [];
   let previousBlank = true; // drops blank lines at the start of the file
@@ -139,8 +161,9 @@ export function formatDocument(text: string): TextEdit[] {
 }
 
 /** Formats the lines a range touches: indentation and spacing only (blank lines are kept). */
-export function formatRange(text: string, range: Span): TextEdit[] {
-  const { lines, formatted } = formatLines(text);
+export function formatRange(analysis: Analysis, range: Span): TextEdit[] {
+  const text = analysis.text;
+  const { lines, formatted } = formatLines(analysis);
   const edits: TextEdit[] = [];
   lines.forEach((line, i) => {
     const touches = line.start <= range.offset + range.length && range.offset <= line.end;

@@ -17,6 +17,9 @@ import { convert, friendlyUnit } from '../model/units';
 import type { Analysis } from '../analysis/analysis';
 import { typoBound } from '../analysis/checks/doses';
 import { doseImplication } from '../summary/summary';
+import type { Total } from '../model/amounts';
+import { countText, scheduleOf } from '../model/schedule';
+import { STOP_REASON } from '../language/enums';
 import { nodePathAtOffset, type Node } from '../syntax/tree';
 import type { Settings } from './legend';
 import { wordDoc } from '../language/docs';
@@ -65,55 +68,69 @@ function drugSection(drug: Drug): string[] {
   return [drugHeadline(drug), ...DETAILS_RULE, ...drugDetails(drug)];
 }
 
-/** The model dose written at this tree node, with its cycle. */
-function amount(value: { value: number; unit: string } | undefined): string | undefined {
-  return value && `${formatNumber(value.value)} ${value.unit}`;
-}
-
-function administrations(count: number): string {
-  return `${count} administration${count === 1 ? '' : 's'}`;
-}
-
-/** Three significant digits: an intensity is a rate, not a dose to give. */
+/** Three significant digits: a converted limit is shown as a reading, with ≈ when it was rounded. */
 function approximately(value: number): string {
   return formatNumber(Number(value.toPrecision(3)));
 }
 
-/** The dose per week the line gives over its cycle or its course, where both are known. */
-function intensity(dose: S.Dose, cycle: S.Cycle | undefined, implied: ReturnType<typeof doseImplication>): string | undefined {
-  if (cycle && implied.perCycle) return `${approximately((implied.perCycle.value * 7) / cycle.lengthDays)} ${implied.perCycle.unit} per week`;
-  if (cycle || !implied.cumulative) return undefined;
-  const interval = dose.frequency?.intervalDays;
-  const days = dose.duration?.days ?? (dose.count && interval ? dose.count * interval : undefined);
-  return days ? `${approximately((implied.cumulative.value * 7) / days)} ${implied.cumulative.unit} per week` : undefined;
+function amount(value: { value: number; max?: number; unit: string } | undefined): string | undefined {
+  return value && `${formatNumber(value.value)}${value.max === undefined ? '' : `-${formatNumber(value.max)}`} ${value.unit}`;
 }
 
-function doseSection(dose: S.Dose, cycle: S.Cycle | undefined, settings: Settings): string[] {
-  const implied = doseImplication(dose, cycle);
+/** A total: `6000 mg/m2`, `up to 7000 mg`, `5600 to 5800 mg`. */
+function totalText(total: Total): string {
+  const unit = total.unit;
+  if (total.kind === 'upTo') return `up to ${formatNumber(total.value)} ${unit}`;
+  if (total.max !== undefined) return `${formatNumber(total.value)} to ${formatNumber(total.max)} ${unit}`;
+  return `${formatNumber(total.value)} ${unit}`;
+}
+
+/** What this dose line implies: per administration, per cycle, per week and over the course; for the reference patient in mg. */
+function doseSection(protocol: S.Protocol, dose: S.Dose, cycle: S.Cycle | undefined, settings: Settings): string[] {
+  const patient = { bsa: settings.referenceBsa, weight: settings.referenceWeight, gfr: settings.referenceGfr };
+  const implied = doseImplication(protocol, dose, patient);
   const lines: string[] = [];
-  const normalized = dose.amount.form === 'unstated' ? undefined : dose.amount.normalized;
+  const normalized = dose.amount.form === 'quantity' ? dose.amount.normalized : undefined;
   const head = normalized && implied.written !== amount(normalized) ? `${implied.written} = **${amount(normalized)}**` : `**${implied.written}**`;
-  lines.push(`This line: ${head} per administration${cycle ? ` in a ${cycle.lengthDays}-day cycle${cycle.count ? ` x ${cycle.count}` : ''}` : ''}`);
-  if (implied.administrationsPerCycle !== undefined)
-    lines.push(`- per cycle: ${administrations(implied.administrationsPerCycle)}${implied.perCycle ? `, ${amount(implied.perCycle)}` : ''}`);
-  if (implied.totalAdministrations !== undefined)
-    lines.push(`- whole course: ${administrations(implied.totalAdministrations)}${implied.cumulative ? `, ${amount(implied.cumulative)}` : ''}`);
-  else if (cycle && cycle.count === undefined) lines.push('- whole course: not known, the number of cycles is not given');
-  const perWeek = intensity(dose, cycle, implied);
-  if (perWeek) lines.push(`- intensity: ${perWeek}`);
-  if (normalized && normalized.basis !== 'auc') {
-    const factor = normalized.basis === 'bsa' ? settings.referenceBsa : normalized.basis === 'weight' ? settings.referenceWeight : 1;
-    const patient =
-      normalized.basis === 'bsa' ? `BSA ${settings.referenceBsa} m2` : normalized.basis === 'weight' ? `${settings.referenceWeight} kg` : undefined;
-    if (patient) {
-      const unit = normalized.unit.startsWith('IU') ? 'IU' : 'mg';
-      const parts = [`${formatNumber(normalized.value * factor)} ${unit} per administration`];
-      if (implied.perCycle) parts.push(`${formatNumber(implied.perCycle.value * factor)} ${unit} per cycle`);
-      if (implied.cumulative) parts.push(`${formatNumber(implied.cumulative.value * factor)} ${unit} in total`);
-      lines.push(`- reference patient (${patient}): ${parts.join(', ')}`);
-    }
-  } else if (normalized?.basis === 'auc') {
-    lines.push('- the mg dose depends on the patient’s GFR (Calvert formula)');
+  const block = cycle ? scheduleOf(protocol).cycleOf(cycle) : undefined;
+  const cycles = block?.cycles;
+  const where = !cycle
+    ? ''
+    : cycles?.kind === 'exact'
+      ? ` in a ${cycle.lengthDays}-day cycle x ${cycles.value}`
+      : ` in ${cycle.lengthDays}-day cycles (${cycles ? countText(cycles) : 'number not stated'})`;
+  lines.push(`This line: ${head} per administration${where}`);
+  if (implied.administrationsPerCycle !== undefined) {
+    const every = implied.everyCycles ? ` every ${implied.everyCycles} cycles` : '';
+    lines.push(
+      `- per cycle: ${implied.administrationsPerCycle} administration${implied.administrationsPerCycle === 1 ? '' : 's'}${implied.perCycle ? `, ${amount(implied.perCycle)}` : ''}${every}`,
+    );
+  }
+  if (implied.cycles && !(implied.cycles.kind === 'exact' && cycles?.kind === 'exact' && implied.cycles.value === cycles.value))
+    lines.push(`- cycles given: ${countText(implied.cycles)}`);
+  const total = implied.administrations;
+  const cumulative = implied.cumulative ? amount(implied.cumulative) : implied.cumulativeTotal ? totalText(implied.cumulativeTotal) : undefined;
+  if (total.kind === 'open') {
+    const why = implied.until?.length ? `until ${implied.until.map((reason) => STOP_REASON.label(reason)).join(' or ')}` : 'open-ended';
+    lines.push(`- whole course: ${why} — no total; ${implied.perPeriod ?? '?'} per ${implied.periodDays ?? '?'} days`);
+  } else if (total.kind === 'unknown') lines.push('- whole course: not stated, so no total');
+  else lines.push(`- whole course: ${countText(total)} administrations${cumulative ? `, ${cumulative}` : ''}`);
+  if (implied.perWeek) lines.push(`- dose intensity: ${amount(implied.perWeek)} per week`);
+  if (implied.missing) lines.push(`- no amount: ${implied.missing}`);
+  const reference = implied.reference;
+  if (reference && (normalized?.basis !== 'flat' || dose.max)) {
+    // Only the patient's figure the dose depends on: BSA, weight, or GFR for a dose by AUC.
+    const basis = dose.amount.form === 'auc' ? 'auc' : normalized?.basis;
+    const who = basis === 'auc' ? `GFR ${patient.gfr} mL/min` : basis === 'weight' ? `${patient.weight} kg` : `BSA ${patient.bsa} m2`;
+    const parts = [`${amount(reference.perAdministration)} per administration${reference.capped ? ' (capped)' : ''}`];
+    if (implied.administrationsPerCycle !== undefined)
+      parts.push(
+        `${amount({ ...reference.perAdministration, value: reference.perAdministration.value * implied.administrationsPerCycle, max: reference.perAdministration.max === undefined ? undefined : reference.perAdministration.max * implied.administrationsPerCycle })} per cycle`,
+      );
+    if (reference.cumulative) parts.push(`${totalText(reference.cumulative)} in total`);
+    lines.push(`- reference patient (${who}): ${parts.join(', ')}`);
+  } else if (dose.amount.form === 'auc') {
+    lines.push('- the mg dose follows the Calvert formula only for carboplatin');
   }
   return lines;
 }
@@ -179,7 +196,7 @@ export function hover(analysis: Analysis, offset: number, settings: Settings): H
     const drug = findDrug(doseNode.drug.text);
     const found = [...dosesOf(analysis.protocol)].find((at) => at.dose.span.offset === doseNode.offset);
     const lines = [
-      ...(found ? doseSection(found.dose, found.cycle, settings) : []),
+      ...(found ? doseSection(analysis.protocol, found.dose, found.cycle, settings) : []),
       ...(drug ? ['', drugHeadline(drug), ...DETAILS_RULE, ...drugDetails(drug)] : ['', `*${doseNode.drug.text}* is not in the drug table.`]),
     ];
     // A hover on a line that could not be read as a dose starts with the drug.

@@ -25,15 +25,25 @@ export const TOKEN_MODIFIERS = ['declaration', 'readonly'] as const;
 export type TokenModifier = (typeof TOKEN_MODIFIERS)[number];
 
 /** The `trial.*` settings. */
+import { DEFAULT_REFERENCE_PATIENT } from '../knowledge/reference-patient';
+
 export interface Settings {
   /** Body surface area of the reference patient, m2, for hover's absolute doses. */
   readonly referenceBsa: number;
   /** Body weight of the reference patient, kg. */
   readonly referenceWeight: number;
+  /** GFR of the reference patient, mL/min, for doses by target AUC (the Calvert formula). */
+  readonly referenceGfr: number;
   /** Severity overrides by code or name: `{ "TPL104": "warning", "names.unused-drug": "off" }`. */
   readonly rules: Readonly<Record<string, 'off' | 'hint' | 'information' | 'warning' | 'error'>>;
   readonly inlayHints: boolean;
 }
 
-/** The reference patient of the hover's absolute doses, unless settings say otherwise: 1.73 m2, 70 kg (a common adult reference). */
-export const DEFAULT_SETTINGS: Settings = { referenceBsa: 1.73, referenceWeight: 70, rules: {}, inlayHints: true };
+/** The reference patient of the absolute doses, unless settings say otherwise (knowledge/reference-patient.ts). */
+export const DEFAULT_SETTINGS: Settings = {
+  referenceBsa: DEFAULT_REFERENCE_PATIENT.bsa,
+  referenceWeight: DEFAULT_REFERENCE_PATIENT.weight,
+  referenceGfr: DEFAULT_REFERENCE_PATIENT.gfr,
+  rules: {},
+  inlayHints: true,
+};

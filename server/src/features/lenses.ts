@@ -1,11 +1,15 @@
 /**
  * Code lenses: a line of counts and totals above each arm and each cycle, read from what the
- * summary says the schedule implies, and a "Preview" lens above each arm that the client turns
- * into a command (the language server knows no client command; see server.ts).
+ * schedule engine and the summary say the regimen implies (never a count the engine leaves open),
+ * and a "Preview" lens above each arm that the client turns into a command (the language server
+ * knows no client command; see server.ts).
  */
 
 import type { Analysis } from '../analysis/analysis';
+import type { Total } from '../model/amounts';
+import { countText, scheduleOf, type Count, type ProtocolSchedule } from '../model/schedule';
 import type * as S from '../model/schema';
+import { cyclesOf, dosesOf } from '../model/walk';
 import { doseImplication } from '../summary/summary';
 import { formatNumber } from '../util/text';
 
@@ -22,69 +26,100 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
-function amount(value: { readonly value: number; readonly unit: string }): string {
-  return `${formatNumber(value.value)} ${value.unit}`;
+function quantity(value: { readonly value: number; readonly max?: number; readonly unit: string }): string {
+  return `${formatNumber(value.value)}${value.max === undefined ? '' : `-${formatNumber(value.max)}`} ${value.unit}`;
+}
+
+function total(value: Total): string {
+  if (value.kind === 'upTo') return `up to ${formatNumber(value.value)} ${value.unit}`;
+  return value.max === undefined ? `${formatNumber(value.value)} ${value.unit}` : `${formatNumber(value.value)} to ${formatNumber(value.max)} ${value.unit}`;
+}
+
+/** `3 x 21 days = 63 days`, `up to 35 x 21 days`, `21 days, open-ended`, `21 days, count not given`. */
+function cyclesText(cycle: S.Cycle, cycles: Count | undefined): string {
+  switch (cycles?.kind) {
+    case 'exact':
+      return `${cycles.value} x ${cycle.lengthText} = ${plural(cycles.value * cycle.lengthDays, 'day')}`;
+    case 'range':
+    case 'upTo':
+      return `${countText(cycles)} x ${cycle.lengthText}`;
+    case 'open':
+      return `${cycle.lengthText}, open-ended`;
+    default:
+      return `${cycle.lengthText}, count not given`;
+  }
 }
 
 /** `3 x 21 days = 63 days · oxaliplatin 255 mg/m2, gemcitabine 6000 mg/m2 in total`. */
-function cycleTitle(cycle: S.Cycle): string {
-  const length = cycle.count
-    ? `${cycle.count} x ${cycle.lengthText} = ${plural(cycle.count * cycle.lengthDays, 'day')}`
-    : `${cycle.lengthText}, count not given`;
-  const totals: string[] = [];
+function cycleTitle(protocol: S.Protocol, schedule: ProtocolSchedule, cycle: S.Cycle): string {
+  const items: { text: string; whole: boolean }[] = [];
   for (const dose of cycle.doses) {
-    const implied = doseImplication(dose, cycle);
-    const total = implied.cumulative ?? implied.perCycle;
-    if (total) totals.push(`${dose.drug} ${amount(total)}`);
+    const implied = doseImplication(protocol, dose);
+    if (implied.cumulative) items.push({ text: `${dose.drug} ${quantity(implied.cumulative)}`, whole: true });
+    else if (implied.cumulativeTotal) items.push({ text: `${dose.drug} ${total(implied.cumulativeTotal)}`, whole: true });
+    else if (implied.perCycle) items.push({ text: `${dose.drug} ${quantity(implied.perCycle)} per cycle`, whole: false });
   }
-  if (totals.length === 0) return length;
-  return `${length} · ${totals.join(', ')} ${cycle.count ? 'in total' : 'per cycle'}`;
+  const length = cyclesText(cycle, schedule.cycleOf(cycle)?.cycles);
+  if (items.length === 0) return length;
+  // Totals read as one list ("… in total"); a line without a total says what it has, per cycle.
+  const allTotals = items.every((item) => item.whole);
+  const list = items.map((item) => item.text).join(', ');
+  return `${length} · ${allTotals ? `${list} in total` : list}`;
 }
 
-/** `5 drugs · 11 cycles · 254 administrations`; an administration count the source leaves open is said so. */
-function armTitle(arm: S.Arm): string {
+/** Adds counts that may not be exact: the sum is exact only while every part is. */
+function addCounts(counts: readonly Count[]): { value: number; exact: boolean } {
+  let value = 0;
+  let exact = true;
+  for (const count of counts) {
+    if (count.kind === 'exact') value += count.value;
+    else exact = false;
+  }
+  return { value, exact };
+}
+
+function countWords(sum: { value: number; exact: boolean }, word: string): string {
+  if (sum.exact) return plural(sum.value, word);
+  return sum.value > 0 ? `at least ${sum.value} ${word}s` : `${word}s not counted`;
+}
+
+/**
+ * `5 drugs · 11 cycles · 299 administrations`. Counted over what every patient of the arm gets;
+ * alternatives (one of…) are said to be there, not added up.
+ */
+function armTitle(protocol: S.Protocol, schedule: ProtocolSchedule, arm: S.Arm): string {
   const drugs = new Set<string>();
-  let cycles = 0;
-  let cyclesUncounted = false;
-  let administrations = 0;
-  let administrationsOpen = false;
-  const add = (dose: S.Dose, cycle?: S.Cycle) => {
-    drugs.add(dose.drug);
-    const total = doseImplication(dose, cycle).totalAdministrations;
-    if (total === undefined) administrationsOpen = true;
-    else administrations += total;
-  };
+  const administrations: Count[] = [];
+  let alternatives = false;
+  for (const at of dosesOf(protocol)) {
+    if (at.arm !== arm) continue;
+    drugs.add(at.dose.drug);
+    if (at.options.length > 0) alternatives = true;
+    else administrations.push(doseImplication(protocol, at.dose).administrations);
+  }
+  const cycles: Count[] = [];
   for (const phase of arm.phases) {
-    for (const step of phase.steps) {
-      if (step.kind === 'cycle') {
-        if (step.count === undefined) cyclesUncounted = true;
-        else cycles += step.count;
-        for (const dose of step.doses) add(dose, step);
-      } else if (step.kind === 'dose') {
-        add(step.dose);
-      }
-    }
+    for (const step of phase.steps) if (step.kind === 'cycle') cycles.push(schedule.cycleOf(step)?.cycles ?? { kind: 'unknown' });
+    if (phase.steps.some((step) => step.kind === 'choice')) alternatives = true;
   }
   const parts = [plural(drugs.size, 'drug')];
-  if (cycles > 0 || cyclesUncounted) parts.push(cyclesUncounted ? `${cycles > 0 ? `${cycles}+` : 'uncounted'} cycles` : plural(cycles, 'cycle'));
-  if (administrations > 0 || administrationsOpen)
-    parts.push(
-      administrationsOpen ? `${administrations > 0 ? `at least ${administrations}` : 'uncounted'} administrations` : plural(administrations, 'administration'),
-    );
+  if (cycles.length > 0) parts.push(countWords(addCounts(cycles), 'cycle'));
+  if (administrations.length > 0) parts.push(countWords(addCounts(administrations), 'administration'));
+  if (alternatives) parts.push('with alternatives');
   return parts.join(' · ');
 }
 
 /** The lenses of a document: above each arm its counts and "Preview", above each cycle its length and totals. */
 export function codeLenses(analysis: Analysis): CodeLensEntry[] {
+  const protocol = analysis.protocol;
+  const schedule = scheduleOf(protocol);
   const lenses: CodeLensEntry[] = [];
-  for (const arm of analysis.protocol.arms) {
-    lenses.push({ offset: arm.span.offset, length: 0, title: armTitle(arm) });
+  for (const arm of protocol.arms) {
+    lenses.push({ offset: arm.span.offset, length: 0, title: armTitle(protocol, schedule, arm) });
     lenses.push({ offset: arm.span.offset, length: 0, title: 'Preview', action: 'preview' });
     for (const phase of arm.phases) {
-      for (const step of phase.steps) {
-        if (step.kind === 'cycle') lenses.push({ offset: step.span.offset, length: 0, title: cycleTitle(step) });
-      }
+      for (const cycle of cyclesOf(phase.steps)) lenses.push({ offset: cycle.span.offset, length: 0, title: cycleTitle(protocol, schedule, cycle) });
     }
   }
-  return lenses;
+  return lenses.sort((a, b) => a.offset - b.offset);
 }

@@ -23,7 +23,7 @@ export interface OutlineSymbol {
 
 const span = (node: T.NodeBase): Span => ({ offset: node.offset, length: node.length });
 
-function text(analysis: Analysis, node: T.NodeBase): string {
+function text(analysis: Analysis, node: { readonly offset: number; readonly length: number }): string {
   return analysis.text.slice(node.offset, node.offset + node.length).replace(/\s+/g, ' ');
 }
 
@@ -45,8 +45,11 @@ function regimenSymbols(items: readonly T.ArmItem[], analysis: Analysis): Outlin
           .filter(Boolean)
           .map((n) => text(analysis, n!))
           .join(' ');
+        const ends = item.clauses.length
+          ? ` ${text(analysis, { offset: item.clauses[0].offset, length: item.clauses[item.clauses.length - 1].offset + item.clauses[item.clauses.length - 1].length - item.clauses[0].offset })}`
+          : '';
         out.push({
-          name: `cycle ${header}${item.count ? ` x ${item.count.text}` : ''}`,
+          name: `cycle ${header}${ends}`,
           kind: 'cycle',
           span: span(item),
           selection: span(item.keyword),
@@ -66,6 +69,21 @@ function regimenSymbols(items: readonly T.ArmItem[], analysis: Analysis): Outlin
         break;
       case 'Surgery':
         out.push({ name: 'surgery', detail: item.note?.value, kind: 'surgery', span: span(item), selection: span(item.keyword), children: [] });
+        break;
+      case 'Choice':
+        out.push({
+          name: `choice${item.label ? ` "${item.label.value}"` : ''}`,
+          kind: 'phase',
+          span: span(item),
+          selection: span(item.keyword),
+          children: (item.body?.items ?? []).map((option) => ({
+            name: `option${option.label ? ` "${option.label.value}"` : ''}`,
+            kind: 'phase' as const,
+            span: span(option),
+            selection: span(option.keyword),
+            children: regimenSymbols(option.body?.items ?? [], analysis),
+          })),
+        });
         break;
       case 'Field':
         break;

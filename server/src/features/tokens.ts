@@ -15,7 +15,7 @@ import { ENUM_WORDS, wordDoc } from '../language/docs';
 import { FIELD_KEYWORDS } from '../language/fields';
 import * as T from '../syntax/tree';
 import type { TokenModifier, TokenType } from './legend';
-import { createScanner, TokenKind } from '../syntax/scanner';
+import { TokenKind } from '../syntax/scanner';
 
 export interface SemanticToken {
   readonly offset: number;
@@ -90,13 +90,13 @@ export function semanticTokens(analysis: Analysis): SemanticToken[] {
     T.forEachChild(node, (child) => visit(child, node, parent));
   };
   visit(analysis.parse.tree, undefined, undefined);
-  // Keywords the tree keeps no node for (`x` in `x 3`, `for`, `AUC`, `to`, `at`, `pmid`…).
-  const covered = new Set(tokens.map((t) => t.offset));
-  const scanner = createScanner(analysis.text);
-  while (scanner.scan() !== TokenKind.EOF) {
-    if (scanner.token() !== TokenKind.Identifier || covered.has(scanner.tokenOffset())) continue;
-    if (wordDoc(scanner.tokenValue()) !== undefined)
-      tokens.push({ offset: scanner.tokenOffset(), length: scanner.tokenLength(), type: 'keyword', modifiers: [] });
+  // Keywords the tree keeps no node for (`x` in `x 3`, `for`, `AUC`, `to`, `at`, `pmid`…): the
+  // identifiers the parser read without making a Name of them.
+  const read = analysis.parse.tokens;
+  for (let t = 0; t < read.length; t += 3) {
+    if (read[t + 2] !== TokenKind.Identifier) continue; // a Name node, or not an identifier
+    const word = analysis.text.slice(read[t], read[t] + read[t + 1]);
+    if (wordDoc(word) !== undefined) tokens.push({ offset: read[t], length: read[t + 1], type: 'keyword', modifiers: [] });
   }
   for (const comment of analysis.parse.comments) tokens.push({ offset: comment.offset, length: comment.length, type: 'comment', modifiers: [] });
   return tokens.sort((a, b) => a.offset - b.offset);
@@ -108,15 +108,22 @@ export interface InlayHint {
   readonly tooltip?: string;
 }
 
-function doseHints(dose: S.Dose, cycle: S.Cycle | undefined): InlayHint[] {
-  if (dose.amount.form === 'unstated') return [];
-  const implied = doseImplication(dose, cycle);
+/** `= 1000 mg/m2 · 2000 mg/m2/cycle`, `· up to 35 total`, `· until progression`: what a dose line implies, after it. */
+function doseHints(protocol: S.Protocol, dose: S.Dose, cycle: S.Cycle | undefined): InlayHint[] {
+  if (dose.amount.form === 'unstated' || dose.amount.form === 'matching') return [];
+  const implied = doseImplication(protocol, dose);
   const parts: string[] = [];
-  const normalized = dose.amount.normalized;
+  const normalized = dose.amount.form === 'quantity' ? dose.amount.normalized : undefined;
   if (normalized && `${formatNumber(normalized.value)} ${normalized.unit}` !== implied.written)
     parts.push(`= ${formatNumber(normalized.value)} ${normalized.unit}`);
-  if (implied.perCycle && cycle) parts.push(`${formatNumber(implied.perCycle.value)} ${implied.perCycle.unit}/cycle`);
-  else if (implied.cumulative && !cycle) parts.push(`${formatNumber(implied.cumulative.value)} ${implied.cumulative.unit} total`);
+  const quantity = (value: { value: number; max?: number; unit: string }) =>
+    `${formatNumber(value.value)}${value.max === undefined ? '' : `-${formatNumber(value.max)}`} ${value.unit}`;
+  // Inside a cycle: what one cycle gives; outside: the course's total (or that it has none).
+  if (cycle) {
+    if (implied.perCycle) parts.push(`${quantity(implied.perCycle)}/cycle`);
+  } else if (implied.cumulative) parts.push(`${quantity(implied.cumulative)} total`);
+  else if (implied.cumulativeTotal) parts.push(`${implied.cumulativeTotal.kind === 'upTo' ? 'up to ' : ''}${quantity(implied.cumulativeTotal)} total`);
+  if (implied.administrations.kind === 'open') parts.push('open-ended');
   if (parts.length === 0) return [];
   const drug = findDrug(dose.drug);
   return [{ offset: dose.span.offset + dose.span.length, label: ` ${parts.join(' · ')}`, tooltip: drug ? `${drug.id}: ${drug.class}` : undefined }];
@@ -126,7 +133,7 @@ function doseHints(dose: S.Dose, cycle: S.Cycle | undefined): InlayHint[] {
 export function inlayHints(analysis: Analysis, range: { offset: number; length: number }): InlayHint[] {
   const hints: InlayHint[] = [];
   const inRange = (span: S.Span) => range.offset <= span.offset + span.length && span.offset <= range.offset + range.length;
-  for (const { dose, cycle } of dosesOf(analysis.protocol)) if (inRange(dose.span)) hints.push(...doseHints(dose, cycle));
+  for (const { dose, cycle } of dosesOf(analysis.protocol)) if (inRange(dose.span)) hints.push(...doseHints(analysis.protocol, dose, cycle));
   for (const { criterion } of criteriaOf(analysis.protocol.eligibility)) {
     if (criterion.kind !== 'threshold' || !criterion.normalized || !criterion.ucum || !inRange(criterion.span)) continue;
     if (criterion.normalized.unit === criterion.ucum && criterion.normalized.value === criterion.value) continue;

@@ -120,6 +120,11 @@ export interface Analyte {
   readonly normal?: ReferenceInterval;
   /** Whether criteria may sensibly write it as a multiple of the ULN or LLN. */
   readonly ulnMultiples: boolean;
+  /**
+   * Where `ulnMultiples` is false, the one reference limit criteria are still written against,
+   * with the source that shows the convention (LVEF below the institutional LLN).
+   */
+  readonly limitsOfNormal?: readonly { readonly of: 'ULN' | 'LLN'; readonly source: string }[];
   /** CTCAE v5.0 terms graded on this analyte, with the limit at which each grade starts. */
   readonly ctcae?: readonly CtcaeTerm[];
   /** LOINC codes of the main serum, plasma or blood observations, for matching patient records. */
@@ -260,6 +265,10 @@ const LOINC_SECONDARY =
   'code and display as they recur in independent public FHIR terminology and example files found by text search ' +
   "(e.g. Uzinfocom's ConceptMap 'lab-research-to-loinc'); not checked against loinc.org in this change";
 const LOINC_PROTECT_CHILD = "HL7 Europe PROTECT-CHILD Pediatric Transplant Data IG (hl7-eu/protect-child, input/fsh/lab-test.fsh), ValueSet 'LabTestNameVS'";
+/** The HL7 mCODE performance-status profiles, which fix the Observation code and require an integer value. */
+const LOINC_MCODE_PERFORMANCE_STATUS =
+  'HL7 mCODE IG (HL7/fhir-mCODE-ig, input/fsh/SD_PerformanceStatus.fsh): profiles ECOGPerformanceStatus and KarnofskyPerformanceStatus fix ' +
+  'Observation.code and require value[x] as integer';
 const LOINC_CMP_PANEL =
   "LOINC panel 24323-8 'Comprehensive metabolic 2000 panel - Serum or Plasma' (loinc.org/24323-8), member code and LOINC short name as exported " +
   'to a FHIR Questionnaire by NHS North West Genomics (nw-gmsa/nw-gmsa.github.com, input/resources/Comprehensive-metabolic-2000-panel---Serum-or-Plasma.R4.json)';
@@ -719,6 +728,14 @@ export const ANALYTES: readonly Analyte[] = [
     conventionalUnit: 'mg/dL',
     molarMass: 113.12,
     normal: { min: 0.6, max: 1.2, unit: 'mg/dL', source: MSD_TABLE },
+    plausible: {
+      min: 0,
+      max: 73.8,
+      unit: 'mg/dL',
+      source:
+        'max: the highest serum creatinine on record, 73.8 mg/dL, in a uraemic 23-year-old after renal allograft rejection (Case Rep Nephrol 2021;2021:6048919, ' +
+        "'Highest Recorded Serum Creatinine'; the authors note no known level is incompatible with life); min: a concentration is not negative",
+    },
     ulnMultiples: true,
     ctcae: [
       {
@@ -730,7 +747,7 @@ export const ANALYTES: readonly Analyte[] = [
     ],
     loinc: [{ code: '2160-0', display: 'Creat SerPl-mCnc', unit: 'mg/dL', source: LOINC_CMP_PANEL }],
     source: `${SI_CONVENTION}; molar mass 113.12 g/mol from PubChem CID 588 (creatinine, C4H7N3O)`,
-    gaps: NO_PLAUSIBLE,
+    gaps: 'plausible range: the ceiling is the highest value on record, not a bound of physiology',
   },
   {
     id: 'creatinine_clearance',
@@ -833,6 +850,14 @@ export const ANALYTES: readonly Analyte[] = [
     canonicalUnit: 'mmol/L',
     units: ['mmol/L'],
     normal: { min: 3.5, max: 5.0, unit: 'mmol/L', source: OXFORD_TABLE },
+    plausible: {
+      min: 0,
+      max: 14,
+      unit: 'mmol/L',
+      source:
+        "max: survival with complete recovery at a serum potassium of 14 mmol/L (Tran HA, 'Extreme hyperkalemia', South Med J 2005;98:729-32, case report; " +
+        'the abstract notes that above 10 mmol/L is uniformly held fatal without urgent treatment); min: a concentration is not negative',
+    },
     equivalentUnits: [milliequivalents(1, 'K+')],
     ulnMultiples: true,
     ctcae: [
@@ -851,7 +876,7 @@ export const ANALYTES: readonly Analyte[] = [
     ],
     loinc: [{ code: '2823-3', display: 'Potassium SerPl-sCnc', unit: 'mmol/L', source: LOINC_CMP_PANEL }],
     source: SI_CONVENTION,
-    gaps: NO_PLAUSIBLE,
+    gaps: 'plausible range: the ceiling is one survivor’s value, not a bound of physiology; a threshold above it is a unit or typing slip all the same',
   },
   {
     id: 'sodium',
@@ -884,7 +909,10 @@ export const ANALYTES: readonly Analyte[] = [
     ],
     loinc: [{ code: '2951-2', display: 'Sodium SerPl-sCnc', unit: 'mmol/L', source: LOINC_CMP_PANEL }],
     source: SI_CONVENTION,
-    gaps: NO_PLAUSIBLE,
+    gaps:
+      'plausible range: left empty; survivals are reported at 92 mmol/L (Shang T et al., "Severe Hyponatremia: A Case Study", PNWU) and at 196 mmol/L ' +
+      '(acute soy-sauce ingestion, as reported), with "a handful" above 200 mEq/L (KoreaMed Synapse case report abstract), so no ceiling could be cited; ' +
+      'indirect ISE analysers report only up to about 180 mmol/L (">180 mEq/l", Rev Nefrol case "Unmeasurable severe hypernatremia"), which bounds what a lab shows, not what a patient has',
   },
   {
     id: 'calcium',
@@ -1282,6 +1310,14 @@ export const ANALYTES: readonly Analyte[] = [
     units: ['%'],
     plausible: { min: 0, max: 100, unit: '%', source: PERCENT_BY_DEFINITION },
     ulnMultiples: false,
+    limitsOfNormal: [
+      {
+        of: 'LLN',
+        source:
+          "Herceptin (trastuzumab) FDA label, section 5.1 Cardiomyopathy: withhold for 'an LVEF value below institutional limits of normal and >= 10% " +
+          "absolute decrease in LVEF from pretreatment values' (label text as reproduced at 120ty.net); protocols write 'LVEF >= LLN' in the same sense",
+      },
+    ],
     source: 'Reported in % (Lang RM et al., J Am Soc Echocardiogr 2015;28:1-39, chamber quantification)',
     gaps: 'reference interval is sex-specific in Lang RM et al. 2015, so no single interval is entered',
   },
@@ -1624,6 +1660,7 @@ export const ANALYTES: readonly Analyte[] = [
     units: [],
     scale: [0, 1, 2, 3, 4, 5],
     ulnMultiples: false,
+    loinc: [{ code: '89247-1', display: 'ECOG Performance Status score', source: LOINC_MCODE_PERFORMANCE_STATUS }],
     source: 'Oken MM et al., Am J Clin Oncol 1982;5:649-55 (grades 0-5)',
   },
   {
@@ -1634,6 +1671,7 @@ export const ANALYTES: readonly Analyte[] = [
     units: [],
     scale: steps(0, 100, 10),
     ulnMultiples: false,
+    loinc: [{ code: '89243-0', display: 'Karnofsky Performance Status score', source: LOINC_MCODE_PERFORMANCE_STATUS }],
     source:
       'Karnofsky DA, Burchenal JH, in MacLeod CM (ed.), Evaluation of Chemotherapeutic Agents, Columbia University Press 1949:191-205 (0-100 in steps of 10)',
     gaps: "protocols often write a % sign ('70%'); the row has no unit, so such a threshold is kept as written",

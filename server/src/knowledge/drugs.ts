@@ -8,6 +8,7 @@
  * The rows live in drugs/, one file per group; this module joins them.
  */
 
+export { CLASS_EXCLUSIONS } from './drugs/class-exclusions';
 import { CONJUGATE_AND_IMMUNOTHERAPY_DRUGS } from './drugs/conjugates-immunotherapy';
 import { CYTOTOXIC_DRUGS } from './drugs/cytotoxics';
 import { HAEMATOLOGY_DRUGS } from './drugs/haematology';

@@ -31,6 +31,11 @@ export const Codes = defineCodes({
   TPL011: { name: 'syntax.unknown-statement', severity: 'error', summary: 'A word that does not start a statement where it stands.' },
   TPL012: { name: 'syntax.unclosed-block', severity: 'error', summary: 'A { whose closing } is missing.' },
   TPL013: { name: 'syntax.unexpected-token', severity: 'error', summary: 'A token that cannot stand where it stands (a stray } or ,).' },
+  TPL015: {
+    name: 'syntax.nesting-too-deep',
+    severity: 'error',
+    summary: 'Blocks nested deeper than the language allows (64 levels); the deeper block is skipped.',
+  },
   // Suppression comments (`// trial-disable-next-line CODE`).
   TPL014: {
     name: 'suppression.unknown-code',
@@ -68,15 +73,55 @@ export const Codes = defineCodes({
     severity: 'warning',
     summary: "A dose whose unit does not fit the drug's labelled dose basis (mg where mg/m2 is labelled).",
   },
+  TPL211: {
+    name: 'names.misspelt-drug',
+    severity: 'error',
+    summary: 'A drug name one edit away from a known drug, neither known nor declared investigational: a typo that would flow into totals and exports.',
+  },
+  TPL212: {
+    name: 'eligibility.unit-slip',
+    severity: 'warning',
+    summary:
+      "A threshold beyond every CTCAE grade of its analyte that another of the analyte's units would make an ordinary limit (platelets >= 100000 x10^9/L).",
+  },
+  TPL213: {
+    name: 'eligibility.limit-excludes-normal',
+    severity: 'warning',
+    summary:
+      'A ULN or LLN multiple on the wrong side of 1: an upper limit below 1 x ULN or a lower limit above 1 x LLN excludes patients whose values are normal.',
+  },
+  TPL214: {
+    name: 'eligibility.beyond-grade-4',
+    severity: 'warning',
+    summary: 'A limit that admits values beyond the CTCAE v5.0 grade 4 (life-threatening) limit of its analyte (bilirubin <= 25 x ULN).',
+  },
   // Doses.
   TPL220: { name: 'dose.outside-label', severity: 'warning', summary: 'A dose outside the labelled per-administration range.' },
   TPL221: { name: 'dose.beyond-bound', severity: 'error', summary: 'A dose so far above the label that it is almost surely a typo.' },
+  TPL222: { name: 'dose.route-not-labelled', severity: 'warning', summary: "A route that the drug's label does not give (oxaliplatin PO, capecitabine IV)." },
+  TPL223: { name: 'dose.forbidden-route', severity: 'error', summary: 'A route the label forbids, usually because it kills (vincristine intrathecally).' },
   // Schedules.
   TPL230: { name: 'schedule.day-outside-cycle', severity: 'error', summary: 'A dosing day after the last day of its cycle.' },
   TPL231: { name: 'schedule.course-length', severity: 'warning', summary: 'A continuous course whose length differs from the cycles it runs beside.' },
   TPL232: { name: 'schedule.frequency-days', severity: 'warning', summary: 'A frequency that contradicts the dosing days (q3w on days 1 and 8).' },
   TPL233: { name: 'schedule.missing-cycle-count', severity: 'warning', summary: 'A cycle without its number of repetitions.' },
   TPL234: { name: 'schedule.missing-days', severity: 'warning', summary: 'A dose inside a cycle with neither days nor a frequency.' },
+  TPL235: {
+    name: 'schedule.course-unstated',
+    severity: 'warning',
+    summary: "A course given at an interval with no end: no 'x N', 'for', 'up to' or 'until', so its total cannot be computed.",
+  },
+  TPL236: { name: 'schedule.never-given', severity: 'error', summary: 'A dose line whose cycles never come in its block, so it yields no administration.' },
+  TPL237: {
+    name: 'schedule.course-unit',
+    severity: 'error',
+    summary: "A course length in a unit that does not apply where it stands ('for 4 cycles' outside a cycle block).",
+  },
+  TPL238: {
+    name: 'schedule.course-conflict',
+    severity: 'warning',
+    summary: "Two ends of one course that disagree ('x 8' and 'for 12 weeks' of 21-day cycles).",
+  },
   // Eligibility.
   TPL240: {
     name: 'eligibility.implausible-value',
@@ -117,6 +162,21 @@ export const Codes = defineCodes({
     summary: "A creatinine clearance limit that admits patients a drug's label contraindicates or reduces.",
   },
   TPL261: { name: 'cross.weight-dose', severity: 'information', summary: 'A flat dose of a drug whose label sets the dose by body weight.' },
+  TPL262: {
+    name: 'cross.label-requirement',
+    severity: 'warning',
+    summary: "An organ-function or blood-count limit the drug's label requires that the eligibility does not (docetaxel: bilirubin <= 1 x ULN).",
+  },
+  TPL263: {
+    name: 'cross.premedication',
+    severity: 'information',
+    summary: 'A premedication the label requires that the protocol never names (pemetrexed: folic acid and vitamin B12).',
+  },
+  TPL264: {
+    name: 'cross.class-exclusion',
+    severity: 'information',
+    summary: 'A drug class whose trials exclude a condition the eligibility does not (PD-1/PD-L1 antibodies and autoimmune disease).',
+  },
 });
 
 export type Code = keyof typeof Codes;

@@ -250,6 +250,36 @@ export const PHASE_NAME = defineEnum('treatment phase', [
   { word: 'consolidation', label: 'Consolidation', doc: 'The consolidation phase.' },
   { word: 'maintenance', label: 'Maintenance', doc: 'The maintenance phase.' },
   { word: 'treatment', label: 'Treatment', doc: 'A treatment phase with no more specific name.' },
+  { word: 'crossover', label: 'Crossover', doc: 'Treatment after crossing over from another arm (usually at progression).' },
+]);
+
+/** Why an open-ended course stops: `until progression or toxicity`. */
+export const STOP_REASON = defineEnum('reason to stop', [
+  { word: 'progression', label: 'disease progression', doc: 'Until the disease progresses.' },
+  { word: 'recurrence', label: 'recurrence', doc: 'Until the disease recurs (adjuvant treatment).' },
+  { word: 'toxicity', label: 'unacceptable toxicity', doc: 'Until toxicity becomes unacceptable.' },
+  { word: 'withdrawal', label: 'withdrawal', doc: 'Until the participant withdraws consent or the investigator withdraws them.' },
+  { word: 'death', label: 'death', doc: 'Until death.' },
+  { word: 'loss_of_benefit', label: 'loss of clinical benefit', doc: 'Until the investigator judges the treatment no longer of clinical benefit.' },
+]);
+
+/** How a dose is given. */
+export const ADMINISTRATION_MODE = defineEnum('way of giving', [
+  { word: 'bolus', label: 'bolus', doc: 'Given as a bolus (a push or a short injection).' },
+  { word: 'infusion', label: 'infusion', doc: 'Given as an infusion; `over N min` says how long.' },
+  {
+    word: 'continuous',
+    label: 'continuous infusion',
+    doc: 'Given as a continuous infusion: `over 46 hours day 1` is one administration; `daily days 1-21` is a dose per day.',
+  },
+]);
+
+/** What a time window is counted from: `within 28 days before randomization`. */
+export const WINDOW_ANCHOR = defineEnum('anchor of a time window', [
+  { word: 'enrollment', label: 'enrollment', doc: 'The day the participant is enrolled.' },
+  { word: 'randomization', label: 'randomization', doc: 'The day the participant is randomised.' },
+  { word: 'registration', label: 'registration', doc: 'The day the participant is registered.' },
+  { word: 'first_dose', label: 'the first dose', doc: 'The day of the first dose of study treatment.' },
 ]);
 
 export const SEX = defineEnum('sex', [
@@ -298,6 +328,9 @@ export const ENUMS: readonly EnumDef[] = [
   INTERVENTION_TYPE,
   ROUTE,
   PHASE_NAME,
+  STOP_REASON,
+  ADMINISTRATION_MODE,
+  WINDOW_ANCHOR,
   SEX,
   OUTCOME_KIND,
   AGE_UNIT,

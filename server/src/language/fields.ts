@@ -407,6 +407,12 @@ export const FIELD_SPECS: { readonly [C in FieldContext]: Readonly<Record<string
     aka: { args: stringList, repeatable: true, doc: 'Other names of the drug in this protocol.', value: 'texts', model: 'aka' },
     class: { args: string, doc: 'The drug class, as the protocol names it.', value: 'text', model: 'class' },
     note: { args: string, doc: 'A note kept verbatim.', value: 'text', model: 'note' },
+    investigational: {
+      args: word(YES_NO),
+      doc: 'Whether the drug is an investigational product the knowledge table cannot know: yes or no. Its name is then not checked, nor its doses.',
+      value: 'enum',
+      model: 'investigational',
+    },
   }),
   intervention: rows({
     description: { args: string, doc: "The intervention's registry description.", value: 'text', model: 'description', registry: { path: 'description' } },

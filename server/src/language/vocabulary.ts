@@ -4,7 +4,7 @@
  * completion, hover, semantic tokens and the grammar test read them from here. Plain data.
  */
 
-import { PHASE_NAME, ROUTE } from './enums';
+import { ADMINISTRATION_MODE, PHASE_NAME, ROUTE, STOP_REASON, WINDOW_ANCHOR } from './enums';
 
 /** Words that start a top-level item, with their documentation, in the order completion offers them. */
 export const TOP_LEVEL: Readonly<Record<string, string>> = {
@@ -74,17 +74,73 @@ export function isFrequencyWord(word: string): boolean {
 /** Units of a cycle's length. */
 export const CYCLE_LENGTH_UNITS: Readonly<Record<string, number>> = { day: 1, days: 1, week: 7, weeks: 7 };
 
-/** Units of a course's length (`for 9 weeks`), singular and plural, with their length in days where fixed. */
-export const DURATION_UNITS: Readonly<Record<string, { readonly unit: 'days' | 'weeks' | 'months' | 'cycles'; readonly days?: number }>> = {
+/** A course's length in time or in cycles, as `for N …` and `up to N …` write it. */
+export type CourseUnit = 'days' | 'weeks' | 'months' | 'years' | 'cycles' | 'doses';
+
+/**
+ * Units of a course's length (`for 9 weeks`, `up to 2 years`, `up to 35 cycles`), singular and
+ * plural, with their length in days where it is fixed (months and years are calendar lengths).
+ */
+export const COURSE_UNITS: Readonly<Record<string, { readonly unit: CourseUnit; readonly days?: number; readonly months?: number }>> = {
   day: { unit: 'days', days: 1 },
   days: { unit: 'days', days: 1 },
   week: { unit: 'weeks', days: 7 },
   weeks: { unit: 'weeks', days: 7 },
-  month: { unit: 'months' },
-  months: { unit: 'months' },
+  month: { unit: 'months', months: 1 },
+  months: { unit: 'months', months: 1 },
+  year: { unit: 'years', months: 12 },
+  years: { unit: 'years', months: 12 },
   cycle: { unit: 'cycles' },
   cycles: { unit: 'cycles' },
+  dose: { unit: 'doses' },
+  doses: { unit: 'doses' },
 };
+
+/** The units `for N …` takes (a course of a fixed length): all but doses, which `x N` counts. */
+export const DURATION_UNITS: Readonly<Record<string, (typeof COURSE_UNITS)[string]>> = Object.fromEntries(
+  Object.entries(COURSE_UNITS).filter(([, unit]) => unit.unit !== 'doses'),
+);
+
+/** Units of an infusion's length (`over 46 hours`, `over 30 min`), in minutes. */
+export const INFUSION_UNITS: Readonly<Record<string, number>> = { min: 1, mins: 1, minute: 1, minutes: 1, h: 60, hour: 60, hours: 60 };
+
+/** Units of a time window (`within 28 days`). */
+export const WINDOW_UNITS: Readonly<Record<string, { readonly unit: 'days' | 'weeks' | 'months' | 'years' }>> = {
+  day: { unit: 'days' },
+  days: { unit: 'days' },
+  week: { unit: 'weeks' },
+  weeks: { unit: 'weeks' },
+  month: { unit: 'months' },
+  months: { unit: 'months' },
+  year: { unit: 'years' },
+  years: { unit: 'years' },
+};
+
+/** The relations of a time window, as their words: `within`, `more than`, `at least`, `less than`. */
+export const WINDOW_RELATIONS: Readonly<Record<string, { readonly second?: string; readonly relation: 'within' | 'more_than' | 'at_least' | 'less_than' }>> = {
+  within: { relation: 'within' },
+  more: { second: 'than', relation: 'more_than' },
+  at: { second: 'least', relation: 'at_least' },
+  less: { second: 'than', relation: 'less_than' },
+};
+
+/** Words that continue a dose line after its amount: never read as a unit. */
+export const DOSE_LINE_WORDS: ReadonlySet<string> = new Set([
+  'day',
+  'days',
+  'for',
+  'x',
+  'up',
+  'until',
+  'cycle',
+  'cycles',
+  'from',
+  'over',
+  'max',
+  'loading',
+  'if',
+  ...ADMINISTRATION_MODE.words,
+]);
 
 /** Documentation of the keywords that are neither registry fields nor enum values. */
 export const KEYWORD_DOCS: Readonly<Record<string, string>> = {
@@ -111,6 +167,29 @@ export const KEYWORD_DOCS: Readonly<Record<string, string>> = {
   LLN: 'The lower limit of normal of the testing laboratory.',
   at: 'Introduces an investigator\'s affiliation: \'investigator "Name" study_chair at "Hospital"\'.',
   pmid: "Introduces a reference's PubMed identifier: 'reference background pmid 15192785 \"…\"'.",
+  up: "A cap: 'up to 35 cycles', 'up to 2 years', 'up to 8 doses' (whichever ends first with 'until').",
+  until: "An open-ended course: 'until progression or toxicity'; with 'up to', whichever comes first.",
+  or: "Joins reasons ('until progression or toxicity') or gives another limit ('<= 2.5 x ULN or <= 5 x ULN if …').",
+  cycles: "The cycles of its block a dose is given in: 'cycles 1-4', 'cycles 1, 3'; after 'up to', a count of cycles.",
+  from: "'from cycle 9': that cycle and every later one.",
+  over: "How long an infusion runs: 'over 30 min', 'over 46 hours'.",
+  max: "A cap on each administration: 'max 2 mg' (vincristine).",
+  loading: "The first administration's dose, when it differs: 'loading 8 mg/kg'.",
+  if: "When a dose or a limit applies: 'if weight < 60 kg', 'if \"liver metastases\"'.",
+  matching: "'placebo matching pembrolizumab': a placebo that looks like the named drug.",
+  choice: 'Alternatives, each counted on its own: \'choice "label" { option "A" { … } option "B" { … } }\'.',
+  option: 'One alternative of a choice, with its label and what it gives.',
+  optional: "A phase that may be skipped: 'maintenance optional { … }'.",
+  within: "A time window: 'within 28 days before randomization'.",
+  more: 'A time window: \'more than 6 months after "surgery"\'.',
+  less: "A time window: 'less than 4 weeks before first_dose'.",
+  least: "A time window: 'at least 4 weeks before first_dose'.",
+  than: "In a time window: 'more than', 'less than'.",
+  before: 'A time window counted back from its anchor.',
+  after: 'A time window counted on from its anchor.',
   ...Object.fromEntries(ROUTE.entries.map((entry) => [entry.word, entry.doc])),
+  ...Object.fromEntries(STOP_REASON.entries.map((entry) => [entry.word, entry.doc])),
+  ...Object.fromEntries(ADMINISTRATION_MODE.entries.map((entry) => [entry.word, entry.doc])),
+  ...Object.fromEntries(WINDOW_ANCHOR.entries.map((entry) => [entry.word, entry.doc])),
   ...Object.fromEntries(Object.entries(FREQUENCIES).map(([word, meaning]) => [word, meaning.doc])),
 };

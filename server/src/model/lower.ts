@@ -5,11 +5,12 @@
  * UCUM and every dose and threshold gets its normalised value. Never throws.
  */
 
+import type { z } from 'zod';
 import type { Code, Finding, Fix } from '../language/codes';
 import * as E from '../language/enums';
 import type { EnumDef } from '../language/enums';
 import { FIELD_SPECS, fieldValues, setValueAt, type FieldContext, type FieldSpec } from '../language/fields';
-import { DURATION_UNITS, frequencyMeaning } from '../language/vocabulary';
+import { COURSE_UNITS, frequencyMeaning, INFUSION_UNITS, WINDOW_RELATIONS, WINDOW_UNITS } from '../language/vocabulary';
 import { acceptedUnits, findAnalyte } from '../knowledge/analytes';
 import { isUsableNumber } from '../syntax/scanner';
 import type * as T from '../syntax/tree';
@@ -27,6 +28,9 @@ export interface LowerResult {
  * numbers are typos, would cost memory to expand, and past 2^53 cannot even be counted.
  */
 const MAX_DAY = 3660;
+
+/** The longest course in months: ten years. */
+const MAX_MONTHS = 120;
 
 const DOSE_TARGETS: readonly { unit: string; basis: 'flat' | 'bsa' | 'weight' }[] = [
   { unit: 'mg', basis: 'flat' },
@@ -276,36 +280,56 @@ export function lower(tree: T.DocumentNode): LowerResult {
     return undefined;
   }
 
+  /** A dose amount normalised to mg, mg/m2, mg/kg (or IU per the same), or undefined (reported). */
+  function normalizedDose(value: number, ucum: string): z.infer<typeof S.NormalizedDose> | undefined {
+    for (const target of DOSE_TARGETS) {
+      const converted = convert(value, ucum, target.unit);
+      if (converted !== undefined) return { value: converted, unit: target.unit.replace('[IU]', 'IU'), basis: target.basis };
+    }
+    return undefined;
+  }
+
   function lowerAmount(node: T.Amount | undefined): S.Amount | undefined {
     if (!node) return undefined;
     if (node.form === 'unstated') return { form: 'unstated' };
+    if (node.form === 'matching') return node.matching ? { form: 'matching', drug: node.matching.text, drugSpan: span(node.matching) } : undefined;
     if (!node.value || !isUsableNumber(node.value.value)) return undefined; // the parser reported it
+    const valueMax = node.valueMax && isUsableNumber(node.valueMax.value) ? node.valueMax.value : undefined;
+    if (node.valueMax && valueMax !== undefined && valueMax <= node.value.value) {
+      report('TPL108', `The range ${node.value.text}-${node.valueMax.text} does not go up; write the lower dose first.`, {
+        offset: node.value.offset,
+        length: node.valueMax.offset + node.valueMax.length - node.value.offset,
+      });
+      return undefined;
+    }
+    const range = valueMax === undefined ? {} : { valueMax };
     if (node.form === 'auc')
-      return { form: 'auc', value: node.value.value, unit: 'mg/mL.min', normalized: { value: node.value.value, unit: 'mg/mL.min', basis: 'auc' } };
+      return { form: 'auc', value: node.value.value, ...range, unit: 'mg/mL.min', normalized: { value: node.value.value, unit: 'mg/mL.min', basis: 'auc' } };
     if (!node.unit) return undefined;
     const resolution = resolveUnit(node.unit.text);
     if (!resolution.ucum) {
       reportUnknownUnit(node.unit, node.value, resolution.suggestions);
-      return { form: 'quantity', value: node.value.value, unit: node.unit.text };
+      return { form: 'quantity', value: node.value.value, ...range, unit: node.unit.text };
     }
-    for (const target of DOSE_TARGETS) {
-      const value = convert(node.value.value, resolution.ucum, target.unit);
-      if (value !== undefined) {
-        return {
-          form: 'quantity',
-          value: node.value.value,
-          unit: node.unit.text,
-          ucum: resolution.ucum,
-          normalized: { value, unit: target.unit.replace('[IU]', 'IU'), basis: target.basis },
-        };
-      }
+    const normalized = normalizedDose(node.value.value, resolution.ucum);
+    if (normalized) {
+      const normalizedMax = valueMax === undefined ? undefined : normalizedDose(valueMax, resolution.ucum);
+      return {
+        form: 'quantity',
+        value: node.value.value,
+        ...range,
+        unit: node.unit.text,
+        ucum: resolution.ucum,
+        normalized,
+        ...(normalizedMax ? { normalizedMax } : {}),
+      };
     }
     report(
       'TPL105',
       `'${node.unit.text}' is not a dose unit: write a mass (mg, g), a mass per body surface (mg/m2), per body weight (mg/kg), or IU.`,
       node.unit,
     );
-    return { form: 'quantity', value: node.value.value, unit: node.unit.text, ucum: resolution.ucum };
+    return { form: 'quantity', value: node.value.value, ...range, unit: node.unit.text, ucum: resolution.ucum };
   }
 
   function reportUnknownUnit(unit: T.UnitLit, value: T.Num, ucumSuggestions: readonly string[]): void {
@@ -332,6 +356,60 @@ export function lower(tree: T.DocumentNode): LowerResult {
     );
   }
 
+  /** A course length (`for 9 weeks`, `up to 2 years`): its value, unit and, where fixed, length in days. */
+  function courseLength(value: T.Num | undefined, unit: T.Name | undefined, node: T.NodeBase): S.Duration | undefined {
+    if (!value || !unit || !isUsableNumber(value.value)) return undefined; // the parser reported it
+    const known = COURSE_UNITS[unit.text];
+    if (!known) return undefined;
+    const countsSomething = known.unit === 'cycles' || known.unit === 'doses';
+    if (!(value.value > 0) || (countsSomething && !Number.isSafeInteger(value.value))) {
+      report('TPL108', `A course ${countsSomething ? `counts whole ${known.unit}` : 'lasts a positive time'}, not '${value.text}'.`, value);
+      return undefined;
+    }
+    const days = known.days === undefined ? undefined : value.value * known.days;
+    if (days !== undefined && days > MAX_DAY) {
+      report('TPL108', `${value.text} ${unit.text} is beyond ${MAX_DAY} days (ten years).`, value);
+      return undefined;
+    }
+    if (known.months !== undefined && value.value * known.months > MAX_MONTHS) {
+      report('TPL108', `${value.text} ${unit.text} is beyond ten years.`, value);
+      return undefined;
+    }
+    return { value: value.value, unit: known.unit, ...(days === undefined ? {} : { days }), span: span(node) };
+  }
+
+  /** Reads the clauses of how a course ends into `target`; a clause given twice is reported. */
+  function lowerCourseEnd(
+    clauses: readonly (T.CourseClause | T.DoseModifier)[],
+    target: Mutable<Pick<S.Cycle, 'count' | 'duration' | 'durationSpan' | 'upTo' | 'until'>>,
+    countWhat: string,
+  ): void {
+    for (const clause of clauses) {
+      switch (clause.kind) {
+        case 'Count':
+          target.count = positiveInteger(clause.value, countWhat);
+          break;
+        case 'Duration':
+          target.duration = courseLength(clause.value, clause.unit, clause);
+          target.durationSpan = span(clause);
+          break;
+        case 'UpTo':
+          target.upTo = courseLength(clause.value, clause.unit, clause);
+          break;
+        case 'Until': {
+          const reasons: z.infer<typeof S.StopReason>[] = [];
+          for (const reason of clause.reasons) {
+            const word = enumValue(E.STOP_REASON, reason);
+            if (word && !reasons.includes(word)) reasons.push(word);
+          }
+          if (reasons.length) target.until = reasons;
+          break;
+        }
+      }
+    }
+  }
+
+  /** Modifiers that may appear once each on a dose line, by kind; notes repeat. */
   function lowerDose(node: T.DoseNode): S.Dose | undefined {
     const amount = lowerAmount(node.amount);
     if (!amount) return undefined;
@@ -345,6 +423,7 @@ export function lower(tree: T.DocumentNode): LowerResult {
       notes: [],
     };
     const seen = new Set<string>();
+    const ends: T.DoseModifier[] = [];
     for (const modifier of node.modifiers) {
       if (modifier.kind === 'Str') {
         dose.notes.push(modifier.value);
@@ -365,30 +444,74 @@ export function lower(tree: T.DocumentNode): LowerResult {
           dose.frequencySpan = span(modifier);
           break;
         case 'Days': {
-          const items = dayItems(modifier.items);
+          const items = dayItems(modifier.items, 'A day');
           if (items.length) {
             dose.dayItems = items;
             dose.days = expandDays(items);
           }
           break;
         }
-        case 'Duration': {
-          const value = modifier.value;
-          if (!value || !modifier.unit) break;
-          if (!isUsableNumber(value.value)) break; // the parser reported it
-          if (!(value.value > 0)) {
-            report('TPL108', `A course lasts a positive time, not '${value.text}'.`, value);
-            break;
+        case 'Cycles': {
+          dose.cyclesSpan = span(modifier);
+          if (modifier.from) {
+            const from = positiveInteger(modifier.items[0]?.from, 'A cycle number');
+            if (from !== undefined) dose.cycles = { from };
+          } else {
+            const items = dayItems(modifier.items, 'A cycle number');
+            if (items.length) dose.cycles = { items };
           }
-          const { unit, days } = DURATION_UNITS[modifier.unit.text];
-          dose.duration = { value: value.value, unit, days: days === undefined ? undefined : value.value * days };
-          dose.durationSpan = span(modifier);
           break;
         }
         case 'Count':
-          dose.count = positiveInteger(modifier.value, 'The number of administrations');
+        case 'Duration':
+        case 'UpTo':
+        case 'Until':
+          ends.push(modifier);
+          break;
+        case 'Mode':
+          dose.mode = enumValue(E.ADMINISTRATION_MODE, modifier.name);
+          break;
+        case 'Over': {
+          if (!modifier.value || !modifier.unit || !isUsableNumber(modifier.value.value)) break; // the parser reported it
+          if (!(modifier.value.value > 0)) {
+            report('TPL108', `An infusion lasts a positive time, not '${modifier.value.text}'.`, modifier.value);
+            break;
+          }
+          dose.infusionMinutes = modifier.value.value * INFUSION_UNITS[modifier.unit.text];
+          dose.infusionSpan = span(modifier);
+          break;
+        }
+        case 'Max':
+        case 'Loading': {
+          const limit = lowerAmount(modifier.amount);
+          if (!limit) break;
+          if (limit.form !== 'quantity') {
+            report(
+              'TPL101',
+              `'${modifier.keyword.text}' takes a dose with its unit (${modifier.kind === 'Max' ? 'max 2 mg' : 'loading 8 mg/kg'}).`,
+              modifier.amount ?? modifier,
+            );
+            break;
+          }
+          if (modifier.kind === 'Max') {
+            dose.max = limit;
+            dose.maxSpan = span(modifier);
+          } else {
+            dose.loading = limit;
+            dose.loadingSpan = span(modifier);
+          }
+          break;
+        }
+        case 'Condition':
+          dose.condition = lowerCondition(modifier);
           break;
       }
+    }
+    if (ends.length) {
+      lowerCourseEnd(ends, dose, 'The number of administrations');
+      const first = ends[0];
+      const last = ends[ends.length - 1];
+      dose.endSpan = { offset: first.offset, length: last.offset + last.length - first.offset };
     }
     return dose;
   }
@@ -401,19 +524,25 @@ export function lower(tree: T.DocumentNode): LowerResult {
     return frequency;
   }
 
-  /** The valid day items of a list; reversed, zero or overlong ranges are reported and left out. */
-  function dayItems(items: readonly T.DayRange[]): S.Dose['dayItems'] & object {
-    const valid: { from: number; to: number; span: S.Span }[] = [];
+  /** The valid items of a list of days or cycles; reversed, zero or overlong ranges are reported and left out. */
+  function dayItems(items: readonly T.DayRange[], what: 'A day' | 'A cycle number'): z.infer<typeof S.DayItem>[] {
+    const valid: z.infer<typeof S.DayItem>[] = [];
     for (const item of items) {
-      const from = positiveInteger(item.from, 'A day');
-      const to = item.to ? positiveInteger(item.to, 'A day') : from;
+      const from = positiveInteger(item.from, what);
+      const to = item.to ? positiveInteger(item.to, what) : from;
       if (from === undefined || to === undefined) continue;
       if (to < from) {
         report('TPL108', `The range ${from}-${to} ends before it starts; write ${to}-${from}.`, item);
         continue;
       }
       if (to > MAX_DAY) {
-        report('TPL108', `Day ${to} is beyond ${MAX_DAY} days (ten years); for a continuous course write 'daily for N weeks'.`, item);
+        report(
+          'TPL108',
+          what === 'A day'
+            ? `Day ${to} is beyond ${MAX_DAY} days (ten years); for a continuous course write 'daily for N weeks'.`
+            : `Cycle ${to} is beyond ${MAX_DAY} (ten years of daily cycles).`,
+          item,
+        );
         continue;
       }
       valid.push({ from, to, span: span(item) });
@@ -430,27 +559,52 @@ export function lower(tree: T.DocumentNode): LowerResult {
   function lowerCycle(node: T.CycleNode): S.Cycle | undefined {
     // The doses are lowered even under a damaged header, so their own mistakes are reported.
     const doses: S.Dose[] = [];
+    const choices: Mutable<S.Cycle>['choices'] = [];
     for (const item of node.body?.items ?? []) {
-      const dose = lowerDose(item);
-      if (dose) doses.push(dose);
+      if (item.kind === 'Dose') {
+        const dose = lowerDose(item);
+        if (dose) doses.push(dose);
+        continue;
+      }
+      const options: S.Cycle['choices'][number]['options'] = [];
+      for (const option of item.body?.items ?? []) {
+        if (!option.label) continue; // the parser reported it
+        const indices: number[] = [];
+        for (const inner of option.body?.items ?? []) {
+          if (inner.kind !== 'Dose') continue; // the parser reported anything else
+          const dose = lowerDose(inner);
+          if (!dose) continue;
+          indices.push(doses.length);
+          doses.push(dose);
+        }
+        options.push({ label: option.label.value, doses: indices, span: span(option) });
+      }
+      choices.push({ label: item.label?.value, options, span: span(item) });
     }
     const length = positiveInteger(node.cycleLength, 'A cycle length');
     if (length === undefined || !node.cycleLengthUnit) return undefined;
     const weeks = node.cycleLengthUnit.text.startsWith('week');
-    return {
+    const lengthDays = weeks ? length * 7 : length;
+    if (lengthDays > MAX_DAY) {
+      report('TPL108', `A cycle of ${lengthDays} days is beyond ${MAX_DAY} days (ten years).`, node.cycleLength!);
+      return undefined;
+    }
+    const cycle: Mutable<S.Cycle> = {
       kind: 'cycle',
-      lengthDays: weeks ? length * 7 : length,
+      lengthDays,
       lengthText: `${length} ${weeks ? 'weeks' : 'days'}`,
-      count: positiveInteger(node.count, 'A cycle count'),
       doses,
+      choices,
       span: span(node),
       headerSpan: headerSpan(node),
     };
+    lowerCourseEnd(node.clauses, cycle, 'A cycle count');
+    return cycle;
   }
 
-  /** From `cycle` to the last word of the header (`cycle 21 days x 3`). */
+  /** From `cycle` to the last word of the header (`cycle 21 days x 3`, `cycle 21 days until progression`). */
   function headerSpan(node: T.CycleNode): S.Span {
-    const last = node.count ?? node.cycleLengthUnit ?? node.cycleLength ?? node.keyword;
+    const last = node.clauses[node.clauses.length - 1] ?? node.cycleLengthUnit ?? node.cycleLength ?? node.keyword;
     return { offset: node.offset, length: last.offset + last.length - node.offset };
   }
 
@@ -464,7 +618,24 @@ export function lower(tree: T.DocumentNode): LowerResult {
         const dose = lowerDose(node);
         return dose && { kind: 'dose', dose };
       }
+      case 'Choice': {
+        const options: Extract<S.Step, { kind: 'choice' }>['options'] = [];
+        for (const option of node.body?.items ?? []) {
+          if (!option.label) continue; // the parser reported it
+          options.push({ label: option.label.value, steps: lowerSteps(option.body?.items ?? []), span: span(option) });
+        }
+        return { kind: 'choice', label: node.label?.value, options, span: span(node) };
+      }
     }
+  }
+
+  function lowerSteps(items: readonly T.RegimenItem[]): S.Step[] {
+    const steps: S.Step[] = [];
+    for (const item of items) {
+      const step = lowerStep(item);
+      if (step) steps.push(step);
+    }
+    return steps;
   }
 
   function lowerArm(node: T.ArmNode): S.Arm | undefined {
@@ -494,12 +665,10 @@ export function lower(tree: T.DocumentNode): LowerResult {
       }
       if (item.kind === 'Phase') {
         loose = undefined;
-        const steps: S.Step[] = [];
-        for (const child of item.body?.items ?? []) {
-          const step = lowerStep(child);
-          if (step) steps.push(step);
-        }
-        arm.phases.push({ name: enumValue(E.PHASE_NAME, item.name), steps, span: span(item) });
+        const phase: Mutable<S.TreatmentPhase> = { name: enumValue(E.PHASE_NAME, item.name), steps: lowerSteps(item.body?.items ?? []), span: span(item) };
+        if (item.optional) phase.optional = true;
+        if (item.label) phase.label = item.label.value;
+        arm.phases.push(phase);
         continue;
       }
       const step = lowerStep(item);
@@ -524,6 +693,22 @@ export function lower(tree: T.DocumentNode): LowerResult {
         return 'its days';
       case 'Duration':
         return "a course length ('for')";
+      case 'UpTo':
+        return "a cap ('up to')";
+      case 'Until':
+        return "an end ('until')";
+      case 'Cycles':
+        return 'its cycles';
+      case 'Over':
+        return "an infusion time ('over')";
+      case 'Mode':
+        return 'a way of giving (bolus, infusion, continuous)';
+      case 'Max':
+        return "a cap on each dose ('max')";
+      case 'Loading':
+        return "a loading dose ('loading')";
+      case 'Condition':
+        return "a condition ('if')";
       default:
         return "a count ('x')";
     }
@@ -531,20 +716,87 @@ export function lower(tree: T.DocumentNode): LowerResult {
 
   // ---- eligibility ----------------------------------------------------------------------
 
+  /** A limit's value with its unit, or its multiple of the ULN or LLN, normalised to the analyte's canonical unit where one is known. */
+  function lowerLimit(
+    analyteName: string,
+    value: T.Num,
+    multipleOf: T.Name | undefined,
+    unit: T.UnitLit | undefined,
+  ): Pick<Extract<S.Criterion, { kind: 'threshold' }>, 'value' | 'valueText' | 'valueSpan' | 'multipleOf' | 'unit' | 'unitSpan' | 'ucum' | 'normalized'> {
+    const base = { value: value.value, valueText: value.text, valueSpan: span(value) };
+    if (multipleOf) {
+      return { ...base, multipleOf: multipleOf.text === 'LLN' ? 'LLN' : 'ULN', normalized: { value: value.value, unit: `x ${multipleOf.text}` } };
+    }
+    const analyte = findAnalyte(analyteName);
+    if (!unit) {
+      // A dimensionless analyte (INR) needs no unit; for others the value stays unnormalised.
+      return analyte?.canonicalUnit === '1' ? { ...base, normalized: { value: value.value, unit: '1' } } : base;
+    }
+    const resolution = resolveUnit(unit.text);
+    if (!resolution.ucum) {
+      reportUnknownUnit(unit, value, resolution.suggestions);
+      return { ...base, unit: unit.text, unitSpan: span(unit) };
+    }
+    const written = { unit: unit.text, unitSpan: span(unit), ucum: resolution.ucum };
+    if (!analyte?.canonicalUnit) return { ...base, ...written, normalized: { value: value.value, unit: resolution.ucum } };
+    const normalized = normalizeForAnalyte(value.value, resolution.ucum, analyte);
+    if (!normalized) {
+      report('TPL109', `${analyte.name} is not written in '${unit.text}'; write ${quotedList(acceptedUnits(analyte).map(friendlyUnit))}.`, unit);
+      return { ...base, ...written };
+    }
+    return { ...base, ...written, normalized };
+  }
+
+  function lowerCondition(node: T.ConditionNode): S.Condition | undefined {
+    if (node.text) return { kind: 'text', text: node.text.value, span: span(node) };
+    if (!node.analyte || !node.op || !node.value || !isUsableNumber(node.value.value)) return undefined; // the parser reported it
+    const { unitSpan: _unitSpan, valueSpan: _valueSpan, ...limit } = lowerLimit(node.analyte.text, node.value, node.multipleOf, node.unit);
+    return { kind: 'limit', analyte: node.analyte.text, analyteSpan: span(node.analyte), comparator: node.op.text, ...limit, span: span(node) };
+  }
+
+  function lowerWindow(node: T.WindowNode | undefined): S.TimeWindow | undefined {
+    if (!node?.value || !node.unit || !isUsableNumber(node.value.value)) return undefined; // the parser reported it
+    if (!(node.value.value > 0)) {
+      report('TPL108', `A time window lasts a positive time, not '${node.value.text}'.`, node.value);
+      return undefined;
+    }
+    const relation = WINDOW_RELATIONS[node.relation[0].text].relation;
+    let anchor: S.TimeWindow['anchor'] = { kind: 'moment', moment: 'enrollment' };
+    if (node.anchor?.kind === 'Str') anchor = { kind: 'event', text: node.anchor.value };
+    else if (node.anchor) {
+      const moment = enumValue(E.WINDOW_ANCHOR, node.anchor);
+      if (!moment) return undefined;
+      anchor = { kind: 'moment', moment };
+    }
+    return {
+      relation,
+      value: node.value.value,
+      unit: WINDOW_UNITS[node.unit.text].unit,
+      direction: node.direction?.text === 'after' ? 'after' : 'before',
+      anchor,
+      span: span(node),
+    };
+  }
+
   function lowerCriterion(node: T.Criterion): S.Criterion | undefined {
     const note = node.note?.value;
     switch (node.kind) {
-      case 'Text':
-        return { kind: 'text', text: node.text.value, span: span(node) };
-      case 'Prior':
+      case 'Text': {
+        const window = lowerWindow(node.window);
+        return { kind: 'text', text: node.text.value, ...(window ? { window } : {}), span: span(node) };
+      }
+      case 'Prior': {
+        const window = lowerWindow(node.window);
         return {
           kind: 'prior',
           items: node.items.map((item) =>
             item.kind === 'Name' ? { name: item.text, isDrug: true, span: span(item) } : { name: item.value, isDrug: false, span: span(item) },
           ),
+          ...(window ? { window } : {}),
           note,
           span: span(node),
         };
+      }
       case 'Score':
         if ([node.from, node.to].some((end) => end?.kind === 'Num' && !isUsableNumber(end.value))) return undefined; // the parser reported it
         return {
@@ -573,42 +825,32 @@ export function lower(tree: T.DocumentNode): LowerResult {
 
   function lowerThreshold(node: T.ThresholdCriterion, note: string | undefined): S.Criterion | undefined {
     if (!node.value || !isUsableNumber(node.value.value)) return undefined; // the parser reported it
-    const base = {
-      kind: 'threshold' as const,
+    const criterion: Mutable<Extract<S.Criterion, { kind: 'threshold' }>> = {
+      kind: 'threshold',
       analyte: node.analyte.text,
       analyteSpan: span(node.analyte),
       comparator: node.op.text,
-      value: node.value.value,
-      valueText: node.value.text,
-      valueSpan: span(node.value),
+      ...lowerLimit(node.analyte.text, node.value, node.multipleOf, node.unit),
       note,
       span: span(node),
     };
-    if (node.multipleOf) {
-      return {
-        ...base,
-        multipleOf: node.multipleOf.text === 'LLN' ? 'LLN' : 'ULN',
-        normalized: { value: node.value.value, unit: `x ${node.multipleOf.text}` },
-      };
+    if (node.condition) criterion.condition = lowerCondition(node.condition);
+    const alternatives: S.AlternativeLimit[] = [];
+    for (const alternative of node.alternatives) {
+      if (!alternative.op || !alternative.value || !isUsableNumber(alternative.value.value) || !alternative.condition) continue; // the parser reported it
+      const condition = lowerCondition(alternative.condition);
+      if (!condition) continue;
+      alternatives.push({
+        comparator: alternative.op.text,
+        ...lowerLimit(node.analyte.text, alternative.value, alternative.multipleOf, alternative.unit),
+        condition,
+        span: span(alternative),
+      });
     }
-    const analyte = findAnalyte(node.analyte.text);
-    if (!node.unit) {
-      // A dimensionless analyte (INR) needs no unit; for others the value stays unnormalised.
-      return analyte?.canonicalUnit === '1' ? { ...base, normalized: { value: node.value.value, unit: '1' } } : base;
-    }
-    const resolution = resolveUnit(node.unit.text);
-    if (!resolution.ucum) {
-      reportUnknownUnit(node.unit, node.value, resolution.suggestions);
-      return { ...base, unit: node.unit.text, unitSpan: span(node.unit) };
-    }
-    const written = { unit: node.unit.text, unitSpan: span(node.unit), ucum: resolution.ucum };
-    if (!analyte?.canonicalUnit) return { ...base, ...written, normalized: { value: node.value.value, unit: resolution.ucum } };
-    const normalized = normalizeForAnalyte(node.value.value, resolution.ucum, analyte);
-    if (!normalized) {
-      report('TPL109', `${analyte.name} is not written in '${node.unit.text}'; write ${quotedList(acceptedUnits(analyte).map(friendlyUnit))}.`, node.unit);
-      return { ...base, ...written };
-    }
-    return { ...base, ...written, normalized };
+    if (alternatives.length) criterion.alternatives = alternatives;
+    const window = lowerWindow(node.window);
+    if (window) criterion.window = window;
+    return criterion;
   }
 
   function lowerEligibility(node: T.EligibilityNode): S.Eligibility {

@@ -7,7 +7,7 @@
  */
 
 import { FIELD_SPECS, valueAt, type FieldContext, type FieldSpec } from '../language/fields';
-import { list, num, printItems, raw, str, word, type PrintItem, type PrintStatement, type PrintToken } from '../syntax/print';
+import { joinTokens, list, num, printItems, raw, str, unit, word, type PrintItem, type PrintStatement, type PrintToken } from '../syntax/print';
 import type * as S from './schema';
 
 /**
@@ -23,7 +23,7 @@ function statement(tokens: readonly PrintToken[], extra: Omit<PrintStatement, 't
 }
 
 /** `1, 8, 15-21` as day items are written. */
-function dayTokens(dose: S.Dose): PrintToken[] {
+function dayTokens(dose: Pick<PrintableDose, 'dayItems' | 'days'>): PrintToken[] {
   const items = dose.dayItems?.length ? dose.dayItems : (dose.days ?? []).map((day) => ({ from: day, to: day }));
   return list(items.map((item) => raw(item.from === item.to ? String(item.from) : `${item.from}-${item.to}`)));
 }
@@ -150,38 +150,150 @@ export function interventionStatement(intervention: S.Intervention, comments: Co
   return statement(head, { comments: comments(intervention), ...(fields.length ? { block: fields } : {}) });
 }
 
-/** The amount of a dose line: `85 mg/m2`, `AUC 5`, `dose unstated`. */
-function amountTokens(amount: S.Amount): PrintToken[] {
+/** A number or a range of numbers: `5`, `5-6`. */
+function numberOrRange(value: number, max: number | undefined): PrintToken[] {
+  return max === undefined ? [num(value)] : [raw(`${numberText(value)}-${numberText(max)}`)];
+}
+
+function numberText(value: number): string {
+  const token = num(value);
+  return token.kind === 'raw' ? token.text : String(value);
+}
+
+/** The amount of a dose line: `85 mg/m2`, `1000-1250 mg/m2`, `AUC 5-6`, `dose unstated`, `matching pembrolizumab`. */
+function amountTokens(amount: PrintableDose['amount']): PrintToken[] {
   switch (amount.form) {
     case 'quantity':
-      return [num(amount.value), raw(amount.unit)];
+      return [...numberOrRange(amount.value, amount.valueMax), unit(amount.unit)];
     case 'auc':
-      return [word('AUC'), num(amount.value)];
+      return [word('AUC'), ...numberOrRange(amount.value, amount.valueMax)];
     case 'unstated':
       return [word('dose'), word('unstated')];
+    case 'matching':
+      return [word('matching'), word(amount.drug)];
   }
+}
+
+/** A course length as written: `9 weeks`, `35 cycles`. */
+function lengthTokens(length: S.Duration): PrintToken[] {
+  return [num(length.value), word(length.unit)];
+}
+
+/** How a course ends: `x 8`, `for 9 weeks`, `until progression or toxicity`, `up to 35 cycles`, joined by commas. */
+function endTokens(ends: Pick<S.Cycle, 'count' | 'duration' | 'upTo' | 'until'>): PrintToken[] {
+  const clauses: PrintToken[][] = [];
+  if (ends.count !== undefined) clauses.push([word('x'), num(ends.count)]);
+  if (ends.duration) clauses.push([word('for'), ...lengthTokens(ends.duration)]);
+  if (ends.until?.length) clauses.push([word('until'), ...ends.until.flatMap((reason, i) => (i === 0 ? [word(reason)] : [word('or'), word(reason)]))]);
+  if (ends.upTo) clauses.push([word('up'), word('to'), ...lengthTokens(ends.upTo)]);
+  return clauses.flatMap((clause, i) => (i === 0 ? clause : [raw(','), ...clause]));
+}
+
+/** A condition: `if weight < 60 kg`, `if creatinine > 1.5 x ULN`, `if "liver metastases"`. */
+function conditionTokens(condition: S.WithoutSpans<S.Condition>): PrintToken[] {
+  if (condition.kind === 'text') return [word('if'), str(condition.text)];
+  return [word('if'), word(condition.analyte), raw(condition.comparator), ...limitTokens(condition)];
+}
+
+/** A limit's value: `1.5 x ULN`, `60 mL/min`, `1000` (no unit stated). */
+function limitTokens(limit: { valueText: string; multipleOf?: string; unit?: string }): PrintToken[] {
+  if (limit.multipleOf) return [num(limit.valueText), word('x'), word(limit.multipleOf)];
+  return [num(limit.valueText), ...(limit.unit ? [unit(limit.unit)] : [])];
 }
 
 /** A dose line. */
 export function doseStatement(dose: S.Dose, comments: CommentsOf = noComments): PrintStatement {
-  const tokens: PrintToken[] = [word(dose.drug), ...amountTokens(dose.amount)];
+  return statement([word(dose.drug), ...amountTokens(dose.amount), ...doseModifierTokens(dose)], { comments: comments(dose) });
+}
+
+/** A dose line as text, in three parts: the drug, the amount, and the rest (route, schedule, course, notes). */
+export function doseLineParts(dose: PrintableDose): { drug: string; amount: string; rest: string } {
+  return { drug: dose.drug, amount: joinTokens(amountTokens(dose.amount)), rest: joinTokens(doseModifierTokens(dose)) };
+}
+
+/** What printing a dose reads: a dose of the model, with or without its source offsets. */
+type PrintableDose = S.WithoutSpans<S.Dose>;
+
+function doseModifierTokens(dose: PrintableDose): PrintToken[] {
+  const tokens: PrintToken[] = [];
   if (dose.route) tokens.push(word(dose.route));
+  if (dose.mode) tokens.push(word(dose.mode));
+  if (dose.infusionMinutes !== undefined) {
+    const hours = dose.infusionMinutes % 60 === 0 && dose.infusionMinutes >= 60;
+    tokens.push(word('over'), num(hours ? dose.infusionMinutes / 60 : dose.infusionMinutes), word(hours ? 'hours' : 'min'));
+  }
   if (dose.frequency) tokens.push(word(dose.frequency.text));
   const days = dose.dayItems?.length || dose.days?.length ? dayTokens(dose) : [];
   if (days.length) tokens.push(word(days.length === 1 && !String((days[0] as { text: string }).text).includes('-') ? 'day' : 'days'), ...days);
-  if (dose.duration) tokens.push(word('for'), num(dose.duration.value), word(dose.duration.unit));
-  if (dose.count !== undefined) tokens.push(word('x'), num(dose.count));
+  if (dose.cycles) {
+    if ('from' in dose.cycles) tokens.push(word('from'), word('cycle'), num(dose.cycles.from));
+    else {
+      const items = dose.cycles.items;
+      const single = items.length === 1 && items[0].from === items[0].to;
+      tokens.push(word(single ? 'cycle' : 'cycles'), ...list(items.map((item) => raw(item.from === item.to ? String(item.from) : `${item.from}-${item.to}`))));
+    }
+  }
+  tokens.push(...endTokens(dose));
+  if (dose.max) tokens.push(word('max'), ...amountTokens(dose.max));
+  if (dose.loading) tokens.push(word('loading'), ...amountTokens(dose.loading));
+  if (dose.condition) tokens.push(...conditionTokens(dose.condition));
   for (const note of dose.notes) tokens.push(str(note));
-  return statement(tokens, { comments: comments(dose) });
+  return tokens;
+}
+
+/** A choice and its options, each option holding statements. */
+function choiceStatement(
+  label: string | undefined,
+  options: readonly { label: string; block: PrintStatement[] }[],
+  comments: readonly string[] | undefined,
+): PrintStatement {
+  return statement([word('choice'), ...(label === undefined ? [] : [str(label)])], {
+    block: options.map((option) => statement([word('option'), str(option.label)], { block: option.block })),
+    comments,
+  });
+}
+
+/** The statements of a cycle's body: its doses, with the doses of each choice inside it. */
+function cycleBody(cycle: S.Cycle, comments: CommentsOf): PrintStatement[] {
+  const inChoice = new Map<number, S.Cycle['choices'][number]>();
+  for (const choice of cycle.choices) for (const option of choice.options) for (const index of option.doses) inChoice.set(index, choice);
+  const body: PrintStatement[] = [];
+  const printed = new Set<S.Cycle['choices'][number]>();
+  cycle.doses.forEach((dose, index) => {
+    const choice = inChoice.get(index);
+    if (!choice) {
+      body.push(doseStatement(dose, comments));
+      return;
+    }
+    if (printed.has(choice)) return;
+    printed.add(choice);
+    body.push(
+      choiceStatement(
+        choice.label,
+        choice.options.map((option) => ({ label: option.label, block: option.doses.map((i) => doseStatement(cycle.doses[i], comments)) })),
+        comments(choice),
+      ),
+    );
+  });
+  // Choices with no dose at all (every option empty) still print.
+  for (const choice of cycle.choices)
+    if (!printed.has(choice))
+      body.push(
+        choiceStatement(
+          choice.label,
+          choice.options.map((option) => ({ label: option.label, block: [] })),
+          comments(choice),
+        ),
+      );
+  return body;
 }
 
 function stepStatement(step: S.Step, comments: CommentsOf): PrintStatement {
   switch (step.kind) {
     case 'cycle': {
-      const [length, unit] = step.lengthText.split(' ');
-      const count = step.count === undefined ? [] : [word('x'), num(step.count)];
-      return statement([word('cycle'), raw(length), word(unit), ...count], {
-        block: step.doses.map((dose) => doseStatement(dose, comments)),
+      const [length, lengthUnit] = step.lengthText.split(' ');
+      return statement([word('cycle'), raw(length), word(lengthUnit), ...endTokens(step)], {
+        block: cycleBody(step, comments),
         comments: comments(step),
       });
     }
@@ -189,6 +301,12 @@ function stepStatement(step: S.Step, comments: CommentsOf): PrintStatement {
       return statement([word('surgery'), ...(step.note === undefined ? [] : [str(step.note)])], { comments: comments(step) });
     case 'dose':
       return doseStatement(step.dose, comments);
+    case 'choice':
+      return choiceStatement(
+        step.label,
+        step.options.map((option) => ({ label: option.label, block: option.steps.map((inner) => stepStatement(inner, comments)) })),
+        comments(step),
+      );
   }
 }
 
@@ -197,7 +315,8 @@ export function armStatement(arm: S.Arm, comments: CommentsOf = noComments): Pri
   if (arm.interventions.length) block.push(statement([word('uses'), ...list(arm.interventions.map(word))]));
   for (const phase of arm.phases) {
     const steps = phase.steps.map((step) => stepStatement(step, comments));
-    if (phase.name) block.push(statement([word(phase.name)], { block: steps, comments: comments(phase) }));
+    const head = [word(phase.name ?? 'treatment'), ...(phase.optional ? [word('optional')] : []), ...(phase.label === undefined ? [] : [str(phase.label)])];
+    if (phase.name) block.push(statement(head, { block: steps, comments: comments(phase) }));
     else block.push(...steps);
   }
   const head = [word('arm'), word(arm.id), str(arm.label), ...(arm.type ? [word(arm.type)] : [])];
@@ -211,19 +330,44 @@ export function criterionStatement(criterion: S.Criterion, comments: CommentsOf 
   const extra = { comments: comments(criterion) };
   switch (criterion.kind) {
     case 'text':
-      return statement([...lead, str(criterion.text), ...note], extra);
+      return statement([...lead, str(criterion.text), ...windowTokens(criterion.window), ...note], extra);
     case 'threshold': {
-      const value = criterion.multipleOf
-        ? [num(criterion.valueText), word('x'), word(criterion.multipleOf)]
-        : [num(criterion.valueText), ...(criterion.unit ? [raw(criterion.unit)] : [])];
-      return statement([...lead, word(criterion.analyte), raw(criterion.comparator), ...value, ...note], extra);
+      const condition = criterion.condition ? conditionTokens(criterion.condition) : [];
+      const alternatives = (criterion.alternatives ?? []).flatMap((alternative) => [
+        word('or'),
+        raw(alternative.comparator),
+        ...limitTokens(alternative),
+        ...conditionTokens(alternative.condition),
+      ]);
+      return statement(
+        [
+          ...lead,
+          word(criterion.analyte),
+          raw(criterion.comparator),
+          ...limitTokens(criterion),
+          ...condition,
+          ...alternatives,
+          ...windowTokens(criterion.window),
+          ...note,
+        ],
+        extra,
+      );
     }
     case 'score': {
       const range = criterion.to === undefined ? String(criterion.from) : `${criterion.from}-${criterion.to}`;
       return statement([...lead, word(criterion.analyte), raw(range), ...note], extra);
     }
     case 'prior':
-      return statement([...lead, word('prior'), ...list(criterion.items.map((item) => (item.isDrug ? word(item.name) : str(item.name)))), ...note], extra);
+      return statement(
+        [
+          ...lead,
+          word('prior'),
+          ...list(criterion.items.map((item) => (item.isDrug ? word(item.name) : str(item.name)))),
+          ...windowTokens(criterion.window),
+          ...note,
+        ],
+        extra,
+      );
     case 'group':
       return statement([...lead, word(criterion.mode), ...(criterion.label === undefined ? [] : [str(criterion.label)])], {
         ...extra,
@@ -231,6 +375,14 @@ export function criterionStatement(criterion: S.Criterion, comments: CommentsOf 
         tail: note,
       });
   }
+}
+
+/** A time window: `within 28 days before randomization`, `more than 6 months after "surgery"`. */
+function windowTokens(window: S.TimeWindow | undefined): PrintToken[] {
+  if (!window) return [];
+  const relation = { within: ['within'], more_than: ['more', 'than'], at_least: ['at', 'least'], less_than: ['less', 'than'] }[window.relation].map(word);
+  const anchor = window.anchor.kind === 'moment' ? word(window.anchor.moment) : str(window.anchor.text);
+  return [...relation, num(window.value), word(window.unit), word(window.direction), anchor];
 }
 
 export function eligibilityStatement(eligibility: S.Eligibility, comments: CommentsOf = noComments): PrintStatement {

@@ -117,6 +117,8 @@ export const DrugDecl = z.object({
   aka: z.array(z.string()),
   class: z.string().optional(),
   note: z.string().optional(),
+  /** `investigational yes`: a product no label covers, whose name and doses are not checked. */
+  investigational: YesNo.optional(),
   span: Span,
   idSpan: Span,
 });
@@ -136,24 +138,34 @@ export type Intervention = z.infer<typeof Intervention>;
 /** The dose's basis: what the normalised unit is per. */
 export const DoseBasis = z.enum(DOSE_BASES);
 
+/** A dose in a mass, per body surface or per body weight, normalised to mg, mg/m2 or mg/kg (IU for unit-dosed drugs). */
+export const NormalizedDose = z.object({ value: z.number(), unit: z.string(), basis: DoseBasis });
+
 export const Amount = z.discriminatedUnion('form', [
   z.object({
     form: z.literal('quantity'),
     value: z.number(),
+    /** The upper end of a range (`1000-1250 mg/m2`); the dose is `value` to `valueMax`. */
+    valueMax: z.number().optional(),
     /** The unit as written. */
     unit: z.string(),
     /** The UCUM code of the written unit. */
     ucum: z.string().optional(),
     /** The dose in mg, mg/m2 or mg/kg (or IU, IU/m2, IU/kg for unit-dosed drugs). */
-    normalized: z.object({ value: z.number(), unit: z.string(), basis: DoseBasis }).optional(),
+    normalized: NormalizedDose.optional(),
+    /** The upper end of the range, normalised. */
+    normalizedMax: NormalizedDose.optional(),
   }),
   z.object({
     form: z.literal('auc'),
     value: z.number(),
+    valueMax: z.number().optional(),
     unit: z.literal('mg/mL.min'),
     normalized: z.object({ value: z.number(), unit: z.literal('mg/mL.min'), basis: z.literal('auc') }),
   }),
   z.object({ form: z.literal('unstated') }),
+  /** A placebo that matches a named drug: `placebo matching pembrolizumab`. */
+  z.object({ form: z.literal('matching'), drug: z.string(), drugSpan: Span }),
 ]);
 export type Amount = z.infer<typeof Amount>;
 
@@ -166,14 +178,59 @@ export const Frequency = z.object({
   intervalDays: z.number().int().positive().optional(),
 });
 
+export const CourseUnit = z.enum(['days', 'weeks', 'months', 'years', 'cycles', 'doses']);
+
+/** A length of a course: `9 weeks`, `2 years`, `35 cycles`, `8 doses`. */
 export const Duration = z.object({
   value: z.number().positive(),
-  unit: z.enum(['days', 'weeks', 'months', 'cycles']),
-  /** The length in days, where the unit fixes it (months do not). */
+  unit: CourseUnit,
+  /** The length in days, where the unit fixes it (months and years do not: calendar lengths vary). */
   days: z.number().positive().optional(),
+  span: Span.optional(),
 });
+export type Duration = z.infer<typeof Duration>;
+
+export const StopReason = z.enum(E.STOP_REASON.words);
+
+/**
+ * How a course ends (a cycle block, or a dose line outside cycles): an exact count (`x 8`), a
+ * fixed length (`for 9 weeks`), a cap (`up to 35 cycles`), open-ended (`until progression`), or
+ * a combination — whichever comes first.
+ */
+export const CourseEnd = {
+  /** `x N`: exactly N cycles (a cycle block) or administrations (a dose line). */
+  count: z.number().int().positive().optional(),
+  /** `for N …`: a course of that length. */
+  duration: Duration.optional(),
+  durationSpan: Span.optional(),
+  /** `up to N …`: at most that many cycles, doses or that long. */
+  upTo: Duration.optional(),
+  /** `until …`: open-ended, stopped for these reasons. */
+  until: z.array(StopReason).optional(),
+};
 
 export const DayItem = z.object({ from: z.number().int(), to: z.number().int(), span: Span });
+
+/** A limit's condition: `if weight < 60 kg`, `if creatinine > 1.5 x ULN`, `if "liver metastases"`. */
+export const Condition = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('text'), text: z.string(), span: Span }),
+  z.object({
+    kind: z.literal('limit'),
+    analyte: z.string(),
+    analyteSpan: Span,
+    comparator: Comparator,
+    value: z.number(),
+    valueText: z.string(),
+    multipleOf: z.enum(['ULN', 'LLN']).optional(),
+    unit: z.string().optional(),
+    ucum: z.string().optional(),
+    normalized: z.object({ value: z.number(), unit: z.string() }).optional(),
+    span: Span,
+  }),
+]);
+export type Condition = z.infer<typeof Condition>;
+
+export const AdministrationMode = z.enum(E.ADMINISTRATION_MODE.words);
 
 export const Dose = z.object({
   drug: z.string(),
@@ -190,21 +247,46 @@ export const Dose = z.object({
   /** The day items as written (`1`, `8`, `1-14`). */
   dayItems: z.array(DayItem).optional(),
   frequencySpan: Span.optional(),
-  duration: Duration.optional(),
-  durationSpan: Span.optional(),
-  /** The number of administrations (`x 3`). */
-  count: z.number().int().positive().optional(),
+  ...CourseEnd,
+  /** The cycles of its block the dose is given in: `cycles 1-4`, `cycles 1, 3` (items), or `from cycle 9`. */
+  cycles: z.union([z.object({ items: z.array(DayItem) }), z.object({ from: z.number().int().positive() })]).optional(),
+  cyclesSpan: Span.optional(),
+  /** How it is given: `bolus`, `infusion`, `continuous`. */
+  mode: AdministrationMode.optional(),
+  /** How long each administration runs (`over 46 hours`), in minutes. */
+  infusionMinutes: z.number().positive().optional(),
+  infusionSpan: Span.optional(),
+  /** A cap on each administration (`max 2 mg`). */
+  max: Amount.optional(),
+  maxSpan: Span.optional(),
+  /** The first administration's dose, when it differs (`loading 8 mg/kg`). */
+  loading: Amount.optional(),
+  loadingSpan: Span.optional(),
+  /** When the line applies (`if weight < 60 kg`): a band, counted on its own. */
+  condition: Condition.optional(),
+  /** Where the course-end clauses stand, for diagnostics about them. */
+  endSpan: Span.optional(),
   notes: z.array(z.string()),
 });
 export type Dose = z.infer<typeof Dose>;
+
+/** Alternatives inside a cycle: the doses of each option, by their index in the cycle's `doses`. */
+export const CycleChoice = z.object({
+  label: z.string().optional(),
+  options: z.array(z.object({ label: z.string(), doses: z.array(z.number().int().nonnegative()), span: Span })),
+  span: Span,
+});
 
 export const Cycle = z.object({
   kind: z.literal('cycle'),
   lengthDays: z.number().int().positive(),
   /** As written: `21 days`, `3 weeks`. */
   lengthText: z.string(),
-  count: z.number().int().positive().optional(),
+  ...CourseEnd,
+  /** Every dose of the cycle, in source order, those in choices too. */
   doses: z.array(Dose),
+  /** The cycle's choices, if any: which of its doses are alternatives to which. */
+  choices: z.array(CycleChoice),
   span: Span,
   /** From `cycle` to the last word of its header. */
   headerSpan: Span,
@@ -213,12 +295,30 @@ export type Cycle = z.infer<typeof Cycle>;
 
 export const Surgery = z.object({ kind: z.literal('surgery'), note: z.string().optional(), span: Span });
 export const DoseStep = z.object({ kind: z.literal('dose'), dose: Dose });
-export const Step = z.discriminatedUnion('kind', [Cycle, Surgery, DoseStep]);
-export type Step = z.infer<typeof Step>;
+
+export type Step =
+  | Cycle
+  | z.infer<typeof Surgery>
+  | z.infer<typeof DoseStep>
+  | { kind: 'choice'; label?: string; options: { label: string; steps: Step[]; span: Span }[]; span: Span };
+
+/** Alternatives between regimens (by histology, by investigator's choice), each counted on its own. */
+export const ChoiceStep: z.ZodType<Extract<Step, { kind: 'choice' }>> = z.lazy(() =>
+  z.object({
+    kind: z.literal('choice'),
+    label: z.string().optional(),
+    options: z.array(z.object({ label: z.string(), steps: z.array(Step), span: Span })),
+    span: Span,
+  }),
+);
+export const Step: z.ZodType<Step> = z.lazy(() => z.union([Cycle, Surgery, DoseStep, ChoiceStep]));
 
 export const TreatmentPhase = z.object({
   /** Absent for steps written directly in the arm. */
   name: PhaseName.optional(),
+  /** `optional`: a phase that may be skipped (optional maintenance, crossover). */
+  optional: z.boolean().optional(),
+  label: z.string().optional(),
   steps: z.array(Step),
   span: Span,
 });
@@ -244,8 +344,38 @@ interface CriterionBase {
   note?: string;
   span: Span;
 }
+
+/** `within 28 days before randomization`: when an event happened, relative to an anchor. */
+export const TimeWindow = z.object({
+  relation: z.enum(['within', 'more_than', 'at_least', 'less_than']),
+  value: z.number().positive(),
+  unit: z.enum(['days', 'weeks', 'months', 'years']),
+  direction: z.enum(['before', 'after']),
+  /** A defined moment of the trial, or an event in words (`"surgery"`). */
+  anchor: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('moment'), moment: z.enum(E.WINDOW_ANCHOR.words) }),
+    z.object({ kind: z.literal('event'), text: z.string() }),
+  ]),
+  span: Span,
+});
+export type TimeWindow = z.infer<typeof TimeWindow>;
+
+/** `or <= 5 x ULN if "liver metastases"`: another limit that holds when its condition does. */
+export const AlternativeLimit = z.object({
+  comparator: Comparator,
+  value: z.number(),
+  valueText: z.string(),
+  valueSpan: Span,
+  multipleOf: z.enum(['ULN', 'LLN']).optional(),
+  unit: z.string().optional(),
+  ucum: z.string().optional(),
+  normalized: z.object({ value: z.number(), unit: z.string() }).optional(),
+  condition: Condition,
+  span: Span,
+});
+export type AlternativeLimit = z.infer<typeof AlternativeLimit>;
 export type Criterion =
-  | (CriterionBase & { kind: 'text'; text: string })
+  | (CriterionBase & { kind: 'text'; text: string; window?: TimeWindow })
   | (CriterionBase & {
       kind: 'threshold';
       analyte: string;
@@ -260,15 +390,20 @@ export type Criterion =
       unitSpan?: Span;
       ucum?: string;
       normalized?: z.infer<typeof NormalizedValue>;
+      /** `if creatinine > 1.5 x ULN`: the limit applies only when this holds. */
+      condition?: Condition;
+      /** Other limits that hold instead when their conditions do. */
+      alternatives?: AlternativeLimit[];
+      window?: TimeWindow;
     })
   | (CriterionBase & { kind: 'score'; analyte: string; analyteSpan: Span; from: number | string; to?: number | string; valueSpan: Span })
-  | (CriterionBase & { kind: 'prior'; items: { name: string; isDrug: boolean; span: Span }[] })
+  | (CriterionBase & { kind: 'prior'; items: { name: string; isDrug: boolean; span: Span }[]; window?: TimeWindow })
   | (CriterionBase & { kind: 'group'; mode: 'any' | 'all'; label?: string; criteria: Criterion[] });
 
 const criterionBase = { note: z.string().optional(), span: Span };
 export const Criterion: z.ZodType<Criterion> = z.lazy(() =>
   z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('text'), text: z.string(), ...criterionBase }),
+    z.object({ kind: z.literal('text'), text: z.string(), window: TimeWindow.optional(), ...criterionBase }),
     z.object({
       kind: z.literal('threshold'),
       analyte: z.string(),
@@ -282,6 +417,9 @@ export const Criterion: z.ZodType<Criterion> = z.lazy(() =>
       unitSpan: Span.optional(),
       ucum: z.string().optional(),
       normalized: NormalizedValue.optional(),
+      condition: Condition.optional(),
+      alternatives: z.array(AlternativeLimit).optional(),
+      window: TimeWindow.optional(),
       ...criterionBase,
     }),
     z.object({
@@ -293,7 +431,12 @@ export const Criterion: z.ZodType<Criterion> = z.lazy(() =>
       valueSpan: Span,
       ...criterionBase,
     }),
-    z.object({ kind: z.literal('prior'), items: z.array(z.object({ name: z.string(), isDrug: z.boolean(), span: Span })), ...criterionBase }),
+    z.object({
+      kind: z.literal('prior'),
+      items: z.array(z.object({ name: z.string(), isDrug: z.boolean(), span: Span })),
+      window: TimeWindow.optional(),
+      ...criterionBase,
+    }),
     z.object({ kind: z.literal('group'), mode: z.enum(['any', 'all']), label: z.string().optional(), criteria: z.array(Criterion), ...criterionBase }),
   ]),
 );
@@ -331,3 +474,10 @@ export const Protocol = z.object({
   outcomes: z.array(Outcome),
 });
 export type Protocol = z.infer<typeof Protocol>;
+
+/** A model value without its source offsets (`span`, `…Span`, `…Spans`), at every depth: what leaves the editor. */
+export type WithoutSpans<X> = X extends readonly (infer E)[]
+  ? WithoutSpans<E>[]
+  : X extends object
+    ? { [K in keyof X as K extends 'span' | `${string}Span` | `${string}Spans` ? never : K]: WithoutSpans<X[K]> }
+    : X;

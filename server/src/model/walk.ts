@@ -6,23 +6,54 @@
 
 import type * as S from './schema';
 
-/** A dose and where it stands: its arm, its phase, and its cycle if it is in one. */
+/** One alternative a dose is part of: the choice's label and the option's. */
+export interface OptionAt {
+  readonly choice?: string;
+  readonly option: string;
+}
+
+/** A dose and where it stands: its arm, its phase, its cycle if it is in one, and the options it is part of. */
 export interface DoseAt {
   readonly dose: S.Dose;
   readonly arm: S.Arm;
   readonly phase: S.TreatmentPhase;
   readonly cycle?: S.Cycle;
+  /** The options of choices that hold it, outermost first; empty when it is given to everyone in the arm. */
+  readonly options: readonly OptionAt[];
 }
 
-/** Every dose of every arm, in source order. */
-export function* dosesOf(protocol: S.Protocol): Generator<DoseAt> {
-  for (const arm of protocol.arms) {
-    for (const phase of arm.phases) {
-      for (const step of phase.steps) {
-        if (step.kind === 'cycle') for (const dose of step.doses) yield { dose, arm, phase, cycle: step };
-        else if (step.kind === 'dose') yield { dose: step.dose, arm, phase };
+/** The option of a cycle's choices that holds its `index`-th dose, if any. */
+function cycleOption(cycle: S.Cycle, index: number): OptionAt | undefined {
+  for (const choice of cycle.choices) {
+    for (const option of choice.options) if (option.doses.includes(index)) return { choice: choice.label, option: option.label };
+  }
+  return undefined;
+}
+
+function* stepDoses(steps: readonly S.Step[], arm: S.Arm, phase: S.TreatmentPhase, options: readonly OptionAt[]): Generator<DoseAt> {
+  for (const step of steps) {
+    if (step.kind === 'cycle') {
+      for (const [index, dose] of step.doses.entries()) {
+        const option = step.choices.length ? cycleOption(step, index) : undefined;
+        yield { dose, arm, phase, cycle: step, options: option ? [...options, option] : options };
       }
+    } else if (step.kind === 'dose') yield { dose: step.dose, arm, phase, options };
+    else if (step.kind === 'choice') {
+      for (const option of step.options) yield* stepDoses(option.steps, arm, phase, [...options, { choice: step.label, option: option.label }]);
     }
+  }
+}
+
+/** Every dose of every arm, in source order, those in choices too. */
+export function* dosesOf(protocol: S.Protocol): Generator<DoseAt> {
+  for (const arm of protocol.arms) for (const phase of arm.phases) yield* stepDoses(phase.steps, arm, phase, []);
+}
+
+/** Every cycle block of an arm's phase, those in choices too. */
+export function* cyclesOf(steps: readonly S.Step[]): Generator<S.Cycle> {
+  for (const step of steps) {
+    if (step.kind === 'cycle') yield step;
+    else if (step.kind === 'choice') for (const option of step.options) yield* cyclesOf(option.steps);
   }
 }
 

@@ -18,8 +18,9 @@ import { FIELD_SPECS, fieldValues, setValueAt, valueAt, type FieldContext, type 
 import { findAnalyte } from '../knowledge/analytes';
 import type * as S from '../model/schema';
 import * as C from './ctgov-schema';
-import { compactDays, renderMarkdown } from './markdown';
-import { summarize, writtenAmount } from './summary';
+import { renderMarkdown } from './markdown';
+import { doseLineParts } from '../model/print';
+import { summarize } from './summary';
 
 /** The registry's `Type: name` label of an intervention, as arms list theirs: `Drug: Neoadjuvant treatment`. */
 export function interventionLabel(intervention: { type: string; name: string }): string {
@@ -146,26 +147,30 @@ export function eligibilityText(eligibility: S.Eligibility): string | undefined 
 
 // ---- arms -----------------------------------------------------------------------------------
 
-/** A dose line as the language writes it: `capecitabine 1250 mg/m2 bid days 1-14`. */
+/** A dose line as the registry's description writes it, as the language writes it: `capecitabine 1250 mg/m2 bid days 1-14`. */
 export function doseText(dose: S.Dose): string {
-  const parts = [dose.drug, writtenAmount(dose.amount)];
-  if (dose.route) parts.push(dose.route);
-  if (dose.frequency) parts.push(dose.frequency.text);
-  if (dose.days?.length) parts.push(`${dose.days.length === 1 ? 'day' : 'days'} ${compactDays(dose.days)}`);
-  if (dose.duration) parts.push(`for ${dose.duration.value} ${dose.duration.unit}`);
-  if (dose.count) parts.push(`x ${dose.count}`);
-  for (const note of dose.notes) parts.push(`(${note})`);
-  return parts.join(' ');
+  const { drug, amount, rest } = doseLineParts(dose);
+  return [drug, amount, rest].filter(Boolean).join(' ');
 }
 
 function stepText(step: S.Step): string {
   switch (step.kind) {
-    case 'cycle':
-      return `cycle of ${step.lengthText}${step.count ? ` x ${step.count}` : ''} (${step.doses.map(doseText).join('; ')})`;
+    case 'cycle': {
+      const ends = [
+        step.count !== undefined ? `x ${step.count}` : '',
+        step.until?.length ? `until ${step.until.join(' or ')}` : '',
+        step.upTo ? `up to ${step.upTo.value} ${step.upTo.unit}` : '',
+      ]
+        .filter(Boolean)
+        .join(', ');
+      return `cycle of ${step.lengthText}${ends ? ` ${ends}` : ''} (${step.doses.map(doseText).join('; ')})`;
+    }
     case 'dose':
       return doseText(step.dose);
     case 'surgery':
       return `surgery${step.note ? ` (${step.note})` : ''}`;
+    case 'choice':
+      return `one of${step.label ? ` (${step.label})` : ''}: ${step.options.map((option) => `${option.label}: ${option.steps.map(stepText).join('; ')}`).join(' | ')}`;
   }
 }
 

@@ -11,7 +11,8 @@ import type * as S from '../model/schema';
 import { friendlyUnit } from '../model/units';
 import { escapeHtml } from './page';
 import { formatNumber } from '../util/text';
-import { describeCriterion, describeDose } from './markdown';
+import { cycleHeader, describeCriterion, describeDose } from './markdown';
+import { scheduleOf } from '../model/schedule';
 import { eligibilityFacts, organizationText, trialFacts, type Fact } from './facts';
 import { ARM_TYPE, INTERVENTION_TYPE, INVESTIGATOR_ROLE } from '../language/enums';
 import { doseImplication, summarize, withoutSpans } from './summary';
@@ -79,6 +80,8 @@ export interface TimelineDrawing {
     readonly drug: string;
     readonly marks: readonly { readonly day: number; readonly perDay: number; readonly offset: number }[];
     readonly bars: readonly { readonly start: number; readonly end: number; readonly offset: number }[];
+    /** The course goes on past what is drawn (until progression): drawn for a few periods, then "…". */
+    readonly open?: boolean;
   }[];
   readonly surgeries: readonly { readonly day: number; readonly note?: string; readonly offset: number }[];
 }
@@ -144,8 +147,13 @@ export function timelineSvg(timeline: TimelineDrawing, scaleDays = timeline.tota
           `<rect class="bar" data-offset="${b.offset}" x="${x(b.start).toFixed(1)}" y="${y + 7}" width="${((b.end - b.start + 1) * scale).toFixed(1)}" height="${ROW_HEIGHT - 14}"><title>${e(row.drug)}: days ${b.start}-${b.end}, continuous</title></rect>`,
       )
       .join('');
+    // An open-ended course goes on past what is drawn: an arrow says so, never an invented last day.
+    // It stands after this arm's last day (the scale may be a longer arm's).
+    const open = row.open
+      ? `<text class="open" x="${(x(timeline.totalDays) + scale + 2).toFixed(1)}" y="${y + 15}">…<title>${e(row.drug)}: open-ended, drawn for a few periods</title></text>`
+      : '';
     parts.push(
-      `<g class="row" data-drug="${e(row.drug)}"><line class="lane" x1="${LABEL_WIDTH}" x2="${LABEL_WIDTH + PLOT_WIDTH}" y1="${y + ROW_HEIGHT / 2}" y2="${y + ROW_HEIGHT / 2}"/><text class="drug" x="${LABEL_WIDTH - 6}" y="${y + 15}" text-anchor="end">${e(row.drug)}</text>${bars}${marks}</g>`,
+      `<g class="row" data-drug="${e(row.drug)}"><line class="lane" x1="${LABEL_WIDTH}" x2="${LABEL_WIDTH + PLOT_WIDTH}" y1="${y + ROW_HEIGHT / 2}" y2="${y + ROW_HEIGHT / 2}"/><text class="drug" x="${LABEL_WIDTH - 6}" y="${y + 15}" text-anchor="end">${e(row.drug)}</text>${bars}${marks}${open}</g>`,
     );
   });
   for (const surgery of timeline.surgeries) {
@@ -185,28 +193,64 @@ function timelineLegend(): string {
   ].join('')}</p>`;
 }
 
-function regimen(arm: S.Arm): string {
+function regimen(protocol: S.Protocol, arm: S.Arm): string {
   const items: string[] = [];
-  arm.phases.forEach((phase) => {
-    if (phase.name) items.push(`<li class="phase-name">${e(phase.name)}</li>`);
-    phase.steps.forEach((step) => {
-      if (step.kind === 'surgery') items.push(`<li data-offset="${step.span.offset}">surgery${step.note ? `: ${e(step.note)}` : ''}</li>`);
-      if (step.kind === 'cycle') {
-        items.push(`<li data-offset="${step.span.offset}">cycle of ${e(step.lengthText)}${step.count ? ` x ${step.count}` : ''}</li>`);
-        step.doses.forEach((dose) => items.push(`<li class="dose" data-offset="${dose.span.offset}">${e(describe(dose, step))}</li>`));
+  const stepItems = (steps: readonly S.Step[], depth: number) => {
+    const indent = depth ? ` nested depth-${Math.min(depth, 3)}` : '';
+    steps.forEach((step) => {
+      switch (step.kind) {
+        case 'surgery':
+          items.push(`<li class="step${indent}" data-offset="${step.span.offset}">surgery${step.note ? `: ${e(step.note)}` : ''}</li>`);
+          break;
+        case 'cycle': {
+          const header = cycleHeader({
+            ...withoutSpans({ ...step, doses: [] }),
+            cycles: scheduleOf(protocol).cycleOf(step)?.cycles ?? { kind: 'unknown' },
+            doses: [],
+          });
+          items.push(`<li class="step${indent}" data-offset="${step.span.offset}">${e(header)}</li>`);
+          const grouped = new Set(step.choices.flatMap((choice) => choice.options.flatMap((option) => option.doses)));
+          step.doses.forEach((dose, index) => {
+            if (!grouped.has(index)) items.push(`<li class="dose${indent}" data-offset="${dose.span.offset}">${e(describe(protocol, dose))}</li>`);
+          });
+          for (const choice of step.choices) {
+            items.push(`<li class="step${indent}" data-offset="${choice.span.offset}">one of${choice.label ? ` (${e(choice.label)})` : ''}:</li>`);
+            for (const option of choice.options) {
+              items.push(`<li class="option nested depth-${Math.min(depth + 1, 3)}" data-offset="${option.span.offset}">${e(option.label)}</li>`);
+              for (const i of option.doses)
+                items.push(
+                  `<li class="dose nested depth-${Math.min(depth + 2, 3)}" data-offset="${step.doses[i].span.offset}">${e(describe(protocol, step.doses[i]))}</li>`,
+                );
+            }
+          }
+          break;
+        }
+        case 'dose':
+          items.push(`<li class="dose${indent}" data-offset="${step.dose.span.offset}">${e(describe(protocol, step.dose))}</li>`);
+          break;
+        case 'choice':
+          items.push(`<li class="step${indent}" data-offset="${step.span.offset}">one of${step.label ? ` (${e(step.label)})` : ''}:</li>`);
+          for (const option of step.options) {
+            items.push(`<li class="option nested depth-${Math.min(depth + 1, 3)}" data-offset="${option.span.offset}">${e(option.label)}</li>`);
+            stepItems(option.steps, depth + 2);
+          }
+          break;
       }
-      if (step.kind === 'dose') items.push(`<li class="dose" data-offset="${step.dose.span.offset}">${e(describe(step.dose))}</li>`);
     });
+  };
+  arm.phases.forEach((phase) => {
+    if (phase.name) items.push(`<li class="phase-name">${e(phase.label ?? phase.name)}${phase.optional ? ' (optional)' : ''}</li>`);
+    stepItems(phase.steps, 0);
   });
   return `<ul class="regimen">${items.join('')}</ul>`;
 }
 
-function describe(dose: S.Dose, cycle?: S.Cycle): string {
-  return describeDose({ ...withoutSpans(dose), implied: doseImplication(dose, cycle) });
+function describe(protocol: S.Protocol, dose: S.Dose): string {
+  return describeDose({ ...withoutSpans(dose), implied: doseImplication(protocol, dose) });
 }
 
 function armsDetail(protocol: S.Protocol): string {
-  const timelines = protocol.arms.map((arm) => armTimeline(arm));
+  const timelines = protocol.arms.map((arm) => armTimeline(protocol, arm));
   // One scale for every arm: the same day stands at the same place in each timeline.
   const scaleDays = Math.max(1, ...timelines.map((timeline) => timeline.totalDays));
   let legendShown = false;
@@ -225,7 +269,7 @@ function armsDetail(protocol: S.Protocol): string {
       };
       return `<section class="arm" data-arm="${e(arm.id)}"><h3 data-offset="${arm.span.offset}">${e(arm.label)} <span class="muted">${e(ARM_TYPE.label(arm.type) ?? '')}</span></h3>
 ${arm.description ? `<p class="description">${e(arm.description)}</p>` : ''}
-${drawn ? legend() + timelineSvg(timeline, scaleDays) : nothing}${unplaced}${regimen(arm)}</section>`;
+${drawn ? legend() + timelineSvg(timeline, scaleDays) : nothing}${unplaced}${regimen(protocol, arm)}</section>`;
     })
     .join('');
 }

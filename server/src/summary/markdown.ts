@@ -2,7 +2,9 @@
  * The summary as Markdown: readable in a terminal as it is, and rendered anywhere Markdown is.
  */
 
-import { ARM_TYPE, INVESTIGATOR_ROLE, STATUS } from '../language/enums';
+import { ARM_TYPE, INVESTIGATOR_ROLE, STATUS, STOP_REASON } from '../language/enums';
+import { doseLineParts } from '../model/print';
+import { countText } from '../model/schedule';
 import { formatNumber } from '../util/text';
 import { eligibilityFacts, organizationText, trialFacts, type Fact } from './facts';
 import type { DoseImplication, SummaryCriterion as Criterion, SummaryDose, SummaryStep, TrialSummary } from './summary';
@@ -22,8 +24,10 @@ function cell(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
+/** A dose line as written, its normalised amount, and what it implies: `gemcitabine 1 g/m2 (= 1000 mg/m2) days 1, 8 — 2 per cycle, …`. */
 export function describeDose(dose: SummaryDose): string {
-  const parts = [dose.drug, dose.implied.written];
+  const { drug, amount, rest } = doseLineParts(dose);
+  const parts = [drug, amount];
   if (
     dose.amount.form === 'quantity' &&
     dose.amount.normalized &&
@@ -31,21 +35,45 @@ export function describeDose(dose: SummaryDose): string {
   ) {
     parts.push(`(= ${formatNumber(dose.amount.normalized.value)} ${dose.amount.normalized.unit})`);
   }
-  if (dose.route) parts.push(dose.route);
-  if (dose.frequency) parts.push(dose.frequency.text);
-  if (dose.days) parts.push(`${dose.days.length === 1 ? 'day' : 'days'} ${compactDays(dose.days)}`);
-  if (dose.duration) parts.push(`for ${formatNumber(dose.duration.value)} ${dose.duration.unit}`);
-  if (dose.count) parts.push(`x ${dose.count}`);
-  for (const note of dose.notes) parts.push(`"${note}"`);
+  if (rest) parts.push(rest);
   return parts.join(' ') + implication(dose.implied);
 }
 
-function implication(implied: DoseImplication): string {
+/** An amount or a range of amounts: `85 mg/m2`, `5600-5800 mg`. */
+function quantityText(quantity: { value: number; max?: number; unit: string }): string {
+  return `${formatNumber(quantity.value)}${quantity.max === undefined ? '' : `-${formatNumber(quantity.max)}`} ${quantity.unit}`;
+}
+
+/** What a dose line implies, after a dash: counts per cycle and over the course, amounts, or why there is no total. */
+export function implication(implied: DoseImplication): string {
   const bits: string[] = [];
-  if (implied.administrationsPerCycle !== undefined) bits.push(`${implied.administrationsPerCycle} per cycle`);
-  if (implied.totalAdministrations !== undefined) bits.push(`${implied.totalAdministrations} in total`);
-  if (implied.perCycle) bits.push(`${formatNumber(implied.perCycle.value)} ${implied.perCycle.unit} per cycle`);
-  if (implied.cumulative) bits.push(`${formatNumber(implied.cumulative.value)} ${implied.cumulative.unit} cumulative`);
+  if (implied.administrationsPerCycle !== undefined)
+    bits.push(`${implied.administrationsPerCycle} per cycle${implied.everyCycles ? ` every ${implied.everyCycles} cycles` : ''}`);
+  const total = implied.administrations;
+  switch (total.kind) {
+    case 'exact':
+    case 'range':
+    case 'upTo':
+      bits.push(`${countText(total)} in total`);
+      break;
+    case 'open':
+      bits.push(`open-ended${implied.until?.length ? ` (until ${implied.until.map((reason) => STOP_REASON.label(reason)).join(' or ')})` : ''}`);
+      break;
+    case 'unknown':
+      if (implied.administrationsPerCycle === undefined) bits.push('total not stated');
+      break;
+  }
+  if (implied.perCycle) bits.push(`${quantityText(implied.perCycle)} per cycle`);
+  if (implied.cumulative) bits.push(`${quantityText(implied.cumulative)} cumulative`);
+  else if (implied.cumulativeTotal) {
+    const t = implied.cumulativeTotal;
+    bits.push(t.kind === 'upTo' ? `up to ${formatNumber(t.value)} ${t.unit} cumulative` : `${quantityText(t)} cumulative`);
+  }
+  if (implied.reference && implied.written.startsWith('AUC')) {
+    bits.push(`${quantityText(implied.reference.perAdministration)} each for a GFR of ${implied.reference.patient.gfr} mL/min (Calvert)`);
+  } else if (implied.reference?.capped) {
+    bits.push(`${quantityText(implied.reference.perAdministration)} each after the cap, for a BSA of ${implied.reference.patient.bsa} m2`);
+  }
   return bits.length ? ` — ${bits.join(', ')}` : '';
 }
 
@@ -66,16 +94,55 @@ export function compactDays(days: readonly number[]): string {
   return parts.join(', ');
 }
 
+/** A cycle's doses, those of each choice grouped under it as options. */
+function cycleDoseLines(step: Extract<SummaryStep, { kind: 'cycle' }>, indent: string): string[] {
+  const lines: string[] = [];
+  const done = new Set<number>();
+  step.doses.forEach((dose, index) => {
+    if (done.has(index)) return;
+    const choice = step.choices.find((candidate) => candidate.options.some((option) => option.doses.includes(index)));
+    if (!choice) {
+      lines.push(`${indent}- ${describeDose(dose)}`);
+      return;
+    }
+    lines.push(`${indent}- One of${choice.label ? ` (${choice.label})` : ''}:`);
+    for (const option of choice.options) {
+      lines.push(`${indent}  - ${option.label}:`);
+      for (const i of option.doses) {
+        done.add(i);
+        lines.push(`${indent}    - ${describeDose(step.doses[i])}`);
+      }
+    }
+  });
+  return lines;
+}
+
+/** A cycle block's header: `Cycle of 21 days x 3`, `Cycle of 21 days until disease progression, up to 35 cycles`. */
+export function cycleHeader(step: Extract<SummaryStep, { kind: 'cycle' }>): string {
+  const ends: string[] = [];
+  if (step.count !== undefined) ends.push(`x ${step.count}`);
+  if (step.duration) ends.push(`for ${formatNumber(step.duration.value)} ${step.duration.unit}`);
+  if (step.until?.length) ends.push(`until ${step.until.map((reason) => STOP_REASON.label(reason)).join(' or ')}`);
+  if (step.upTo) ends.push(`up to ${formatNumber(step.upTo.value)} ${step.upTo.unit}`);
+  // The number of cycles, where the header gives it only as a time (`for 6 months`, `up to 2 years`).
+  const inTime = (length: { unit: string } | undefined) => length !== undefined && length.unit !== 'cycles';
+  const count = inTime(step.duration) || inTime(step.upTo) ? ` (${countText(step.cycles)} cycles)` : '';
+  return `Cycle of ${step.lengthText}${ends.length ? ` ${ends.join(', ')}` : ''}${count}`;
+}
+
 function stepLines(step: SummaryStep, indent: string): string[] {
   switch (step.kind) {
-    case 'cycle': {
-      const header = `${indent}- Cycle of ${step.lengthText}${step.count ? ` x ${step.count}` : ''}:`;
-      return [header, ...step.doses.map((dose) => `${indent}  - ${describeDose(dose)}`)];
-    }
+    case 'cycle':
+      return [`${indent}- ${cycleHeader(step)}:`, ...cycleDoseLines(step, `${indent}  `)];
     case 'surgery':
       return [`${indent}- Surgery${step.note ? `: ${step.note}` : ''}`];
     case 'dose':
       return [`${indent}- ${describeDose(step.dose)}`];
+    case 'choice':
+      return [
+        `${indent}- One of${step.label ? ` (${step.label})` : ''}:`,
+        ...step.options.flatMap((option) => [`${indent}  - ${option.label}:`, ...option.steps.flatMap((inner) => stepLines(inner, `${indent}    `))]),
+      ];
   }
 }
 

@@ -79,7 +79,9 @@ const SCRIPT = `
     const target = event.target instanceof Element ? event.target.closest('[data-offset]') : null;
     if (!target) return;
     event.preventDefault();
-    vscode.postMessage({ type: 'reveal', offset: offsetOf(target) });
+    // A diff page's elements say which of the two documents they come from.
+    const side = target.getAttribute('data-side');
+    vscode.postMessage(side ? { type: 'reveal', offset: offsetOf(target), side: side } : { type: 'reveal', offset: offsetOf(target) });
   });
 
   function scrollToOffset(offset) {

@@ -26,6 +26,8 @@ import { criterionText, doseText, regimenText } from './ctgov';
 import { compactDays } from './markdown';
 import { escapeHtml } from './page';
 import { doseImplication } from './summary';
+import { countText, scheduleOf } from '../model/schedule';
+import { STOP_REASON } from '../language/enums';
 import { administrationsOf, type ArmAdministration } from './usdm-schedule';
 import {
   CDISC_CODE_SYSTEM,
@@ -548,7 +550,7 @@ export function exportUsdm(protocol: S.Protocol): UsdmWrapper {
     const role = armTypes.length === 1 && (armTypes[0] === 'experimental' || armTypes[0] === 'active_comparator') ? armTypes[0] : undefined;
     const administrationName = createNames();
     const administrations = lines.map((at) => {
-      const administration = administrationNode(ids, at, administrationName, productFor, drugsById.get(at.dose.drug), unmet);
+      const administration = administrationNode(ids, protocol, at, administrationName, productFor, drugsById.get(at.dose.drug), unmet);
       administrationOf.set(at.dose, administration);
       return administration;
     });
@@ -687,7 +689,7 @@ export function exportUsdm(protocol: S.Protocol): UsdmWrapper {
   const armEntries: { arm: UsdmNode; label: string; timeline: UsdmNode; epochId: string }[] = [];
   armSegments.forEach(({ arm, segments }, index) => {
     const epochIdOf = (segment: Segment) => epochNodeOf.get(epochOfSegment.get(segment)!)!.id;
-    const timeline = armTimeline(ids, arm, segments, epochIdOf, administrationOf, activities, activityName);
+    const timeline = armTimeline(ids, protocol, arm, segments, epochIdOf, administrationOf, activities, activityName);
     timelines.push(timeline);
     armEntries.push({ arm: arms[index], label: arm.label, timeline, epochId: epochIdOf(segments[0]) });
   });
@@ -875,17 +877,36 @@ function impliedFrequency(dose: S.Dose, cycle: S.Cycle | undefined): { text: str
   return undefined;
 }
 
+/** The dose lines a step holds: a cycle's, a line's own, every option's of a choice. */
+function stepDoses(step: S.Step): S.Dose[] {
+  switch (step.kind) {
+    case 'cycle':
+      return step.doses;
+    case 'dose':
+      return [step.dose];
+    case 'choice':
+      return step.options.flatMap((option) => option.steps.flatMap(stepDoses));
+    case 'surgery':
+      return [];
+  }
+}
+
 /** How long a line is given for, in days where the line says. */
 function durationOf(
+  protocol: S.Protocol,
   dose: S.Dose,
   cycle: S.Cycle | undefined,
 ): { text: string; days?: number; value?: { value: number; unit: string; ucum: string } } | undefined {
   if (cycle) {
-    if (cycle.count === undefined) return { text: `cycles of ${cycle.lengthText}, their number not stated` };
-    return { text: `${cycle.count} cycles of ${cycle.lengthText}`, value: { value: cycle.count * cycle.lengthDays, unit: 'days', ucum: 'd' } };
+    const cycles = scheduleOf(protocol).cycleOf(cycle)?.cycles ?? { kind: 'unknown' };
+    if (cycles.kind === 'exact')
+      return { text: `${cycles.value} cycles of ${cycle.lengthText}`, value: { value: cycles.value * cycle.lengthDays, unit: 'days', ucum: 'd' } };
+    if (cycles.kind === 'unknown') return { text: `cycles of ${cycle.lengthText}, their number not stated` };
+    const until = cycle.until?.length ? ` until ${cycle.until.map((reason) => STOP_REASON.label(reason)).join(' or ')}` : '';
+    return { text: `${countText(cycles)} cycles of ${cycle.lengthText}${until}` };
   }
   if (dose.duration) {
-    const ucum = { days: 'd', weeks: 'wk', months: 'mo', cycles: undefined }[dose.duration.unit];
+    const ucum = { days: 'd', weeks: 'wk', months: 'mo', years: 'a', cycles: undefined, doses: undefined }[dose.duration.unit];
     return {
       text: `${dose.duration.value} ${dose.duration.unit}`,
       value: ucum ? { value: dose.duration.value, unit: dose.duration.unit, ucum } : undefined,
@@ -904,6 +925,7 @@ function durationOf(
 
 function administrationNode(
   ids: Ids,
+  protocol: S.Protocol,
   at: { dose: S.Dose; arm: S.Arm; phase: S.TreatmentPhase; cycle?: S.Cycle },
   name: (name: string) => string,
   productFor: (drug: string) => UsdmNode,
@@ -912,10 +934,11 @@ function administrationNode(
 ): UsdmNode {
   const { dose, arm, phase, cycle } = at;
   const written = doseText(dose);
-  const stated = dose.amount.form !== 'unstated';
+  const stated = dose.amount.form === 'quantity' || dose.amount.form === 'auc';
   const extensions: UsdmNode[] = [ext(ids, 'doseLine', { string: written }), ext(ids, 'arm', { string: arm.id })];
   if (phase.name) extensions.push(ext(ids, 'phase', { string: phase.name }));
   if (cycle) extensions.push(ext(ids, 'cycle', { string: `${cycle.lengthText}${cycle.count ? ` x ${cycle.count}` : ''}` }));
+  if (at.dose.amount.form === 'matching') extensions.push(ext(ids, 'placeboMatching', { string: at.dose.amount.drug }));
 
   // The dose, with its normalised value beside it.
   let doseQuantity: UsdmNode | undefined;
@@ -928,10 +951,10 @@ function administrationNode(
     doseQuantity = quantity(ids, dose.amount.value, { ucum: 'mg/mL.min', written: 'mg/mL.min' }, [
       ext(ids, 'doseBasis', { string: 'target area under the curve' }),
     ]);
-  } else {
+  } else if (dose.amount.form === 'unstated') {
     extensions.push(ext(ids, 'doseUnstated', { string: 'the source states no dose' }));
   }
-  const implied = doseImplication(dose, cycle);
+  const implied = doseImplication(protocol, dose);
   if (implied.administrationsPerCycle !== undefined) extensions.push(ext(ids, 'administrationsPerCycle', { integer: implied.administrationsPerCycle }));
   if (implied.totalAdministrations !== undefined) extensions.push(ext(ids, 'totalAdministrations', { integer: implied.totalAdministrations }));
   if (implied.perCycle)
@@ -964,7 +987,7 @@ function administrationNode(
   if (frequency && !stated) extensions.push(ext(ids, 'frequency', { string: frequency.text }));
   if (stated && !frequency) unmet('DDF00178', `no frequency for ${written} (${arm.id}): the line gives neither a frequency nor days`);
 
-  const duration = durationOf(dose, cycle);
+  const duration = durationOf(protocol, dose, cycle);
   return node(ids, 'Administration', {
     name: name(`${arm.id}: ${written}`),
     label: `${arm.label}${phase.name ? `, ${phase.name}` : ''}`,
@@ -995,6 +1018,7 @@ function administrationNode(
  */
 function armTimeline(
   ids: Ids,
+  protocol: S.Protocol,
   arm: S.Arm,
   segments: Segment[],
   epochIdOf: (segment: Segment) => string,
@@ -1013,7 +1037,7 @@ function armTimeline(
         surgeriesBefore.set(step, surgeries);
         continue;
       }
-      for (const dose of step.kind === 'cycle' ? step.doses : [step.dose]) {
+      for (const dose of stepDoses(step)) {
         segmentOfDose.set(dose, segment);
         surgeriesBefore.set(dose, surgeries);
       }
@@ -1040,7 +1064,7 @@ function armTimeline(
     readonly stretch: number;
     readonly day?: number;
   }
-  const administrations = administrationsOf(arm);
+  const administrations = administrationsOf(protocol, arm);
   const byStretchAndDay = new Map<string, ArmAdministration[]>();
   for (const administration of administrations) {
     const key = `${surgeriesBefore.get(administration.doseLine) ?? 0}:${administration.day}`;

@@ -8,7 +8,20 @@
 
 import type { Finding } from '../language/codes';
 import { FIELD_SPECS, type ArgShape, type FieldContext, type FieldSpec } from '../language/fields';
-import { CYCLE_LENGTH_UNITS, DURATION_UNITS, isFrequencyWord, isRouteWord, PHASE_KEYWORDS, TOP_LEVEL_KEYWORDS } from '../language/vocabulary';
+import { ADMINISTRATION_MODE, STOP_REASON } from '../language/enums';
+import {
+  COURSE_UNITS,
+  CYCLE_LENGTH_UNITS,
+  DOSE_LINE_WORDS,
+  DURATION_UNITS,
+  INFUSION_UNITS,
+  isFrequencyWord,
+  isRouteWord,
+  PHASE_KEYWORDS,
+  TOP_LEVEL_KEYWORDS,
+  WINDOW_RELATIONS,
+  WINDOW_UNITS,
+} from '../language/vocabulary';
 import { createScanner, isUsableNumber, TokenError, TokenKind, type Comment } from './scanner';
 import type * as T from './tree';
 
@@ -18,11 +31,26 @@ export interface ParseResult {
   readonly tree: T.DocumentNode;
   readonly errors: readonly SyntaxError[];
   readonly comments: readonly Comment[];
+  /**
+   * Every token the parser read, in order, three numbers each: offset, length, and the kind with
+   * `TOKEN_NAMED` set when the tree holds the token as a Name node. Features read tokens here
+   * (keywords the tree keeps no node for, the formatter's layout) instead of scanning again.
+   */
+  readonly tokens: Int32Array;
 }
+
+/** Set in a token's kind word (ParseResult.tokens) when the tree holds it as a Name node. */
+export const TOKEN_NAMED = 1 << 8;
+
+/** How deep blocks may nest; deeper blocks are reported and skipped, so the parser's stack stays bounded. */
+export const MAX_NESTING = 64;
+
+/** Words that continue a limit after its number (`or`, `if`, a time window): never read as its unit. */
+const LIMIT_WORDS: ReadonlySet<string> = new Set(['or', 'if', ...Object.keys(WINDOW_RELATIONS)]);
 
 /** Words that continue a dose line, so they are never read as its unit. */
 function isDoseKeyword(word: string): boolean {
-  return isRouteWord(word) || isFrequencyWord(word) || word === 'day' || word === 'days' || word === 'for' || word === 'x';
+  return isRouteWord(word) || isFrequencyWord(word) || DOSE_LINE_WORDS.has(word);
 }
 
 const TOKEN_DESCRIPTIONS: Record<TokenKind, string> = {
@@ -65,6 +93,21 @@ export function parse(text: string): ParseResult {
   const reportedOffsets = new Set<number>();
   let previousEnd = 0;
   let previousStart = 0;
+  let tokens = new Int32Array(3 * 1024);
+  let tokenCount = 0;
+  let depth = 0;
+
+  function recordToken(flags: number): void {
+    if (3 * tokenCount + 3 > tokens.length) {
+      const grown = new Int32Array(tokens.length * 2);
+      grown.set(tokens);
+      tokens = grown;
+    }
+    tokens[3 * tokenCount] = scanner.tokenOffset();
+    tokens[3 * tokenCount + 1] = scanner.tokenLength();
+    tokens[3 * tokenCount + 2] = scanner.token() | flags;
+    tokenCount++;
+  }
 
   // ---- token helpers ----------------------------------------------------------------------
 
@@ -116,7 +159,8 @@ export function parse(text: string): ParseResult {
     }
   }
 
-  function next(): void {
+  function next(flags = 0): void {
+    recordToken(flags);
     reportTokenError();
     previousStart = offset();
     previousEnd = end();
@@ -199,7 +243,7 @@ export function parse(text: string): ParseResult {
 
   function name(): T.Name {
     const node: T.Name = { kind: 'Name', offset: offset(), length: scanner.tokenLength(), text: tokText() };
-    next();
+    next(TOKEN_NAMED);
     return node;
   }
 
@@ -271,7 +315,7 @@ export function parse(text: string): ParseResult {
     const kind = tok();
     if (kind === TokenKind.String || kind === TokenKind.Comma || kind === TokenKind.OpenBrace || kind === TokenKind.Number || kind === TokenKind.Date)
       return undefined;
-    if (kind === TokenKind.Identifier && isDoseKeyword(tokText())) return undefined;
+    if (kind === TokenKind.Identifier && (isDoseKeyword(tokText()) || LIMIT_WORDS.has(tokText()))) return undefined;
     if (scanner.rescanAsUnit() !== TokenKind.Unit) return undefined;
     const node: T.UnitLit = { kind: 'Unit', offset: offset(), length: scanner.tokenLength(), text: tokText() };
     next();
@@ -298,6 +342,20 @@ export function parse(text: string): ParseResult {
    */
   function block<I>(parseItem: () => I | undefined): T.Block<I> {
     const start = offset();
+    if (depth >= MAX_NESTING) {
+      report('TPL015', `Blocks nest more than ${MAX_NESTING} deep here; this block is skipped.`, start, 1);
+      skipBlock();
+      return { kind: 'Block', offset: start, length: previousEnd - start, items: [], closed: true };
+    }
+    depth++;
+    try {
+      return blockItems(start, parseItem);
+    } finally {
+      depth--;
+    }
+  }
+
+  function blockItems<I>(start: number, parseItem: () => I | undefined): T.Block<I> {
     next(); // {
     const items: I[] = [];
     while (true) {
@@ -509,7 +567,7 @@ export function parse(text: string): ParseResult {
       const word = tokText();
       if (word === 'description') return field(FIELD_SPECS.arm.description);
       if (word === 'uses') return field(FIELD_SPECS.arm.uses);
-      if (PHASE_KEYWORDS.has(word) && peekIsOpenBrace()) return phase();
+      if (startsPhase()) return phase();
     }
     return regimenItem('an arm');
   }
@@ -534,29 +592,50 @@ export function parse(text: string): ParseResult {
     return false;
   }
 
+  /** The kind and text of the token after the current one, without moving: a scan from its end. */
+  function peek(): { kind: TokenKind; text: string; lineBreak: boolean } {
+    const ahead = createScanner(text, end());
+    const kind = ahead.scan();
+    return { kind, text: kind === TokenKind.Identifier ? ahead.tokenValue() : ahead.tokenText(), lineBreak: ahead.precededByLineBreak() };
+  }
+
+  /** A phase starts with its word followed by `{`, `optional` or its label. */
+  function startsPhase(): boolean {
+    if (!(tok() === TokenKind.Identifier && PHASE_KEYWORDS.has(tokText()))) return false;
+    if (peekIsOpenBrace()) return true;
+    const after = peek();
+    return !after.lineBreak && ((after.kind === TokenKind.Identifier && after.text === 'optional') || after.kind === TokenKind.String);
+  }
+
   function phase(): T.PhaseNode {
     const start = offset();
     const phaseName = name();
-    const body = block(() => {
-      if (tok() === TokenKind.Identifier && PHASE_KEYWORDS.has(tokText()) && peekIsOpenBrace()) {
-        report('TPL011', `Phases do not nest: close '${phaseName.text}' before starting '${tokText()}'.`, offset(), scanner.tokenLength());
-        skipStatement();
-        return undefined;
-      }
-      return regimenItem(`the ${phaseName.text} phase`);
-    });
-    const node = nodeFrom<T.PhaseNode>(start, { kind: 'Phase', name: phaseName, body });
+    const optional = isWord('optional') && onSameLine() ? name() : undefined;
+    const label = tok() === TokenKind.String && onSameLine() ? str() : undefined;
+    const body = requiredBlock(
+      () => {
+        if (startsPhase()) {
+          report('TPL011', `Phases do not nest: close '${phaseName.text}' before starting '${tokText()}'.`, offset(), scanner.tokenLength());
+          skipStatement();
+          return undefined;
+        }
+        return regimenItem(`the ${phaseName.text} phase`);
+      },
+      label ? 'the phase label' : `'${(optional ?? phaseName).text}'`,
+    );
+    const node = nodeFrom<T.PhaseNode>(start, { kind: 'Phase', name: phaseName, optional, label, body });
     finishStatement(`the ${phaseName.text} phase`);
     return node;
   }
 
   function regimenItem(context: string): T.RegimenItem | undefined {
     if (tok() !== TokenKind.Identifier) {
-      unknownStatement(context, ['a dose line', 'cycle', 'surgery']);
+      unknownStatement(context, ['a dose line', 'cycle', 'surgery', 'choice']);
       return undefined;
     }
     if (isWord('cycle')) return cycle();
     if (isWord('surgery')) return surgery();
+    if (isWord('choice')) return choice(regimenItem);
     return dose();
   }
 
@@ -569,42 +648,141 @@ export function parse(text: string): ParseResult {
     return node;
   }
 
+  /** `choice ["label"] { option "label" { … } … }`; each option holds what `item` parses. */
+  function choice(item: (context: string) => T.RegimenItem | undefined): T.ChoiceNode {
+    const start = offset();
+    const keyword = name();
+    const label = tok() === TokenKind.String && onSameLine() ? str() : undefined;
+    const body = requiredBlock(
+      () => {
+        if (!isWord('option')) {
+          unknownStatement('a choice', ['option']);
+          return undefined;
+        }
+        const optionStart = offset();
+        const optionKeyword = name();
+        const optionLabel = expectString("'option'");
+        const optionBody = requiredBlock(() => item('an option'), optionLabel ? 'the option label' : "'option'");
+        const node = nodeFrom<T.OptionNode>(optionStart, { kind: 'Option', keyword: optionKeyword, label: optionLabel, body: optionBody });
+        finishStatement('the option');
+        return node;
+      },
+      label ? 'the choice label' : "'choice'",
+    );
+    const node = nodeFrom<T.ChoiceNode>(start, { kind: 'Choice', keyword, label, body });
+    finishStatement('the choice');
+    return node;
+  }
+
+  /** A statement inside a cycle: a dose line, or a choice of dose lines. */
+  function cycleItem(context: string): T.RegimenItem | undefined {
+    if (tok() === TokenKind.Identifier && !isWord('cycle') && !isWord('surgery')) return isWord('choice') ? choice(cycleItem) : dose();
+    unknownStatement(context === 'an option' ? 'an option of a choice in a cycle' : 'a cycle', ['a dose line', 'choice']);
+    return undefined;
+  }
+
   function cycle(): T.CycleNode {
     const start = offset();
     const keyword = name();
     const cycleLength = expectNumber("'cycle'");
     let cycleLengthUnit: T.Name | undefined;
-    let count: T.Num | undefined;
+    const clauses: T.CourseClause[] = [];
     if (cycleLength) {
       if (tok() === TokenKind.Identifier && Object.hasOwn(CYCLE_LENGTH_UNITS, tokText()) && onSameLine()) cycleLengthUnit = name();
       else reportMissing("'days' or 'weeks'", `'${cycleLength.text}'`);
     }
-    if (cycleLengthUnit && isWord('x') && onSameLine()) {
-      next();
-      count = expectNumber("'x'");
-    } else if (cycleLengthUnit && tok() === TokenKind.Identifier && /^x[0-9]+$/.test(tokText()) && onSameLine()) {
-      count = gluedCount();
+    while (cycleLengthUnit && onSameLine() && tok() !== TokenKind.OpenBrace) {
+      if (tok() === TokenKind.Comma && clauses.length) {
+        next();
+        continue;
+      }
+      const clause = courseClause();
+      if (!clause) break;
+      clauses.push(clause);
     }
     // Skip a damaged header up to its body, so the doses inside are still read.
     if (onSameLine() && tok() !== TokenKind.OpenBrace) {
       if (cycleLengthUnit)
-        report('TPL013', `Did not expect ${describeCurrent()} in the cycle header; expected 'x' and a count, or '{'.`, offset(), scanner.tokenLength());
+        report(
+          'TPL013',
+          `Did not expect ${describeCurrent()} in the cycle header; expected 'x' and a count, 'up to', 'for', 'until', or '{'.`,
+          offset(),
+          scanner.tokenLength(),
+        );
       while (onSameLine() && tok() !== TokenKind.OpenBrace) next();
     }
-    const body = requiredBlock(() => {
-      if (tok() === TokenKind.Identifier && !isWord('cycle') && !isWord('surgery')) return dose();
-      unknownStatement('a cycle', ['a dose line']);
-      return undefined;
-    }, 'the cycle header');
-    const node = nodeFrom<T.CycleNode>(start, { kind: 'Cycle', keyword, cycleLength, cycleLengthUnit, count, body });
+    const body = requiredBlock(() => cycleItem('a cycle') as T.DoseNode | T.ChoiceNode | undefined, 'the cycle header');
+    const node = nodeFrom<T.CycleNode>(start, { kind: 'Cycle', keyword, cycleLength, cycleLengthUnit, clauses, body });
     finishStatement('the cycle');
     return node;
   }
 
+  /** One clause of how a course ends: `x N`, `up to N unit`, `for N unit`, `until reason {or reason}`; undefined if none starts here. */
+  function courseClause(): T.CourseClause | undefined {
+    if (tok() !== TokenKind.Identifier) return undefined;
+    const word = tokText();
+    const start = offset();
+    if (word === 'x') {
+      next();
+      const value = expectNumber("'x'");
+      return nodeFrom<T.CountMod>(start, { kind: 'Count', value });
+    }
+    if (/^x[0-9]+$/.test(word)) {
+      const value = gluedCount();
+      return nodeFrom<T.CountMod>(start, { kind: 'Count', value });
+    }
+    if (word === 'up') return upTo();
+    if (word === 'for') return duration();
+    if (word === 'until') return until();
+    return undefined;
+  }
+
+  function upTo(): T.UpToMod {
+    const start = offset();
+    next(); // up
+    if (isWord('to') && onSameLine()) next();
+    else reportMissing("'to'", "'up'");
+    const value = expectNumber("'up to'");
+    let unit: T.Name | undefined;
+    if (value) {
+      if (tok() === TokenKind.Identifier && Object.hasOwn(COURSE_UNITS, tokText()) && onSameLine()) unit = name();
+      else reportMissing("'cycles', 'doses', 'days', 'weeks', 'months' or 'years'", `'${value.text}'`);
+    }
+    return nodeFrom<T.UpToMod>(start, { kind: 'UpTo', value, unit });
+  }
+
+  function duration(): T.DurationMod {
+    const start = offset();
+    next(); // for
+    const value = expectNumber("'for'");
+    let unit: T.Name | undefined;
+    if (value) {
+      if (tok() === TokenKind.Identifier && Object.hasOwn(DURATION_UNITS, tokText()) && onSameLine()) unit = name();
+      else reportMissing("'days', 'weeks', 'months', 'years' or 'cycles'", `'${value.text}'`);
+    }
+    return nodeFrom<T.DurationMod>(start, { kind: 'Duration', value, unit });
+  }
+
+  function until(): T.UntilMod {
+    const start = offset();
+    const keyword = name();
+    const reasons: T.Name[] = [];
+    while (true) {
+      if (tok() === TokenKind.Identifier && onSameLine()) reasons.push(name());
+      else {
+        reportMissing(`a reason (${STOP_REASON.words.join(', ')})`, reasons.length ? "'or'" : "'until'");
+        break;
+      }
+      if (!(isWord('or') && onSameLine())) break;
+      next();
+    }
+    return nodeFrom<T.UntilMod>(start, { kind: 'Until', keyword, reasons });
+  }
+
   /** `x3` written without a space: the count is the digits after the x. */
   function gluedCount(): T.Num {
-    const text = tokText();
-    const node: T.Num = { kind: 'Num', offset: offset() + 1, length: text.length - 1, value: Number(text.slice(1)), text: text.slice(1) };
+    const word = tokText();
+    const node: T.Num = { kind: 'Num', offset: offset() + 1, length: word.length - 1, value: Number(word.slice(1)), text: word.slice(1) };
     next();
     return node;
   }
@@ -612,9 +790,14 @@ export function parse(text: string): ParseResult {
   function dose(): T.DoseNode {
     const start = offset();
     const drugName = name();
-    const amount = doseAmount(drugName);
+    const amount = doseAmount(drugName, "a dose (a number and unit, AUC N, 'matching' a drug, or dose unstated)");
     const modifiers: T.DoseModifier[] = [];
     while (onSameLine()) {
+      // Commas separate the clauses of how a course ends: `until progression, up to 2 years`.
+      if (tok() === TokenKind.Comma && modifiers.length) {
+        next();
+        continue;
+      }
       const modifier = doseModifier();
       if (!modifier) break;
       modifiers.push(modifier);
@@ -625,7 +808,7 @@ export function parse(text: string): ParseResult {
       else {
         report(
           'TPL011',
-          `Did not expect ${describeCurrent()} in a dose line; expected a route (IV, PO…), a frequency (daily, bid, q3w…), 'day', 'days', 'for', 'x' or a note string.`,
+          `Did not expect ${describeCurrent()} in a dose line; expected a route, a frequency, 'day', 'days', 'for', 'x', 'up to', 'until', 'cycles', 'over', 'max', 'loading', 'if' or a note string.`,
           offset(),
           scanner.tokenLength(),
         );
@@ -637,18 +820,26 @@ export function parse(text: string): ParseResult {
     return node;
   }
 
-  function doseAmount(drugName: T.Name): T.Amount | undefined {
+  /** A number, optionally a range `A-B` of them: `5`, `5-6`. */
+  function numberRange(after: string): { value?: T.Num; valueMax?: T.Num } {
+    const value = expectNumber(after);
+    if (!value || !(tok() === TokenKind.Dash && onSameLine())) return { value };
+    next();
+    return { value, valueMax: expectNumber("'-'") };
+  }
+
+  function doseAmount(drugName: T.Name | undefined, what: string): T.Amount | undefined {
     const start = offset();
     if (tok() === TokenKind.Number && onSameLine()) {
-      const value = num();
+      const { value, valueMax } = numberRange('the dose');
       const unit = optionalUnit();
-      if (!unit) reportMissing('a unit (mg, mg/m2, mg/kg…)', `the dose ${value.text}`);
-      return nodeFrom<T.Amount>(start, { kind: 'Amount', form: 'quantity', value, unit });
+      if (!unit && value) reportMissing('a unit (mg, mg/m2, mg/kg…)', `the dose ${(valueMax ?? value).text}`);
+      return nodeFrom<T.Amount>(start, { kind: 'Amount', form: 'quantity', value, valueMax, unit });
     }
     if (isWord('AUC') && onSameLine()) {
       next();
-      const value = expectNumber("'AUC'");
-      return nodeFrom<T.Amount>(start, { kind: 'Amount', form: 'auc', value });
+      const { value, valueMax } = numberRange("'AUC'");
+      return nodeFrom<T.Amount>(start, { kind: 'Amount', form: 'auc', value, valueMax });
     }
     if (isWord('dose') && onSameLine()) {
       next();
@@ -659,13 +850,22 @@ export function parse(text: string): ParseResult {
       reportMissing("'unstated'", "'dose'");
       return undefined;
     }
-    if (tok() === TokenKind.Identifier && drugName.text.length > 0 && !onSameLine()) {
+    if (isWord('matching') && onSameLine()) {
+      next();
+      const matching = expectName('the drug the placebo matches', "'matching'");
+      return nodeFrom<T.Amount>(start, { kind: 'Amount', form: 'matching', matching });
+    }
+    if (drugName && tok() === TokenKind.Identifier && drugName.text.length > 0 && !onSameLine()) {
       // A lone word on its line: most likely a statement this block does not know.
       report('TPL011', `'${drugName.text}' is not a statement here; a dose line is a drug, an amount and a schedule.`, drugName.offset, drugName.length);
       return undefined;
     }
-    reportMissing('a dose (a number and unit, AUC N, or dose unstated)', `'${drugName.text}'`);
+    reportMissing(what, drugName ? `'${drugName.text}'` : `'${describePrevious()}'`);
     return undefined;
+  }
+
+  function describePrevious(): string {
+    return text.slice(previousStart, previousEnd);
   }
 
   function doseModifier(): T.DoseModifier | undefined {
@@ -675,39 +875,85 @@ export function parse(text: string): ParseResult {
     const start = offset();
     if (isRouteWord(word)) return { kind: 'Route', offset: start, length: scanner.tokenLength(), name: name() };
     if (isFrequencyWord(word)) return { kind: 'Frequency', offset: start, length: scanner.tokenLength(), name: name() };
+    if (ADMINISTRATION_MODE.entry(word)) return { kind: 'Mode', offset: start, length: scanner.tokenLength(), name: name() };
     if (word === 'day' || word === 'days') {
       const keyword = name();
       const items = dayList(keyword);
       return nodeFrom<T.DaysMod>(start, { kind: 'Days', keyword, items });
     }
-    if (word === 'for') {
+    if (word === 'cycle' || word === 'cycles') {
+      const keyword = name();
+      const items = dayList(keyword, 'a cycle number');
+      return nodeFrom<T.CyclesMod>(start, { kind: 'Cycles', keyword, items });
+    }
+    if (word === 'from') {
+      const from = name();
+      const keyword = isWord('cycle') && onSameLine() ? name() : undefined;
+      if (!keyword) {
+        reportMissing("'cycle' and its number", "'from'");
+        return nodeFrom<T.CyclesMod>(start, { kind: 'Cycles', keyword: from, from, items: [] });
+      }
+      const items = dayList(keyword, 'a cycle number').slice(0, 1);
+      return nodeFrom<T.CyclesMod>(start, { kind: 'Cycles', keyword, from, items });
+    }
+    if (word === 'over') {
       next();
-      const value = expectNumber("'for'");
+      const value = expectNumber("'over'");
       let unit: T.Name | undefined;
       if (value) {
-        if (tok() === TokenKind.Identifier && Object.hasOwn(DURATION_UNITS, tokText()) && onSameLine()) unit = name();
-        else reportMissing("'days', 'weeks', 'months' or 'cycles'", `'${value.text}'`);
+        if (tok() === TokenKind.Identifier && Object.hasOwn(INFUSION_UNITS, tokText()) && onSameLine()) unit = name();
+        else reportMissing("'min' or 'hours'", `'${value.text}'`);
       }
-      return nodeFrom<T.DurationMod>(start, { kind: 'Duration', value, unit });
+      return nodeFrom<T.OverMod>(start, { kind: 'Over', value, unit });
     }
-    if (word === 'x') {
-      next();
-      const value = expectNumber("'x'");
-      return nodeFrom<T.CountMod>(start, { kind: 'Count', value });
+    if (word === 'max' || word === 'loading') {
+      const keyword = name();
+      const amount = doseAmount(undefined, word === 'max' ? 'the largest dose (a number and unit)' : 'the loading dose (a number and unit)');
+      return nodeFrom<T.AmountMod>(start, { kind: word === 'max' ? 'Max' : 'Loading', keyword, amount });
     }
-    if (/^x[0-9]+$/.test(word)) {
-      const value = gluedCount();
-      return nodeFrom<T.CountMod>(start, { kind: 'Count', value });
-    }
-    return undefined;
+    if (word === 'if') return condition();
+    return courseClause();
   }
 
-  function dayList(keyword: T.Name): T.DayRange[] {
+  /** `if "text"` or `if analyte op value [unit | x ULN]`. */
+  function condition(): T.ConditionNode {
+    const start = offset();
+    const keyword = name();
+    if (tok() === TokenKind.String && onSameLine()) return nodeFrom<T.ConditionNode>(start, { kind: 'Condition', keyword, text: str() });
+    if (!(tok() === TokenKind.Identifier && onSameLine())) {
+      reportMissing('a condition (an analyte and a limit, or a string)', "'if'");
+      return nodeFrom<T.ConditionNode>(start, { kind: 'Condition', keyword });
+    }
+    const analyte = name();
+    const comparator = op();
+    if (!comparator) {
+      reportMissing('a comparator (>, >=, <, <=, =)', `'${analyte.text}'`);
+      return nodeFrom<T.ConditionNode>(start, { kind: 'Condition', keyword, analyte });
+    }
+    const { value, multipleOf, unit } = limitValue(comparator);
+    return nodeFrom<T.ConditionNode>(start, { kind: 'Condition', keyword, analyte, op: comparator, value, multipleOf, unit });
+  }
+
+  /** A limit's value after its comparator: a number, then `x ULN`/`x LLN` or a unit. */
+  function limitValue(comparator: T.Op): { value?: T.Num; multipleOf?: T.Name; unit?: T.UnitLit } {
+    const value = expectNumber(`'${comparator.text}'`);
+    if (!value) return {};
+    if (isWord('x') && onSameLine()) {
+      next();
+      if ((isWord('ULN') || isWord('LLN')) && onSameLine()) return { value, multipleOf: name() };
+      reportMissing("'ULN' or 'LLN' (for a power of ten write x10^9/L as one unit)", "'x'");
+      return { value };
+    }
+    return { value, unit: optionalUnit() };
+  }
+
+  /** Numbers and ranges separated by commas: `1, 8`, `1-14`; also cycle numbers. */
+  function dayList(keyword: T.Name, what = 'a day number'): T.DayRange[] {
     const items: T.DayRange[] = [];
     let after = `'${keyword.text}'`;
     while (true) {
       if (!(tok() === TokenKind.Number && (onSameLine() || after === "','"))) {
-        reportMissing('a day number', after);
+        reportMissing(what, after);
         return items;
       }
       const start = offset();
@@ -718,7 +964,8 @@ export function parse(text: string): ParseResult {
         to = expectNumber("'-'");
       }
       items.push(nodeFrom<T.DayRange>(start, { kind: 'DayRange', from, to }));
-      if (tok() !== TokenKind.Comma) return items;
+      // A comma continues the list only when a number follows; otherwise it separates clauses.
+      if (tok() !== TokenKind.Comma || peek().kind !== TokenKind.Number) return items;
       next();
       after = "','";
     }
@@ -783,7 +1030,7 @@ export function parse(text: string): ParseResult {
     const start = offset();
     if (tok() === TokenKind.String) {
       const textNode = str();
-      return nodeFrom<T.TextCriterion>(start, { kind: 'Text', text: textNode });
+      return nodeFrom<T.TextCriterion>(start, { kind: 'Text', text: textNode, window: optionalWindow() });
     }
     if (tok() !== TokenKind.Identifier) {
       reportMissing('a criterion (an analyte and threshold, a score, prior, any, all, or a string)', after);
@@ -809,24 +1056,28 @@ export function parse(text: string): ParseResult {
         if (tok() !== TokenKind.Comma) break;
         next();
       }
-      return nodeFrom<T.PriorCriterion>(start, { kind: 'Prior', keyword, items, note: optionalNote() });
+      return nodeFrom<T.PriorCriterion>(start, { kind: 'Prior', keyword, items, window: optionalWindow(), note: optionalNote() });
     }
     const analyte = name();
     const comparator = op();
     if (comparator) {
-      const value = expectNumber(`'${comparator.text}'`);
-      let multipleOf: T.Name | undefined;
-      let unit: T.UnitLit | undefined;
-      if (value) {
-        if (isWord('x') && onSameLine()) {
-          next();
-          if ((isWord('ULN') || isWord('LLN')) && onSameLine()) multipleOf = name();
-          else reportMissing("'ULN' or 'LLN' (for a power of ten write x10^9/L as one unit)", "'x'");
-        } else {
-          unit = optionalUnit();
-        }
-      }
-      return nodeFrom<T.ThresholdCriterion>(start, { kind: 'Threshold', analyte, op: comparator, value, multipleOf, unit, note: optionalNote() });
+      const { value, multipleOf, unit } = limitValue(comparator);
+      const condition = isWord('if') && onSameLine() ? conditionNode() : undefined;
+      const alternatives: T.AlternativeNode[] = [];
+      while (value && isWord('or') && onSameLine()) alternatives.push(alternative());
+      const window = optionalWindow();
+      return nodeFrom<T.ThresholdCriterion>(start, {
+        kind: 'Threshold',
+        analyte,
+        op: comparator,
+        value,
+        multipleOf,
+        unit,
+        condition,
+        alternatives,
+        window,
+        note: optionalNote(),
+      });
     }
     if ((tok() === TokenKind.Number || tok() === TokenKind.Identifier) && onSameLine()) {
       const from = scoreValue();
@@ -840,6 +1091,53 @@ export function parse(text: string): ParseResult {
     }
     reportMissing('a comparator (>, >=, <, <=, =) or a score', `'${analyte.text}'`);
     return undefined;
+  }
+
+  function conditionNode(): T.ConditionNode {
+    return condition();
+  }
+
+  /** `or <= 5 x ULN if "liver metastases"`: another limit of the same analyte, with the condition under which it applies. */
+  function alternative(): T.AlternativeNode {
+    const start = offset();
+    const keyword = name(); // or
+    const comparator = op();
+    if (!comparator) {
+      reportMissing('a comparator and another limit', "'or'");
+      return nodeFrom<T.AlternativeNode>(start, { kind: 'Alternative', keyword });
+    }
+    const { value, multipleOf, unit } = limitValue(comparator);
+    const condition = isWord('if') && onSameLine() ? conditionNode() : undefined;
+    if (value && !condition) reportMissing("'if' and when this limit applies", `the limit ${value.text}`);
+    return nodeFrom<T.AlternativeNode>(start, { kind: 'Alternative', keyword, op: comparator, value, multipleOf, unit, condition });
+  }
+
+  /** `within 28 days before randomization`, `more than 6 months after "surgery"`, if one stands here. */
+  function optionalWindow(): T.WindowNode | undefined {
+    if (!(tok() === TokenKind.Identifier && onSameLine() && Object.hasOwn(WINDOW_RELATIONS, tokText()))) return undefined;
+    const relation = WINDOW_RELATIONS[tokText()];
+    if (relation.second) {
+      const after = peek();
+      if (after.lineBreak || after.kind !== TokenKind.Identifier || after.text !== relation.second) return undefined;
+    }
+    const start = offset();
+    const words = [name()];
+    if (relation.second) words.push(name());
+    const value = expectNumber(`'${words.map((w) => w.text).join(' ')}'`);
+    let unit: T.Name | undefined;
+    let direction: T.Name | undefined;
+    let anchor: T.Name | T.Str | undefined;
+    if (value) {
+      if (tok() === TokenKind.Identifier && Object.hasOwn(WINDOW_UNITS, tokText()) && onSameLine()) unit = name();
+      else reportMissing("'days', 'weeks', 'months' or 'years'", `'${value.text}'`);
+    }
+    if (unit && (isWord('before') || isWord('after')) && onSameLine()) {
+      direction = name();
+      if (tok() === TokenKind.String && onSameLine()) anchor = str();
+      else if (tok() === TokenKind.Identifier && onSameLine()) anchor = name();
+      else reportMissing('an anchor (enrollment, randomization, registration, first_dose, or an event in quotes)', `'${direction.text}'`);
+    }
+    return nodeFrom<T.WindowNode>(start, { kind: 'Window', relation: words, value, unit, direction, anchor });
   }
 
   function scoreValue(): T.Num | T.Name {
@@ -915,7 +1213,7 @@ export function parse(text: string): ParseResult {
   }
   const tree: T.DocumentNode = { kind: 'Document', offset: 0, length: text.length, items };
   errors.sort((a, b) => a.offset - b.offset);
-  return { tree, errors, comments: scanner.comments() };
+  return { tree, errors, comments: scanner.comments(), tokens: tokens.slice(0, 3 * tokenCount) };
 }
 
 function listWords(words: readonly string[]): string {

@@ -29,6 +29,8 @@ export interface PrintStatement {
 /** A line on its own: a blank line between items, or a comment with nothing under it. */
 export type PrintItem = PrintStatement | { readonly blank: true } | { readonly comment: string };
 
+import { isUnitText } from './scanner';
+
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** A keyword or identifier. Anything that is not one is printed as a string literal instead, never as raw text. */
@@ -45,7 +47,8 @@ export function str(text: string): PrintToken {
 export function num(value: number | string): PrintToken {
   let text = String(value);
   if (typeof value === 'number' && /e/i.test(text) && Number.isFinite(value) && value >= 0) text = value.toFixed(20).replace(/\.?0+$/, '');
-  return /^(?:\d+(?:\.\d+)?|10\^\d+)$/.test(text) ? { kind: 'raw', text } : { kind: 'string', text };
+  // As the scanner reads one number: digits, a decimal part, a power (`10^4`; `2^4` is read and reported).
+  return /^\d+(?:\.\d+)?(?:\^\d+)?$/.test(text) ? { kind: 'raw', text } : { kind: 'string', text };
 }
 
 /**
@@ -55,6 +58,11 @@ export function num(value: number | string): PrintToken {
  */
 export function raw(text: string): PrintToken {
   return /^[^\s"{};]+$/.test(text) && !text.includes('//') && !text.includes('/*') ? { kind: 'raw', text } : { kind: 'string', text };
+}
+
+/** A unit, as a dose or threshold writes it (`mg/m2`, `x10^9/L`, `{copies}/mL`); text that would not read back as one unit becomes a string. */
+export function unit(text: string): PrintToken {
+  return isUnitText(text) ? { kind: 'raw', text } : { kind: 'string', text };
 }
 
 /** A string literal of the language: `\"`, `\\`, `\n`, `\t` and `\uXXXX` for other control characters. */
@@ -93,7 +101,7 @@ function tokenText(token: PrintToken): string {
 }
 
 /** Joins tokens with single spaces, except before `,` (lists print as `a, b`). */
-function joinTokens(tokens: readonly PrintToken[]): string {
+export function joinTokens(tokens: readonly PrintToken[]): string {
   let out = '';
   for (const token of tokens) {
     const text = tokenText(token);

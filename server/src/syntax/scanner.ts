@@ -120,6 +120,24 @@ function isUnitChar(ch: number): boolean {
   return true;
 }
 
+/** True when `text` reads back as exactly one unit token (what `rescanAsUnit` takes whole). */
+export function isUnitText(text: string): boolean {
+  if (text.length === 0) return false;
+  let depth = 0;
+  for (let pos = 0; pos < text.length; pos++) {
+    const ch = text.charCodeAt(pos);
+    if (!isUnitChar(ch)) return false;
+    if (ch === 123) depth++;
+    else if (ch === 125) {
+      if (depth === 0) return false;
+      depth--;
+    } else if (ch === CH_SLASH && (text.charCodeAt(pos + 1) === CH_SLASH || text.charCodeAt(pos + 1) === CH_STAR)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 /** Creates a scanner over `text`, starting at `start` (the start of a statement or item). */
 export function createScanner(text: string, start = 0): Scanner {
   const length = text.length;

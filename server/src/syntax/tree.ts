@@ -103,10 +103,14 @@ export interface DayRange extends NodeBase {
 
 export interface Amount extends NodeBase {
   readonly kind: 'Amount';
-  /** `AUC 5`, `dose unstated`, or a plain number with its unit. */
-  readonly form: 'quantity' | 'auc' | 'unstated';
+  /** A number with its unit, `AUC 5`, `dose unstated`, or `matching pembrolizumab` (a placebo). */
+  readonly form: 'quantity' | 'auc' | 'unstated' | 'matching';
   readonly value?: Num;
+  /** The upper end of a range: `AUC 5-6`, `1000-1250 mg/m2`. */
+  readonly valueMax?: Num;
   readonly unit?: UnitLit;
+  /** The drug a placebo matches. */
+  readonly matching?: Name;
 }
 
 export interface RouteMod extends NodeBase {
@@ -136,7 +140,66 @@ export interface CountMod extends NodeBase {
   readonly value?: Num;
 }
 
-export type DoseModifier = RouteMod | FrequencyMod | DaysMod | DurationMod | CountMod | Str;
+/** `until progression or toxicity`. */
+export interface UntilMod extends NodeBase {
+  readonly kind: 'Until';
+  readonly keyword: Name;
+  readonly reasons: readonly Name[];
+}
+
+/** `up to 35 cycles`, `up to 2 years`, `up to 8 doses`. */
+export interface UpToMod extends NodeBase {
+  readonly kind: 'UpTo';
+  readonly value?: Num;
+  readonly unit?: Name;
+}
+
+/** `cycle 1`, `cycles 1-4`, `cycles 1, 3`, `from cycle 9`: the cycles of its block a dose is given in. */
+export interface CyclesMod extends NodeBase {
+  readonly kind: 'Cycles';
+  readonly keyword: Name;
+  /** Set for `from cycle N`: that cycle and every later one. */
+  readonly from?: Name;
+  readonly items: readonly DayRange[];
+}
+
+/** `over 46 hours`, `over 30 min`: how long an infusion runs. */
+export interface OverMod extends NodeBase {
+  readonly kind: 'Over';
+  readonly value?: Num;
+  readonly unit?: Name;
+}
+
+/** `bolus`, `infusion`, `continuous`: how the dose is given. */
+export interface ModeMod extends NodeBase {
+  readonly kind: 'Mode';
+  readonly name: Name;
+}
+
+/** `max 2 mg` (a cap on each administration) or `loading 8 mg/kg` (the first administration). */
+export interface AmountMod extends NodeBase {
+  readonly kind: 'Max' | 'Loading';
+  readonly keyword: Name;
+  readonly amount?: Amount;
+}
+
+/** `if weight < 60 kg`, `if "liver metastases"`: when a dose or a limit applies. */
+export interface ConditionNode extends NodeBase {
+  readonly kind: 'Condition';
+  readonly keyword: Name;
+  readonly text?: Str;
+  readonly analyte?: Name;
+  readonly op?: Op;
+  readonly value?: Num;
+  readonly multipleOf?: Name;
+  readonly unit?: UnitLit;
+}
+
+export type DoseModifier =
+  RouteMod | FrequencyMod | DaysMod | DurationMod | CountMod | UntilMod | UpToMod | CyclesMod | OverMod | ModeMod | AmountMod | ConditionNode | Str;
+
+/** How a course ends, in a cycle header: `x 8`, `up to 35 cycles`, `for 6 months`, `until progression`. */
+export type CourseClause = CountMod | UpToMod | DurationMod | UntilMod;
 
 export interface DoseNode extends NodeBase {
   readonly kind: 'Dose';
@@ -156,15 +219,34 @@ export interface CycleNode extends NodeBase {
   readonly keyword: Name;
   readonly cycleLength?: Num;
   readonly cycleLengthUnit?: Name;
-  readonly count?: Num;
-  readonly body?: Block<DoseNode>;
+  /** How the course of cycles ends, as written. */
+  readonly clauses: readonly CourseClause[];
+  readonly body?: Block<DoseNode | ChoiceNode>;
 }
 
-export type RegimenItem = CycleNode | DoseNode | SurgeryNode;
+/** `choice "label" { option "A" { … } option "B" { … } }`: alternatives, each counted on its own. */
+export interface ChoiceNode extends NodeBase {
+  readonly kind: 'Choice';
+  readonly keyword: Name;
+  readonly label?: Str;
+  readonly body?: Block<OptionNode>;
+}
+
+export interface OptionNode extends NodeBase {
+  readonly kind: 'Option';
+  readonly keyword: Name;
+  readonly label?: Str;
+  readonly body?: Block<RegimenItem>;
+}
+
+export type RegimenItem = CycleNode | DoseNode | SurgeryNode | ChoiceNode;
 
 export interface PhaseNode extends NodeBase {
   readonly kind: 'Phase';
   readonly name: Name;
+  /** `optional`: the phase may be skipped (optional maintenance). */
+  readonly optional?: Name;
+  readonly label?: Str;
   readonly body?: Block<RegimenItem>;
 }
 
@@ -179,9 +261,26 @@ export interface ArmNode extends NodeBase {
   readonly body?: Block<ArmItem>;
 }
 
+/**
+ * `within 28 days before randomization`, `more than 6 months after "surgery"`: when an event must
+ * (or must not) have happened, relative to an anchor.
+ */
+export interface WindowNode extends NodeBase {
+  readonly kind: 'Window';
+  /** `within`, or `more`/`at`/`less` with `than`/`least`. */
+  readonly relation: readonly Name[];
+  readonly value?: Num;
+  readonly unit?: Name;
+  /** `before` or `after`. */
+  readonly direction?: Name;
+  /** `enrollment`, `randomization`, `registration`, `first_dose`, or an event in words. */
+  readonly anchor?: Name | Str;
+}
+
 export interface TextCriterion extends NodeBase {
   readonly kind: 'Text';
   readonly text: Str;
+  readonly window?: WindowNode;
   readonly note?: Str;
 }
 
@@ -193,7 +292,22 @@ export interface ThresholdCriterion extends NodeBase {
   /** `ULN` or `LLN` in `1.5 x ULN`. */
   readonly multipleOf?: Name;
   readonly unit?: UnitLit;
+  /** `if creatinine > 1.5 x ULN`: the limit applies only then. */
+  readonly condition?: ConditionNode;
+  /** `or <= 5 x ULN if "liver metastases"`: another limit that applies when its condition holds. */
+  readonly alternatives: readonly AlternativeNode[];
+  readonly window?: WindowNode;
   readonly note?: Str;
+}
+
+export interface AlternativeNode extends NodeBase {
+  readonly kind: 'Alternative';
+  readonly keyword: Name;
+  readonly op?: Op;
+  readonly value?: Num;
+  readonly multipleOf?: Name;
+  readonly unit?: UnitLit;
+  readonly condition?: ConditionNode;
 }
 
 export interface ScoreCriterion extends NodeBase {
@@ -208,6 +322,7 @@ export interface PriorCriterion extends NodeBase {
   readonly kind: 'Prior';
   readonly keyword: Name;
   readonly items: readonly (Name | Str)[];
+  readonly window?: WindowNode;
   readonly note?: Str;
 }
 
@@ -280,27 +395,80 @@ export type Node =
   | DoseNode
   | SurgeryNode
   | CycleNode
+  | ChoiceNode
+  | OptionNode
   | PhaseNode
+  | WindowNode
+  | AlternativeNode
   | Criterion
   | CriterionStatement
   | AgeNode;
 
-function isNode(value: unknown): value is Node {
-  return typeof value === 'object' && value !== null && typeof (value as { kind?: unknown }).kind === 'string';
-}
+/**
+ * The properties of each kind of node that hold children, in source order: the one place that
+ * knows the shape of the tree, so a walk visits children without sorting or looking at every
+ * property. A property holds a node, a list of nodes, or nothing.
+ */
+const CHILD_KEYS: { readonly [K in Node['kind']]: readonly string[] } = {
+  Document: ['items'],
+  Trial: ['keyword', 'id', 'body'],
+  Drug: ['keyword', 'id', 'label', 'body'],
+  Intervention: ['keyword', 'id', 'type', 'name', 'body'],
+  Arm: ['keyword', 'id', 'label', 'armType', 'body'],
+  Eligibility: ['keyword', 'body'],
+  Outcome: ['keyword', 'outcomeKind', 'measure', 'body'],
+  Field: ['name', 'args', 'block'],
+  Block: ['items'],
+  Name: [],
+  Str: [],
+  Num: [],
+  DateLit: [],
+  Unit: [],
+  Op: [],
+  Fraction: ['numerator', 'denominator'],
+  DayRange: ['from', 'to'],
+  Amount: ['value', 'valueMax', 'unit', 'matching'],
+  Route: ['name'],
+  Frequency: ['name'],
+  Days: ['keyword', 'items'],
+  Duration: ['value', 'unit'],
+  Count: ['value'],
+  Until: ['keyword', 'reasons'],
+  UpTo: ['value', 'unit'],
+  Cycles: ['from', 'keyword', 'items'],
+  Over: ['value', 'unit'],
+  Mode: ['name'],
+  Max: ['keyword', 'amount'],
+  Loading: ['keyword', 'amount'],
+  Condition: ['keyword', 'text', 'analyte', 'op', 'value', 'multipleOf', 'unit'],
+  Dose: ['drug', 'amount', 'modifiers'],
+  Surgery: ['keyword', 'note'],
+  Cycle: ['keyword', 'cycleLength', 'cycleLengthUnit', 'clauses', 'body'],
+  Choice: ['keyword', 'label', 'body'],
+  Option: ['keyword', 'label', 'body'],
+  Phase: ['name', 'optional', 'label', 'body'],
+  Window: ['relation', 'value', 'unit', 'direction', 'anchor'],
+  Text: ['text', 'window', 'note'],
+  Threshold: ['analyte', 'op', 'value', 'multipleOf', 'unit', 'condition', 'alternatives', 'window', 'note'],
+  Alternative: ['keyword', 'op', 'value', 'multipleOf', 'unit', 'condition'],
+  Score: ['analyte', 'from', 'to', 'note'],
+  Prior: ['keyword', 'items', 'window', 'note'],
+  Group: ['mode', 'label', 'body', 'note'],
+  CriterionStatement: ['polarity', 'criterion'],
+  Age: ['keyword', 'op', 'min', 'max', 'unit'],
+};
 
 /** Calls `visit` on each direct child of `node`, in source order. */
 export function forEachChild(node: Node, visit: (child: Node) => void): void {
-  const children: Node[] = [];
-  for (const value of Object.values(node)) {
+  const record = node as unknown as Readonly<Record<string, unknown>>;
+  for (const key of CHILD_KEYS[node.kind]) {
+    const value = record[key];
     if (Array.isArray(value)) {
-      for (const item of value) if (isNode(item)) children.push(item);
-    } else if (isNode(value)) {
-      children.push(value);
+      for (const item of value as readonly Node[]) visit(item);
+    } else if (value !== undefined) {
+      visit(value as Node);
     }
   }
-  children.sort((a, b) => a.offset - b.offset);
-  for (const child of children) visit(child);
 }
 
 /**

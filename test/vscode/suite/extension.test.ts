@@ -7,6 +7,7 @@
  */
 
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -184,13 +185,67 @@ export async function closeAllEditors(): Promise<void> {
   await vscode.window.tabGroups.close(allTabs());
 }
 
+/** What the extension's `activate` returns, as far as the tests use it. */
+interface ExtensionExports {
+  readonly client?: unknown;
+  readonly reports?: { reveal(report: 'compare' | 'screen', message: unknown): Promise<vscode.TextEditor | undefined> };
+}
+
+/** A change as Trial: Compare with… returns it. */
+interface ChangeRow {
+  readonly kind: string;
+  readonly what: string;
+  readonly old: unknown;
+  readonly new: unknown;
+  readonly oldLine: number | null;
+  readonly newLine: number | null;
+  readonly direction: string | null;
+}
+
+/** The 1-based line of the first line of `text` holding `needle`. */
+function lineHolding(text: string, needle: string): number {
+  const index = text.split('\n').findIndex((line) => line.includes(needle));
+  assert.ok(index >= 0, `'${needle}' is in the text`);
+  return index + 1;
+}
+
+/** A synthetic FHIR R4 patient (made up here, no real person): born 1965, albumin 38 g/L, ECOG 0, prior pembrolizumab. */
+const PATIENT_BUNDLE = {
+  resourceType: 'Bundle',
+  type: 'collection',
+  entry: [
+    { resource: { resourceType: 'Patient', id: 'synthetic-1', birthDate: '1965-07-14', gender: 'female' } },
+    {
+      resource: {
+        resourceType: 'Observation',
+        id: 'alb',
+        status: 'final',
+        code: { coding: [{ system: 'http://loinc.org', code: '1751-7' }] },
+        effectiveDateTime: '2024-04-20',
+        valueQuantity: { value: 38, unit: 'g/L', system: 'http://unitsofmeasure.org', code: 'g/L' },
+      },
+    },
+    {
+      resource: {
+        resourceType: 'Observation',
+        id: 'ecog',
+        status: 'final',
+        code: { coding: [{ system: 'http://loinc.org', code: '89247-1' }] },
+        effectiveDateTime: '2024-04-20',
+        valueInteger: 0,
+      },
+    },
+    { resource: { resourceType: 'MedicationStatement', id: 'ms1', status: 'completed', medicationCodeableConcept: { text: 'pembrolizumab' } } },
+  ],
+};
+
 /** Registers the suite with mocha (index.ts calls it after mocha's 'pre-require'). */
 export function registerExtensionTests(): void {
   describe('Trial Protocol extension in VS Code', () => {
-    let extension: vscode.Extension<{ client?: unknown }>;
+    let extension: vscode.Extension<ExtensionExports>;
 
     before(() => {
-      const found = vscode.extensions.getExtension<{ client?: unknown }>(EXTENSION_ID);
+      const found = vscode.extensions.getExtension<ExtensionExports>(EXTENSION_ID);
       assert.ok(found, `the extension ${EXTENSION_ID} is loaded`);
       extension = found;
     });
@@ -319,8 +374,8 @@ export function registerExtensionTests(): void {
       const { document } = await openWithDiagnostics(uri);
       const original = document.getText();
       await replaceText(document, 'oxaliplatin 85 mg/m2', 'oxaliplatine 85 mg/m2');
-      const withTypo = await diagnosticsWhere(uri, 'TPL201 for oxaliplatine', (d) => d.some((x) => codeOf(x) === 'TPL201'));
-      const [unknown] = withTypo.filter((d) => codeOf(d) === 'TPL201');
+      const withTypo = await diagnosticsWhere(uri, 'TPL211 for oxaliplatine', (d) => d.some((x) => codeOf(x) === 'TPL211'));
+      const [unknown] = withTypo.filter((d) => codeOf(d) === 'TPL211');
       assert.equal(document.getText(unknown.range), 'oxaliplatine');
 
       const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, unknown.range);
@@ -329,7 +384,7 @@ export function registerExtensionTests(): void {
       assert.equal(fix.kind?.value, 'quickfix');
       assert.equal(await vscode.workspace.applyEdit(fix.edit), true);
       assert.equal(document.getText(), original);
-      await diagnosticsWhere(uri, 'TPL201 gone after the quick fix', (d) => d.length > 0 && !d.some((x) => codeOf(x) === 'TPL201'));
+      await diagnosticsWhere(uri, 'TPL211 gone after the quick fix', (d) => d.length > 0 && !d.some((x) => codeOf(x) === 'TPL211'));
       await document.save();
     });
 
@@ -391,6 +446,110 @@ export function registerExtensionTests(): void {
         await vscode.window.showTextDocument(exported);
         await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
       }
+      await closeAllEditors();
+    });
+
+    it('Trial: Compare with… another .trial file shows the summary of changes; its links reveal the line in either version', async () => {
+      await closeAllEditors();
+      const { document } = await openWithDiagnostics(workspaceUri(MAIN_SAMPLE));
+      const oldText = readFileSync(workspaceUri(OTHER_SAMPLE).fsPath, 'utf8');
+      const title = `Compare ${OTHER_SAMPLE} ↔ ${MAIN_SAMPLE}`;
+      const opened = previewTabOpens(title);
+      const result = await vscode.commands.executeCommand<{ changes?: ChangeRow[]; problem?: string }>('trial.compareWith', workspaceUri(OTHER_SAMPLE));
+      assert.ok(result?.changes, `the comparison ran: ${JSON.stringify(result)}`);
+      const albumin = result.changes.find((change) => change.what === 'inclusion: albumin (lower limit)');
+      assert.deepEqual(
+        [albumin?.old, albumin?.new, albumin?.direction, albumin?.oldLine, albumin?.newLine],
+        ['>= 3 g/dL', '>= 3.5 g/dL', 'tightened', lineHolding(oldText, 'albumin >= 3 g/dL'), lineHolding(document.getText(), 'albumin >= 3.5 g/dL')],
+      );
+      const age = result.changes.find((change) => change.what === 'maximum age');
+      assert.deepEqual([age?.old, age?.new, age?.direction], ['75 years', '70 years', 'tightened']);
+      const tab = await opened;
+      assert.ok((tab.input as vscode.TabInputWebview).viewType.endsWith('trial.compare'));
+
+      // A row's links, as the page sends them: the old version's line, then the new one's.
+      const reports = extension.exports.reports;
+      assert.ok(reports, 'activate returns the reports API');
+      const oldEditor = await reports.reveal('compare', { type: 'reveal', side: 'old', offset: oldText.indexOf('albumin >= 3 g/dL') });
+      assert.equal(path.basename(oldEditor?.document.uri.path ?? ''), OTHER_SAMPLE);
+      assert.equal(oldEditor?.selection.active.line, lineHolding(oldText, 'albumin >= 3 g/dL') - 1);
+      const newEditor = await reports.reveal('compare', { type: 'reveal', side: 'new', offset: document.getText().indexOf('albumin >= 3.5 g/dL') });
+      assert.equal(newEditor?.document.uri.toString(), document.uri.toString());
+      assert.equal(newEditor?.selection.active.line, lineHolding(document.getText(), 'albumin >= 3.5 g/dL') - 1);
+      await closeAllEditors();
+    });
+
+    it('Trial: Compare with… the last committed version, through the built-in Git extension, or says why it cannot', async () => {
+      await closeAllEditors();
+      const uri = workspaceUri(MAIN_SAMPLE);
+      const folder = path.dirname(uri.fsPath);
+      const { document } = await openWithDiagnostics(uri);
+      const git = vscode.extensions.getExtension('vscode.git');
+      if (!git) {
+        // An editor without the Git extension: the command must say so in one clear message.
+        const result = await vscode.commands.executeCommand<{ problem?: string }>('trial.compareWith', 'HEAD');
+        assert.match(result?.problem ?? '', /^Git is not available: /);
+        return;
+      }
+      const notYet = await vscode.commands.executeCommand<{ problem?: string }>('trial.compareWith', 'HEAD');
+      assert.match(notYet?.problem ?? '', new RegExp(`^${MAIN_SAMPLE.replace('.', '\\.')} is not in a Git repository`));
+
+      const gitCommand = (...args: string[]) =>
+        execFileSync('git', ['-c', 'user.name=Trial Tests', '-c', 'user.email=tests@example.invalid', ...args], { cwd: folder });
+      gitCommand('init', '--quiet');
+      gitCommand('add', '.');
+      gitCommand('commit', '--quiet', '-m', 'the samples as committed');
+      const committed = document.getText();
+      await replaceText(document, 'platelets >= 90 x10^9/L', 'platelets >= 75 x10^9/L');
+      const title = `Compare ${MAIN_SAMPLE} (last commit) ↔ ${MAIN_SAMPLE}`;
+      const opened = previewTabOpens(title);
+      const result = await vscode.commands.executeCommand<{ changes?: ChangeRow[]; problem?: string }>('trial.compareWith', 'HEAD');
+      assert.ok(result?.changes, `the comparison ran: ${JSON.stringify(result)}`);
+      assert.deepEqual(
+        result.changes.map((change) => [change.kind, change.what, change.old, change.new, change.direction]),
+        [['changed', 'inclusion: platelets (lower limit)', '>= 90 x10^9/L', '>= 75 x10^9/L', 'loosened']],
+      );
+      await opened;
+      // The old side of a link opens the committed text.
+      const oldEditor = await extension.exports.reports!.reveal('compare', { type: 'reveal', side: 'old', offset: committed.indexOf('platelets >= 90') });
+      assert.equal(oldEditor?.document.getText(), committed);
+      assert.equal(oldEditor?.selection.active.line, lineHolding(committed, 'platelets >= 90') - 1);
+      await replaceText(document, 'platelets >= 75 x10^9/L', 'platelets >= 90 x10^9/L');
+      await document.save();
+      await closeAllEditors();
+    });
+
+    it('Trial: Screen a Patient… shows each criterion’s result; a row reveals its criterion; a bad file gets one message', async () => {
+      await closeAllEditors();
+      const { document } = await openWithDiagnostics(workspaceUri(MAIN_SAMPLE));
+      const bundleUri = workspaceUri('synthetic-patient.json');
+      await vscode.workspace.fs.writeFile(bundleUri, new TextEncoder().encode(JSON.stringify(PATIENT_BUNDLE)));
+      const opened = previewTabOpens('Screen synthetic-patient.json');
+      const result = await vscode.commands.executeCommand<{
+        verdict?: string;
+        criteria?: { line: number; text: string; outcome: string; evidence: { reason: string; value?: number } }[];
+        problem?: string;
+      }>('trial.screenPatient', bundleUri, '2024-05-01');
+      assert.ok(result?.criteria, `the screening ran: ${JSON.stringify(result)}`);
+      assert.equal(result.verdict, 'ineligible', 'prior pembrolizumab, a PD1 antibody, excludes');
+      const byText = (start: string) => result.criteria!.find((criterion) => criterion.text.startsWith(start));
+      assert.deepEqual([byText('albumin')?.outcome, byText('albumin')?.evidence.value], ['pass', 3.8]);
+      assert.equal(byText('albumin')?.line, lineHolding(document.getText(), 'albumin >= 3.5 g/dL'));
+      assert.equal(byText('ecog')?.outcome, 'pass');
+      assert.equal(byText('age')?.outcome, 'pass');
+      assert.equal(byText('prior')?.outcome, 'fail');
+      assert.equal(byText('platelets >= 90')?.outcome, 'unknown');
+      assert.equal(result.criteria.length, 49, 'every criterion, group members included');
+      await opened;
+      const editor = await extension.exports.reports!.reveal('screen', { type: 'reveal', offset: document.getText().indexOf('platelets >= 90') });
+      assert.equal(editor?.document.uri.toString(), document.uri.toString());
+      assert.equal(editor?.selection.active.line, lineHolding(document.getText(), 'platelets >= 90') - 1);
+
+      const badUri = workspaceUri('not-a-bundle.json');
+      await vscode.workspace.fs.writeFile(badUri, new TextEncoder().encode(JSON.stringify({ resourceType: 'Patient', id: 'x' })));
+      await vscode.window.showTextDocument(document);
+      const refused = await vscode.commands.executeCommand<{ problem?: string }>('trial.screenPatient', badUri);
+      assert.equal(refused?.problem, 'not-a-bundle.json: is a FHIR Patient, not a Bundle');
       await closeAllEditors();
     });
   });

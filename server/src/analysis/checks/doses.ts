@@ -6,7 +6,7 @@
 import type * as S from '../../model/schema';
 import { DOSE_BASIS, type DoseBasis, type Drug, type LabelledDose } from '../../knowledge/drugs';
 import { formatNumber } from '../../util/text';
-import { preferred, replaceFix, type Check } from '../check';
+import { preferred, replaceFix, type Check, type CheckContext } from '../check';
 
 /**
  * Where a row gives no sourced bound, the typo guard is this multiple of the labelled maximum.
@@ -46,9 +46,20 @@ function describeRange(range: { min: number; max: number }, unit: string): strin
   return `${range.min === range.max ? formatNumber(range.min) : `${formatNumber(range.min)}-${formatNumber(range.max)}`} ${unit}`;
 }
 
+/** The labelled doses on a basis, each with its schedule and indication, for messages and related information. */
+export function describeLabel(drug: Drug, basis: DoseBasis): string {
+  const unit = DOSE_BASIS[basis].unit;
+  return dosesOnBasis(drug, basis)
+    .map(
+      (dose) =>
+        `${dose.min === dose.max ? formatNumber(dose.min) : `${formatNumber(dose.min)}-${formatNumber(dose.max)}`} ${unit} ${dose.schedule} (${dose.indication})`,
+    )
+    .join('; ');
+}
+
 function checkBasis(dose: S.Dose, drug: Drug, context: Parameters<NonNullable<Check['dose']>>[2]): boolean {
   const amount = dose.amount;
-  if (amount.form === 'unstated') return false;
+  if (amount.form === 'unstated' || amount.form === 'matching') return false;
   const basis = amount.normalized?.basis;
   // A basis the label uses for some of its doses (nivolumab 3 mg/kg) is checked against those doses.
   if (!basis || basis === drug.basis || drug.doses.some((labelled) => labelled.basis === basis)) return true;
@@ -67,13 +78,68 @@ function checkBasis(dose: S.Dose, drug: Drug, context: Parameters<NonNullable<Ch
   return false;
 }
 
+/** Where a route word stands inside a statement: the first whole word equal to it after `from`. */
+function routeSpan(text: string, within: S.Span, from: number, route: string): S.Span {
+  const slice = text.slice(from, within.offset + within.length);
+  const match = new RegExp(`(?<![\\w])${route}(?![\\w])`, 'i').exec(slice);
+  return match ? { offset: from + match.index, length: route.length } : within;
+}
+
+/**
+ * TPL223 for a route the label forbids (vincristine IT), else TPL222 for a route the label does
+ * not give (oxaliplatin PO). Routes of another product of the substance (Tecentriq Hybreza SC)
+ * count as labelled.
+ */
+function checkRoute(drug: Drug, route: string, at: S.Span, context: CheckContext): void {
+  const forbidden = drug.forbiddenRoutes?.find((entry) => entry.route === route);
+  if (forbidden) {
+    // One sentence: the label's warning and its source are in the related information.
+    context.accept('TPL223', `${drug.id} must never be given ${route}, as its label warns.`, at, {
+      related: [
+        { ...at, message: `source: ${forbidden.source}` },
+        { ...at, message: `the label: ${forbidden.text}` },
+      ],
+    });
+    return;
+  }
+  if (drug.routes.includes(route as Drug['routes'][number])) return;
+  if (drug.otherRoutes?.some((entry) => entry.route === route)) return;
+  const labelled = drug.routes.join(', ');
+  const regimens = describeLabel(drug, drug.basis);
+  context.accept('TPL222', `The label gives ${drug.id} ${labelled} only, not ${route}.`, at, {
+    related: [...(regimens ? [{ ...at, message: `labelled: ${regimens}` }] : []), { ...at, message: `source: ${drug.source}` }],
+    fixes: drug.routes.length === 1 ? [preferred(replaceFix(`Change the route to ${drug.routes[0]}`, at, drug.routes[0]))] : [],
+  });
+}
+
 export const doseChecks: Check = {
+  protocol(protocol, context) {
+    // A declared usual route is a claim about every line of the drug: check it like a dose's.
+    for (const declaration of protocol.drugs) {
+      const drug = declaration.route && context.drug(declaration.id);
+      if (!drug || !declaration.route) continue;
+      checkRoute(
+        drug,
+        declaration.route,
+        routeSpan(context.text, declaration.span, declaration.idSpan.offset + declaration.idSpan.length, declaration.route),
+        context,
+      );
+    }
+  },
+
   dose(dose, _where, context) {
+    const routeDrug = dose.route && context.drug(dose.drug);
+    if (routeDrug && dose.route)
+      checkRoute(routeDrug, dose.route, routeSpan(context.text, dose.span, dose.drugSpan.offset + dose.drugSpan.length, dose.route), context);
+    // A route only another product of the substance has (atezolizumab SC) comes with that product's doses, which the row does not hold.
+    if (routeDrug && dose.route && !routeDrug.routes.includes(dose.route) && routeDrug.otherRoutes?.some((entry) => entry.route === dose.route)) return;
     const drug = context.drug(dose.drug);
     // A row with no labelled dose (placebo; bleomycin in units) has no basis or range to check against.
-    if (!drug || drug.doses.length === 0 || dose.amount.form === 'unstated') return;
+    if (!drug || drug.doses.length === 0 || dose.amount.form === 'unstated' || dose.amount.form === 'matching') return;
     if (!checkBasis(dose, drug, context)) return;
     const normalized = dose.amount.normalized;
+    // A range (`1000-1250 mg/m2`) is checked at both ends: its top against the ceiling.
+    const top = dose.amount.form === 'quantity' && dose.amount.normalizedMax ? dose.amount.normalizedMax.value : normalized?.value;
     if (!normalized || normalized.unit.startsWith('IU')) return;
     const basis = normalized.basis;
     const range = labelledRange(drug, basis);
@@ -85,18 +151,20 @@ export const doseChecks: Check = {
     const value = normalized.value;
     const unit = DOSE_BASIS[basis].unit;
     const bound = typoBound(drug, basis);
-    if (bound && value > bound.value) {
+    if (bound && top !== undefined && top > bound.value) {
       context.accept(
         'TPL221',
-        `${formatNumber(value)} ${unit} of ${drug.id} is beyond the typo guard of ${formatNumber(bound.value)} ${unit} per administration, so it is almost surely a typo.`,
+        `${formatNumber(top)} ${unit} of ${drug.id} is beyond the typo guard of ${formatNumber(bound.value)} ${unit} per administration, so it is almost surely a typo.`,
         at,
       );
       return;
     }
-    if (range.min <= value && value <= range.max) return;
+    const highest = top ?? value;
+    if (range.min <= value && highest <= range.max) return;
+    const outside = value < range.min ? value : highest;
     context.accept(
       'TPL220',
-      `${formatNumber(value)} ${unit} of ${drug.id} is ${value < range.min ? 'below' : 'above'} its labelled doses (${describeRange(range, unit)} per administration).`,
+      `${formatNumber(outside)} ${unit} of ${drug.id} is ${outside < range.min ? 'below' : 'above'} its labelled doses (${describeRange(range, unit)} per administration).`,
       at,
     );
   },

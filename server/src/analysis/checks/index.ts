@@ -7,8 +7,9 @@ import type { Check } from '../check';
 import { crossChecks } from './cross';
 import { doseChecks } from './doses';
 import { eligibilityChecks } from './eligibility';
+import { labLimitChecks } from './lab-limits';
 import { nameChecks } from './names';
 import { registryChecks } from './registry';
 import { scheduleChecks } from './schedules';
 
-export const CHECKS: readonly Check[] = [nameChecks, doseChecks, scheduleChecks, eligibilityChecks, registryChecks, crossChecks];
+export const CHECKS: readonly Check[] = [nameChecks, doseChecks, scheduleChecks, eligibilityChecks, labLimitChecks, registryChecks, crossChecks];

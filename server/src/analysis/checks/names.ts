@@ -5,7 +5,7 @@
 
 import type * as S from '../../model/schema';
 import { criteriaOf, dosesOf } from '../../model/walk';
-import { suggestAnalytes, suggestDrugs } from '../../knowledge/index';
+import { drugOneEditFrom, suggestAnalytes, suggestDrugs } from '../../knowledge/index';
 import { deleteLineFix, preferred, replaceFix, type Check, type CheckContext } from '../check';
 
 /** Every drug name used in the arms and prior-therapy criteria, in source order. */
@@ -44,8 +44,18 @@ function suggestionFixes(suggestions: readonly string[], at: S.Span) {
   });
 }
 
-/** Reports a drug name the table does not know, suggesting close names with a fix for each. */
-function checkDrugName(name: string, at: S.Span, context: CheckContext, declared: ReadonlySet<string>): void {
+/** True when the file declares the drug an investigational product (`investigational yes`, or the class says so). */
+export function isInvestigational(declaration: S.DrugDecl | undefined): boolean {
+  if (!declaration) return false;
+  return declaration.investigational === 'yes' || /\binvestigational\b/i.test(declaration.class ?? '');
+}
+
+/**
+ * Reports a drug name the table does not know: an error when it is one edit away from a known
+ * drug and not declared (its doses would flow into totals and exports under a wrong name), a
+ * warning otherwise, with a fix per close name. A declared investigational product is clean.
+ */
+function checkDrugName(name: string, at: S.Span, context: CheckContext, declared: ReadonlyMap<string, S.DrugDecl>): void {
   const drug = context.drug(name);
   if (drug) {
     if (drug.id !== name.toLowerCase()) {
@@ -55,9 +65,18 @@ function checkDrugName(name: string, at: S.Span, context: CheckContext, declared
     }
     return;
   }
+  const declaration = declared.get(name);
+  if (isInvestigational(declaration)) return;
+  const typoOf = declaration ? undefined : drugOneEditFrom(name);
+  if (typoOf) {
+    context.accept('TPL211', `'${name}' is one edit from ${typoOf.id} and is not declared: did you mean '${typoOf.id}'?`, at, {
+      fixes: [preferred(replaceFix(`Change to '${typoOf.id}'`, at, typoOf.id))],
+    });
+    return;
+  }
   const suggestions = suggestDrugs(name);
   // A declared drug with no close known name is an investigational product the table cannot know.
-  if (declared.has(name) && suggestions.length === 0) return;
+  if (declaration && suggestions.length === 0) return;
   const hint = didYouMean(suggestions, ', so its doses cannot be checked.');
   context.accept('TPL201', `Unknown drug '${name}'${hint}`, at, {
     fixes: suggestionFixes(suggestions, at),
@@ -88,7 +107,7 @@ export const nameChecks: Check = {
       context,
     );
 
-    const declared = new Set(protocol.drugs.map((drug) => drug.id));
+    const declared = new Map(protocol.drugs.map((drug) => [drug.id, drug] as const));
     for (const drug of protocol.drugs) checkDrugName(drug.id, drug.idSpan, context, declared);
 
     const uses = drugUses(protocol);

@@ -3,15 +3,26 @@
  * and continuous courses as long as the cycles they run beside.
  */
 
+import { scheduleOf } from '../../model/schedule';
 import type * as S from '../../model/schema';
 import { formatNumber } from '../../util/text';
 import { type Check, type CheckContext } from '../check';
 
-/** The total length in days of the cycles of a phase, when every cycle has a count. */
-function cyclesLength(phase: S.TreatmentPhase): { days: number; cycles: S.Cycle[] } | undefined {
-  const cycles = phase.steps.filter((step): step is S.Cycle => step.kind === 'cycle');
-  if (cycles.length === 0 || cycles.some((cycle) => cycle.count === undefined)) return undefined;
-  return { days: cycles.reduce((sum, cycle) => sum + cycle.lengthDays * cycle.count!, 0), cycles };
+/** The length in days of the cycle blocks of a phase, when every one is exact; computed once per phase (a phase may hold thousands of lines). */
+const phaseCycles = new WeakMap<S.TreatmentPhase, { days: number; cycles: S.Cycle[] } | null>();
+
+function cyclesLength(phase: S.TreatmentPhase, protocol: S.Protocol): { days: number; cycles: S.Cycle[] } | undefined {
+  let known = phaseCycles.get(phase);
+  if (known === undefined) {
+    const cycles = phase.steps.filter((step): step is S.Cycle => step.kind === 'cycle');
+    const lengths = cycles.map((cycle) => scheduleOf(protocol).cycleOf(cycle)?.days);
+    known =
+      cycles.length === 0 || lengths.some((length) => length?.kind !== 'exact')
+        ? null
+        : { days: lengths.reduce((sum, length) => sum + (length as { value: number }).value, 0), cycles };
+    phaseCycles.set(phase, known);
+  }
+  return known ?? undefined;
 }
 
 /** How long a course written outside the cycles lasts, in days, when the line fixes it. */
@@ -44,21 +55,29 @@ function checkFrequencyAgainstDays(dose: S.Dose, cycle: S.Cycle | undefined, con
     }
     return;
   }
+  // An interval longer than the cycle is every k cycles (the schedule engine reports one that is not a multiple).
   if (cycle && interval !== cycle.lengthDays && interval < cycle.lengthDays) {
     context.accept(
       'TPL232',
       `'${frequency.text}' means every ${interval} days, but the dose is given only on day ${days[0]} of a ${cycle.lengthDays}-day cycle.`,
       at,
     );
-  } else if (cycle && interval > cycle.lengthDays) {
-    context.accept('TPL232', `'${frequency.text}' (every ${interval} days) does not fit a ${cycle.lengthDays}-day cycle.`, at);
   }
 }
 
 export const scheduleChecks: Check = {
+  protocol(protocol, context) {
+    // What the schedule engine could not compute, or found contradictory, on the line it concerns.
+    for (const problem of scheduleOf(protocol).problems) context.accept(problem.code, problem.message, problem.span);
+  },
+
   cycle(cycle, _arm, context) {
-    if (cycle.count === undefined) {
-      context.accept('TPL233', `This cycle of ${cycle.lengthText} gives no number of cycles; add 'x N'.`, cycle.headerSpan);
+    if (cycle.count === undefined && !cycle.duration && !cycle.upTo && !cycle.until?.length) {
+      context.accept(
+        'TPL233',
+        `This cycle of ${cycle.lengthText} gives no number of cycles; add 'x N', 'up to N cycles' or 'until progression'.`,
+        cycle.headerSpan,
+      );
     }
   },
 
@@ -77,9 +96,9 @@ export const scheduleChecks: Check = {
     }
     checkFrequencyAgainstDays(dose, cycle, context);
 
-    if (cycle) return;
+    if (cycle || where.options.length) return;
     const length = courseLength(dose);
-    const beside = cyclesLength(where.phase);
+    const beside = cyclesLength(where.phase, context.protocol);
     if (length === undefined || !beside || length === beside.days) return;
     const what = dose.duration ? `${formatNumber(dose.duration.value)} ${dose.duration.unit}` : `${dose.frequency!.text} x ${dose.count}`;
     context.accept(

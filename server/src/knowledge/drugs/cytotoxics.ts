@@ -149,6 +149,13 @@ export const CYTOTOXIC_DRUGS: readonly Drug[] = [
     class: 'vinca alkaloid (microtubule inhibitor)',
     classes: ['vinca'],
     routes: ['IV'],
+    otherRoutes: [
+      {
+        route: 'PO',
+        product: 'Navelbine soft capsules (vinorelbine tartrate), 60 mg/m2 once weekly for the first three administrations, then 80 mg/m2',
+        source: 'Navelbine 20/30/80 mg soft capsule SmPC (Pierre Fabre Limited, emc, updated Feb-Jun 2024), sections 4.1-4.2',
+      },
+    ],
     basis: 'bsa',
     doses: [
       {
@@ -473,7 +480,11 @@ export const CYTOTOXIC_DRUGS: readonly Drug[] = [
         source: `${IFEX}, section 5.1 (myelosuppression)`,
       },
     ],
-    premedication: { text: 'Give mesna with each dose to reduce haemorrhagic cystitis, with ample hydration.', source: `${IFEX}, section 2 and boxed warning` },
+    premedication: {
+      text: 'Give mesna with each dose to reduce haemorrhagic cystitis, with ample hydration.',
+      source: `${IFEX}, section 2 and boxed warning`,
+      agents: [{ name: 'mesna', drugs: ['mesna'] }],
+    },
     source: IFEX,
     gaps: 'Sarcoma and lymphoma regimens with higher daily doses (for example 2-3 g/m2 in ICE or AI) are not labelled; they lie within the typo guard but read as above the labelled dose. Renal impairment is a warning without a creatinine-clearance dose.',
   },
@@ -1267,6 +1278,7 @@ export const CYTOTOXIC_DRUGS: readonly Drug[] = [
     premedication: {
       text: 'At least 30 minutes before each dose: an IV antihistamine (diphenhydramine 25 mg or equivalent), a corticosteroid (dexamethasone 8 mg or equivalent) and an H2 antagonist; antiemetic prophylaxis.',
       source: `${JEVTANA}, section 2.1 (premedication)`,
+      agents: [{ name: 'a corticosteroid', classes: ['corticosteroid'], words: ['corticosteroid', 'glucocorticoid', 'steroid', 'methylprednisolone'] }],
     },
     source: JEVTANA,
     gaps: 'Older revisions gave 25 mg/m2 as the recommended dose; both are held as the range.',

@@ -29,6 +29,14 @@ export const HAEMATOLOGY_DRUGS: readonly Drug[] = [
     class: 'CD20 antibody',
     classes: ['cd20'],
     routes: ['IV'],
+    otherRoutes: [
+      {
+        route: 'SC',
+        product:
+          'Rituxan Hycela (rituximab and hyaluronidase human), 1,400 mg (FL, DLBCL) or 1,600 mg (CLL) subcutaneously after at least one full intravenous dose',
+        source: 'FDA approval of 22 June 2017 (Genentech news feature, 22 Jun 2017; ecancer.org, FDA notice)',
+      },
+    ],
     basis: 'bsa',
     doses: [
       {

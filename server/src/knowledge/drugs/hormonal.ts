@@ -52,6 +52,7 @@ export const HORMONAL_DRUGS: readonly Drug[] = [
     premedication: {
       text: 'Given with prednisone (5 mg twice daily in mCRPC, once daily in mCSPC) to offset mineralocorticoid excess.',
       source: `${ZYTIGA}, section 2.1`,
+      agents: [{ name: 'prednisone', drugs: ['prednisone'], classes: ['corticosteroid'] }],
     },
     source: ZYTIGA,
     gaps: 'Read through drug-reference summaries of the label. Severe hepatic impairment (Child-Pugh C): avoid; treatment-emergent ALT/AST above 5 x ULN or bilirubin above 3 x ULN: interrupt. These are on-treatment rules, not entry requirements.',

@@ -17,6 +17,10 @@ const GEMZAR = 'FDA label Gemzar (gemcitabine) for injection, Eli Lilly, rev. 20
 const LENVIMA = 'FDA label Lenvima (lenvatinib) capsules, Eisai, current revision (HCC, endometrial and RCC-with-pembrolizumab indications; date not verified)';
 const LOQTORZI = 'FDA label Loqtorzi (toripalimab-tpzi) injection, Coherus, rev. 10/2023';
 const XELODA = 'FDA label Xeloda (capecitabine) tablets, Genentech/H2-Pharma, rev. 12/2022';
+/** The Platinol-era condition for a repeat course, read in a copy of the text (the label copy at recallguide.org stops just before the values). */
+const CISPLATIN_REPEAT_COURSE =
+  "Platinol (cisplatin) label, Dosage and Administration ('a repeat course should not be given until...'), values as given in the " +
+  "Oncology Nursing Drug Handbook entry 'Cisplatin' (oncohemakey.com): serum creatinine < 1.5 mg/100 mL, BUN < 25 mg/100 mL, platelets >= 100,000/mm3, WBC >= 4,000/mm3";
 const CISPLATIN = 'FDA label cisplatin injection (Platinol reference labeling; revision not verified)';
 const IMFINZI = 'FDA label Imfinzi (durvalumab) injection, AstraZeneca, rev. 12/2024 or later (limited-stage SCLC and perioperative NSCLC indications present)';
 const KEYTRUDA = 'FDA label Keytruda (pembrolizumab) injection, Merck, current revision (biliary tract indication of 10/2023 present; date not verified)';
@@ -412,6 +416,24 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
       },
     ],
     rules: [],
+    requires: [
+      {
+        analyte: 'creatinine',
+        comparator: '<',
+        value: 1.5,
+        unit: 'mg/dL',
+        text: 'A repeat course is not given until the serum creatinine is below 1.5 mg/100 mL and/or the BUN below 25 mg/100 mL.',
+        source: CISPLATIN_REPEAT_COURSE,
+      },
+      {
+        analyte: 'platelets',
+        comparator: '>=',
+        value: 100000,
+        unit: '/mm3',
+        text: 'A repeat course is not given until the platelets are at least 100,000/mm3.',
+        source: CISPLATIN_REPEAT_COURSE,
+      },
+    ],
     perCycleMax: {
       value: 100,
       unit: 'mg/m2',
@@ -419,7 +441,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
       source: CISPLATIN_BOXED,
     },
     source: CISPLATIN,
-    gaps: 'The testicular 5-day schedule has no cycle length in the label, so it has no regimen. The label’s conditions for a repeat course (serum creatinine, BUN, platelets, white count) were cut off in the text read, so no `requires`. The 6- to 8-hour infusion of the Platinol-era text is not held as a requirement, because current practice and PLR labels use shorter infusions. The biliary regimen (cisplatin 25 mg/m2 days 1 and 8 with gemcitabine) is in no cisplatin label and is held from the ABC-02 publication; the Imfinzi and Keytruda labels refer to the cisplatin label. The cisplatin label states renal function as a condition for repeat courses but no creatinine-clearance band with a dose, so no renal rule. Text read was the Platinol-era wording; the current generic PLR revisions may word the schedules as "every 3 to 4 weeks".',
+    gaps: 'The testicular 5-day schedule has no cycle length in the label, so it has no regimen. The label’s conditions for a repeat course (serum creatinine, BUN, platelets, white count) are held as `requires` from a drug handbook’s copy of the text; BUN, the label’s alternative to creatinine, is not, nor the white count of at least 4,000/mm3: trials state the neutrophil count instead (ABC-02: WBC >= 3,000 with ANC >= 1,500/mm3), and a repeat-course white count held as an entry limit would flag them all. The 6- to 8-hour infusion of the Platinol-era text is not held as a requirement, because current practice and PLR labels use shorter infusions. The biliary regimen (cisplatin 25 mg/m2 days 1 and 8 with gemcitabine) is in no cisplatin label and is held from the ABC-02 publication; the Imfinzi and Keytruda labels refer to the cisplatin label. The cisplatin label states renal function as a condition for repeat courses but no creatinine-clearance band with a dose, so no renal rule. Text read was the Platinol-era wording; the current generic PLR revisions may word the schedules as "every 3 to 4 weeks".',
   },
   {
     id: 'durvalumab',
@@ -1091,6 +1113,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
     premedication: {
       text: 'Oral dexamethasone 16 mg a day (8 mg twice daily) for 3 days starting the day before each dose; in prostate cancer (with prednisone) dexamethasone 8 mg at 12, 3 and 1 hours before the infusion.',
       source: `${TAXOTERE_COPY}, section 2 (premedication)`,
+      agents: [{ name: 'a corticosteroid', classes: ['corticosteroid'], words: ['corticosteroid', 'glucocorticoid', 'steroid', 'methylprednisolone'] }],
     },
     source: TAXOTERE,
     gaps: 'Subsection numbers not verified; the boxed warning and dosage were read through copies of the label. No creatinine-clearance rule. The FLOT dose (50 mg/m2 every 2 weeks, Al-Batran et al., Lancet 2019) was not read in this session and reads as below the labelled dose.',
@@ -1169,6 +1192,7 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
     premedication: {
       text: 'All patients: a corticosteroid (such as dexamethasone), diphenhydramine and an H2 antagonist (cimetidine or ranitidine) before each dose.',
       source: `${PACLITAXEL}, boxed warning and Precautions (hypersensitivity reactions)`,
+      agents: [{ name: 'a corticosteroid', classes: ['corticosteroid'], words: ['corticosteroid', 'glucocorticoid', 'steroid', 'methylprednisolone'] }],
     },
     source: PACLITAXEL,
     gaps: 'Weekly 80 mg/m2 in gastric cancer is labelled only in the ramucirumab label. No renal rule in the label. Do not confuse with nab_paclitaxel (different doses).',
@@ -1181,6 +1205,13 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
     class: 'HER2 antibody',
     classes: ['her2'],
     routes: ['IV'],
+    otherRoutes: [
+      {
+        route: 'SC',
+        product: 'Herceptin Hylecta (trastuzumab and hyaluronidase-oysk), 600 mg every 3 weeks subcutaneously',
+        source: "FDA approval of 28 February 2019 (fda.gov, 'FDA approves new formulation of Herceptin for subcutaneous use')",
+      },
+    ],
     basis: 'weight',
     doses: [
       {
@@ -1236,6 +1267,14 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
     class: 'PD-1 antibody',
     classes: ['pd1'],
     routes: ['IV'],
+    otherRoutes: [
+      {
+        route: 'SC',
+        product: 'Opdivo Qvantig (nivolumab and hyaluronidase-nvhy), for subcutaneous injection',
+        source:
+          'FDA approval of 27 December 2024 across adult solid-tumour nivolumab indications, not in combination with intravenous ipilimumab (ASCO Post, January 2025; ESMO oncology news, 7 Feb 2025)',
+      },
+    ],
     basis: 'flat',
     doses: [
       {
@@ -1350,6 +1389,14 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
     class: 'PD-L1 antibody',
     classes: ['pdl1'],
     routes: ['IV'],
+    otherRoutes: [
+      {
+        route: 'SC',
+        product: 'Tecentriq Hybreza (atezolizumab and hyaluronidase-tqjs), for subcutaneous injection',
+        source:
+          'FDA approval of 12 September 2024 for all adult indications of intravenous atezolizumab (FDA notice as reproduced by ESMO oncology news, 2 Oct 2024, and ONS Voice, Sep 2024)',
+      },
+    ],
     basis: 'flat',
     doses: [
       {
@@ -1543,6 +1590,10 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
     premedication: {
       text: 'Folic acid 400-1,000 mcg orally once daily from 7 days before the first dose until 21 days after the last; vitamin B12 1 mg IM in the week before the first dose and every 3 cycles; dexamethasone 4 mg orally twice daily the day before, the day of and the day after each dose.',
       source: `${ALIMTA}, section 2 (premedication and concomitant medications; read through a drug-reference copy)`,
+      agents: [
+        { name: 'folic acid', drugs: ['folic_acid'], words: ['folate'] },
+        { name: 'vitamin B12', drugs: ['cyanocobalamin'], words: ['hydroxocobalamin', 'vitamin b12'] },
+      ],
     },
     source: ALIMTA,
     gaps: 'The NSAID precautions for CrCl 45-79 mL/min concern ibuprofen, not the pemetrexed dose, and are not entered as a rule.',
@@ -1710,6 +1761,13 @@ export const SOLID_TUMOUR_DRUGS: readonly Drug[] = [
     class: 'HER2 antibody (dimerization inhibitor)',
     classes: ['her2'],
     routes: ['IV'],
+    otherRoutes: [
+      {
+        route: 'SC',
+        product: 'Phesgo (pertuzumab, trastuzumab and hyaluronidase-zzxf), for subcutaneous injection',
+        source: 'FDA approval announced by Roche (as reported by dermatologieportal.nl and Seeking Alpha); approval date not read',
+      },
+    ],
     basis: 'flat',
     doses: [
       {

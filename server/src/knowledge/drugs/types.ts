@@ -102,6 +102,17 @@ export interface ForbiddenRoute {
   readonly source: string;
 }
 
+/**
+ * A route that another product of the same active substance is labelled for: a subcutaneous
+ * co-formulation with hyaluronidase, an oral form authorised in another jurisdiction. Its doses are
+ * that product's, not the row's.
+ */
+export interface OtherProductRoute {
+  readonly route: DrugRoute;
+  readonly product: string;
+  readonly source: string;
+}
+
 /** The infusion time the label requires of every administration, in minutes. */
 export interface InfusionLimit {
   readonly minMinutes?: number;
@@ -132,8 +143,36 @@ export interface Requirement extends LabCondition {
   readonly source: string;
 }
 
+/** One agent a premedication names, as a check can find it in a protocol: by drug row, by class tag, or by the words the label uses. */
+export interface PremedicationAgent {
+  /** How a message names it: 'folic acid', 'a corticosteroid'. */
+  readonly name: string;
+  /** Drug rows that are this agent (`folic_acid`). */
+  readonly drugs?: readonly string[];
+  /** Class tags any of whose drugs is this agent (`corticosteroid`). */
+  readonly classes?: readonly DrugClassTag[];
+  /** Other words that name it in a protocol's text ('glucocorticoid'). */
+  readonly words?: readonly string[];
+}
+
 /** What the label says must be given before or alongside the drug. */
 export interface Premedication {
+  readonly text: string;
+  readonly source: string;
+  /** The agents the text names, each of which a protocol should name; read from `text`, so sourced with it. */
+  readonly agents?: readonly PremedicationAgent[];
+}
+
+/**
+ * A condition the trials of a drug class exclude, for the class's safety, which a protocol giving
+ * such a drug is expected to exclude too (PD-1/PD-L1 antibodies and autoimmune disease).
+ */
+export interface ClassExclusion {
+  readonly classes: readonly DrugClassTag[];
+  /** How a message names the condition. */
+  readonly condition: string;
+  /** A regular expression (source text, case-insensitive) that finds the condition in a criterion's words. */
+  readonly pattern: string;
   readonly text: string;
   readonly source: string;
 }
@@ -228,6 +267,8 @@ export interface Drug {
   /** The class as tags a check can compare. */
   readonly classes?: readonly DrugClassTag[];
   readonly routes: readonly DrugRoute[];
+  /** Routes of other products of the same substance (Tecentriq Hybreza SC beside Tecentriq IV). */
+  readonly otherRoutes?: readonly OtherProductRoute[];
   readonly basis: DoseBasis;
   readonly doses: readonly LabelledDose[];
   /** A per-administration bound beyond which the number is almost surely a typo, where a source gives one. */

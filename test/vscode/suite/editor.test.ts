@@ -111,7 +111,8 @@ export function registerEditorTests(): void {
       await editorSettings.update('codeActionsOnSave', { 'source.fixAll.trial': 'explicit' }, vscode.ConfigurationTarget.Workspace, true);
       try {
         const { document } = await scratchFile('fix-on-save.trial', 'arm a "A" other {\n  oxaliplatine 85 mg/m2 day 1\n}\n');
-        await diagnosticsWhere(document.uri, 'TPL201 for oxaliplatine', (d) => d.some((x) => codeOf(x) === 'TPL201'));
+        // One edit from a known drug and not declared: TPL211, whose preferred fix is the drug's name.
+        await diagnosticsWhere(document.uri, 'TPL211 for oxaliplatine', (d) => d.some((x) => codeOf(x) === 'TPL211'));
         const edit = new vscode.WorkspaceEdit();
         edit.insert(document.uri, new vscode.Position(3, 0), '\n');
         assert.equal(await vscode.workspace.applyEdit(edit), true);

@@ -24,6 +24,7 @@ import {
   SymbolKind,
   TextDocumentSyncKind,
   type CodeAction,
+  type CodeLens,
   type CompletionItem,
   type Connection,
   type Diagnostic as LspDiagnostic,
@@ -34,7 +35,7 @@ import {
   type WorkspaceSymbol,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Codes, type TextEdit } from './language/codes';
+import { codeAnchor, type TextEdit } from './language/codes';
 import type { CompletionKind } from './features/completion';
 import { DEFAULT_SETTINGS, TOKEN_MODIFIERS, TOKEN_TYPES, type Settings } from './features/legend';
 import type { OutlineKind, OutlineSymbol } from './features/structure';
@@ -49,6 +50,17 @@ import { PatientInputError } from './summary/screen-fhir';
 import { screenJson } from './summary/screen-report';
 
 const USAGE = 'Usage: trial-language-server --stdio | --node-ipc | --socket=PORT';
+
+/** The kind of "fix all": its own sub-kind, so `editor.codeActionsOnSave` can ask for `source.fixAll.trial` alone (ESLint's convention). */
+const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.trial`;
+
+/**
+ * Client commands the server may attach to results, when the client lists them in
+ * `initializationOptions.clientCommands` (the VS Code extension does): the "Preview" code lens,
+ * and asking for completion again after a keyword whose next word has completions.
+ */
+const PREVIEW_COMMAND = 'trial.showPreview';
+const SUGGEST_COMMAND = 'editor.action.triggerSuggest';
 
 // ---- conversions at the edge ---------------------------------------------------------------
 
@@ -192,7 +204,7 @@ export function startServer(connection: Connection): void {
       range: toRange(document, d),
       severity: SEVERITIES[d.severity],
       code: d.code,
-      codeDescription: docsUrl ? { href: `${docsUrl}#${d.code.toLowerCase()}-${Codes[d.code].name.replace(/[^a-z0-9-]/g, '')}` } : undefined,
+      codeDescription: docsUrl ? { href: `${docsUrl}#${codeAnchor(d.code)}` } : undefined,
       source: 'trial',
       message: d.message,
       relatedInformation: d.related?.map((r) => ({ location: { uri: document.uri, range: toRange(document, r) }, message: r.message })),
@@ -237,7 +249,10 @@ export function startServer(connection: Connection): void {
   }
 
   let workspaceFolders: string[] = [];
+  let clientCommands = new Set<string>();
   connection.onInitialize((params): InitializeResult => {
+    const listed = (params.initializationOptions as { clientCommands?: unknown } | undefined)?.clientCommands;
+    clientCommands = new Set(Array.isArray(listed) ? listed.filter((command): command is string => typeof command === 'string') : []);
     configurationSupported = params.capabilities.workspace?.configuration === true;
     workspaceFolders = (params.workspaceFolders ?? []).flatMap((folder) => (folder.uri.startsWith('file:') ? [fileURLToPath(folder.uri)] : []));
     const initial = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
@@ -258,7 +273,8 @@ export function startServer(connection: Connection): void {
         renameProvider: { prepareProvider: true },
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        codeLensProvider: { resolveProvider: false },
         foldingRangeProvider: true,
         selectionRangeProvider: true,
         semanticTokensProvider: { legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] }, full: true },
@@ -331,6 +347,7 @@ export function startServer(connection: Connection): void {
         sortText: item.sortText,
         insertTextFormat: item.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
         textEdit: { range, newText: item.insertText ?? item.label },
+        command: item.retrigger && clientCommands.has(SUGGEST_COMMAND) ? { title: 'Suggest', command: SUGGEST_COMMAND } : undefined,
       }));
     }),
   );
@@ -466,9 +483,9 @@ export function startServer(connection: Connection): void {
           });
         }
       }
-      if (wants(CodeActionKind.SourceFixAll)) {
+      if (wants(FIX_ALL_KIND)) {
         const all = service.fixAll(analysis);
-        if (all) actions.push({ title: all.title, kind: CodeActionKind.SourceFixAll, edit: { changes: { [document.uri]: toEdits(document, all.edits) } } });
+        if (all) actions.push({ title: all.title, kind: FIX_ALL_KIND, edit: { changes: { [document.uri]: toEdits(document, all.edits) } } });
       }
       return actions;
     }),
@@ -534,6 +551,23 @@ export function startServer(connection: Connection): void {
         .inlayHints(analysis, toSpan(document, params.range))
         .map((hint) => ({ position: document.positionAt(hint.offset), label: hint.label, tooltip: hint.tooltip, paddingLeft: false }));
     }),
+  );
+
+  connection.onCodeLens((params) =>
+    guarded(params.textDocument.uri, [] as CodeLens[], (document, analysis) =>
+      service
+        .codeLenses(analysis)
+        .filter((lens) => lens.action !== 'preview' || clientCommands.has(PREVIEW_COMMAND))
+        .map((lens) => ({
+          range: toRange(document, lens),
+          command: {
+            title: lens.title,
+            // A lens that only informs still needs a command to be shown; an empty one runs nothing.
+            command: lens.action === 'preview' ? PREVIEW_COMMAND : '',
+            arguments: lens.action === 'preview' ? [document.uri, lens.offset] : undefined,
+          },
+        })),
+    ),
   );
 
   connection.onRequest(PREVIEW_REQUEST, (params: PreviewParams): PreviewResult | null =>

@@ -16,13 +16,16 @@ import { localDate, screenPatient, type ScreenReport } from './summary/screen';
 import { readPatientBundle } from './summary/screen-fhir';
 import { screenHtml } from './summary/screen-report';
 import { createLineIndex } from './util/lines';
-import { fixAll, quickFixes } from './features/actions';
+import { fixAll, quickFixes, type CodeAction } from './features/actions';
 import { complete } from './features/completion';
 import { applyEdits, formatDocument, formatRange } from './features/format';
 import { hover } from './features/hover';
 import { definition, highlights, prepareRename, references, rename } from './features/navigation';
 import { foldingRanges, outline, selectionRanges } from './features/structure';
+import { codeLenses } from './features/lenses';
+import { suppressionFixes } from './features/suppress';
 import { inlayHints, semanticTokens } from './features/tokens';
+import type { Span } from './model/schema';
 
 export type { Analysis, Diagnostic, RuleSetting, AmendmentDiff, DiffNames, ScreenReport };
 export { PatientInputError } from './summary/screen-fhir';
@@ -74,8 +77,10 @@ export interface ProtocolService {
   formatRange: typeof formatRange;
   /** Applies non-overlapping edits (from formatDocument, fixAll, a quick fix) to a text. */
   applyEdits: typeof applyEdits;
-  quickFixes: typeof quickFixes;
+  /** The quick fixes of the diagnostics that touch `range`: the checks' own, then one to suppress each diagnostic with a comment. */
+  quickFixes(document: CheckedDocument, range: Span): CodeAction[];
   fixAll: typeof fixAll;
+  codeLenses: typeof codeLenses;
   semanticTokens: typeof semanticTokens;
   inlayHints: typeof inlayHints;
 }
@@ -119,8 +124,9 @@ export function createProtocolService(options: ServiceOptions = {}): ProtocolSer
     formatDocument,
     formatRange,
     applyEdits,
-    quickFixes,
+    quickFixes: (document, range) => [...quickFixes(document, range), ...suppressionFixes(document, range)],
     fixAll,
+    codeLenses,
     semanticTokens,
     inlayHints,
   };

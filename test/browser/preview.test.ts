@@ -23,10 +23,27 @@ interface BrowserWindow {
 }
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 
-/** The page exactly as `trial summary --html` and the preview build it. */
-function pageFor(text: string, title: string): string {
+/** The page exactly as `trial summary --html` and the preview build it (the preview with its state). */
+function pageFor(text: string, title: string, state?: unknown): string {
   const service = createProtocolService();
-  return renderPage(service.previewBody(service.analyze(text)), { nonce: createNonce(), title });
+  return renderPage(service.previewBody(service.analyze(text)), { nonce: createNonce(), title, state });
+}
+
+/**
+ * What VS Code's webview provides: acquireVsCodeApi, whose postMessage reaches the extension
+ * (here: a list) and whose setState keeps the page's state. A string, not a function: the
+ * TypeScript loader would add helpers the page does not have.
+ */
+const WEBVIEW_API =
+  'globalThis.__posted = []; globalThis.__state = undefined; globalThis.acquireVsCodeApi = () => ({ postMessage: (message) => globalThis.__posted.push(message), setState: (state) => { globalThis.__state = state; }, getState: () => globalThis.__state });';
+
+/** The page's window, as the scroll tests read it. */
+interface PreviewWindow extends BrowserWindow {
+  readonly __posted: { type: string; offset?: number }[];
+  readonly __state: unknown;
+  readonly document: {
+    querySelector(selector: string): { getBoundingClientRect(): { top: number }; getAttribute(name: string): string | null } | null;
+  };
 }
 
 describe('preview page in Chromium', function () {
@@ -89,7 +106,7 @@ describe('preview page in Chromium', function () {
     assert.equal(await marks(page, 'neoadjuvant', 'toripalimab', 'mark'), 3, 'q3w x 3');
     assert.equal(await marks(page, 'neoadjuvant', 'lenvatinib', 'bar'), 1, 'a continuous course is a bar');
     assert.equal(await marks(page, 'neoadjuvant', 'capecitabine', 'mark'), 14 * 8);
-    assert.equal(await page.locator('section.arm[data-arm="neoadjuvant"] rect.cycle').count(), 3 + 8);
+    assert.equal(await page.locator('section.arm[data-arm="neoadjuvant"] svg.timeline rect.cycle').count(), 3 + 8);
     assert.equal(await page.locator('section.arm g.surgery').count(), 2, 'one surgery marker per arm');
     const phaseLabels = await page
       .locator('section.arm[data-arm="neoadjuvant"] text.phase-label')
@@ -139,18 +156,17 @@ describe('preview page in Chromium', function () {
   it('in a webview: a click reveals its source line, and an update replaces the content keeping the scroll', async () => {
     const text = readFileSync(path.join(ROOT, 'samples', 'NCT04669496.trial'), 'utf8');
     const page = await browser.newPage({ viewport: { width: 1200, height: 600 } });
-    // What VS Code's webview provides: acquireVsCodeApi, whose postMessage reaches the extension.
-    // (A string, not a function: the TypeScript loader would add helpers the page does not have.)
-    await page.addInitScript({
-      content: 'globalThis.__posted = []; globalThis.acquireVsCodeApi = () => ({ postMessage: (message) => globalThis.__posted.push(message) });',
-    });
+    await page.addInitScript({ content: WEBVIEW_API });
     // A real navigation (init scripts run on it); the page is served from memory, nothing leaves the machine.
     const html = pageFor(text, 'NCT04669496');
     await page.route('http://preview.invalid/', (route) => route.fulfill({ contentType: 'text/html', body: html }));
     await page.goto('http://preview.invalid/', { waitUntil: 'load' });
     await page.locator('section.arm[data-arm="neoadjuvant"] g.row[data-drug="gemcitabine"] rect.mark').first().click({ force: true });
-    const posted = await page.evaluate(() => (globalThis as unknown as { __posted: unknown[] }).__posted);
-    assert.deepEqual(posted, [{ type: 'reveal', offset: text.indexOf('gemcitabine 1 g/m2') }]);
+    const posted = await page.evaluate(() => (globalThis as unknown as PreviewWindow).__posted);
+    assert.deepEqual(
+      posted.filter((message) => message.type === 'reveal'),
+      [{ type: 'reveal', offset: text.indexOf('gemcitabine 1 g/m2') }],
+    );
     await page.evaluate(() => (globalThis as unknown as BrowserWindow).scrollTo(0, 400));
     const service = createProtocolService();
     const edited = text.replace('enrollment 178', 'enrollment 180');
@@ -160,6 +176,48 @@ describe('preview page in Chromium', function () {
     );
     await page.waitForFunction(() => (globalThis as unknown as { document: { body: { innerText: string } } }).document.body.innerText.includes('180'));
     assert.equal(await page.evaluate(() => (globalThis as unknown as BrowserWindow).scrollY), 400);
+    await page.close();
+  });
+
+  it('in a webview: says it is ready, keeps its state, scrolls to the element of an offset, and sends its own scrolling but not the one asked for', async () => {
+    const text = readFileSync(path.join(ROOT, 'samples', 'NCT04669496.trial'), 'utf8');
+    const page = await browser.newPage({ viewport: { width: 800, height: 600 } });
+    await page.addInitScript({ content: WEBVIEW_API });
+    const html = pageFor(text, 'NCT04669496', { uri: 'file:///samples/NCT04669496.trial' });
+    await page.route('http://preview.invalid/', (route) => route.fulfill({ contentType: 'text/html', body: html }));
+    await page.goto('http://preview.invalid/', { waitUntil: 'load' });
+    const window = () =>
+      page.evaluate(() => {
+        const w = globalThis as unknown as PreviewWindow;
+        return { posted: w.__posted, state: w.__state, scrollY: w.scrollY };
+      });
+    assert.deepEqual((await window()).posted, [{ type: 'ready' }]);
+    assert.deepEqual((await window()).state, { uri: 'file:///samples/NCT04669496.trial' });
+
+    // The editor's first line ends after `capecitabine 1250 mg/m2 …` of the adjuvant phase: the page shows that dose line at its top.
+    const doseOffset = text.indexOf('capecitabine 1250 mg/m2');
+    const lineEnd = text.indexOf('\n', doseOffset);
+    await page.evaluate((offset) => (globalThis as unknown as BrowserWindow).postMessage({ type: 'scrollTo', offset }, '*'), lineEnd);
+    await page.waitForFunction(() => (globalThis as unknown as BrowserWindow).scrollY > 0);
+    const top = await page.evaluate(
+      (offset) => (globalThis as unknown as PreviewWindow).document.querySelector(`ul.regimen li.dose[data-offset="${offset}"]`)?.getBoundingClientRect().top,
+      doseOffset,
+    );
+    assert.ok(top !== undefined && Math.abs(top) <= 8, `the dose line is at the top (${top} px)`);
+    // A scroll the editor asked for is not sent back.
+    const sent = () => window().then((w) => w.posted.filter((message) => message.type === 'scrolled'));
+    assert.deepEqual(await sent(), []);
+
+    // The reader scrolls to the eligibility: the page sends the offset of the element at its top.
+    const eligibility = text.indexOf('eligibility {');
+    await page.evaluate((offset) => {
+      const w = globalThis as unknown as PreviewWindow;
+      const element = w.document.querySelector(`section[data-offset="${offset}"]`);
+      if (element) w.scrollTo(0, w.scrollY + element.getBoundingClientRect().top);
+    }, eligibility);
+    await page.waitForFunction(() => (globalThis as unknown as PreviewWindow).__posted.some((message) => message.type === 'scrolled'));
+    const scrolled = await sent();
+    assert.equal(scrolled[scrolled.length - 1].offset, eligibility);
     await page.close();
   });
 
@@ -198,7 +256,10 @@ describe('preview page in Chromium', function () {
     const row = page.locator('tr.change', { hasText: 'albumin (lower limit)' });
     await row.locator('a[data-side="old"]').click();
     await row.locator('a[data-side="new"]').click();
-    const posted = await page.evaluate(() => (globalThis as unknown as { __posted: unknown[] }).__posted);
+    // The page also says when it is ready (the preview's scroll sync); the links are the reveals.
+    const reveals = () =>
+      page.evaluate(() => (globalThis as unknown as { __posted: { type: string }[] }).__posted.filter((message) => message.type === 'reveal'));
+    const posted = await reveals();
     assert.deepEqual(posted, [
       { type: 'reveal', offset: albumin.oldSpan!.offset, side: 'old' },
       { type: 'reveal', offset: albumin.newSpan!.offset, side: 'new' },
@@ -206,7 +267,7 @@ describe('preview page in Chromium', function () {
     await page.screenshot({ path: path.join(ARTIFACTS, 'diff-NCT03951597-NCT04669496.png'), fullPage: false });
     await page.goto('http://screen.invalid/', { waitUntil: 'load' });
     await page.locator('tr.criterion', { hasText: 'platelets >= 90' }).click();
-    const afterScreen = await page.evaluate(() => (globalThis as unknown as { __posted: unknown[] }).__posted);
+    const afterScreen = await reveals();
     assert.deepEqual(afterScreen, [{ type: 'reveal', offset: newText.indexOf('platelets >= 90') }]);
     assert.deepEqual(problems, []);
     await page.close();

@@ -65,7 +65,7 @@ describe('lsp: code actions', () => {
     assert.deepEqual(describeDiagnostics(fixed, after.diagnostics), expectedDiagnostics(fixed));
   });
 
-  it('offers no quick fix for a range away from any fixable diagnostic', async () => {
+  it('offers no fix of a check for a range away from any fixable diagnostic, only the comment that suppresses one', async () => {
     const { text } = load('misspeltDrug');
     const uri = freshUri('misspelt-away');
     await server().open(text, uri);
@@ -75,7 +75,7 @@ describe('lsp: code actions', () => {
       context: { diagnostics: [], only: ['quickfix'] },
     });
     assert.deepEqual(
-      actions.map((a) => a.title),
+      actions.map((a) => a.title).filter((title) => !title.startsWith('Suppress ')),
       [],
     );
   });
@@ -95,7 +95,8 @@ describe('lsp: code actions', () => {
     });
     assert.equal(actions.length, 1, JSON.stringify(actions));
     const [fixAll] = actions;
-    assert.equal(fixAll.kind, 'source.fixAll');
+    // Its own sub-kind, so that editor.codeActionsOnSave can ask for it alone; asked for as source.fixAll, it still comes.
+    assert.equal(fixAll.kind, 'source.fixAll.trial');
     const edits: TextEdit[] = fixAll.edit?.changes?.[uri] ?? [];
     assert.equal(edits.length, 4, JSON.stringify(edits));
 

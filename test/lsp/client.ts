@@ -142,8 +142,14 @@ export function freshUri(name = 'doc'): string {
   return `file:///lsp-test/${name}-${counter}.trial`;
 }
 
-/** Spawns the server, initializes it (with the workspace folders given, none by default) and resolves when it is ready for documents. */
-export async function startServer(options: { workspaceFolders?: { uri: string; name: string }[] } = {}): Promise<TestServer> {
+/** What a test may start the server with: workspace folders (none by default) and initialization options (none by default). */
+export interface StartOptions {
+  readonly workspaceFolders?: { uri: string; name: string }[];
+  readonly initializationOptions?: unknown;
+}
+
+/** Spawns the server, initializes it and resolves when it is ready for documents. */
+export async function startServer(options: StartOptions = {}): Promise<TestServer> {
   const { command, args, description } = serverCommand();
   const child = spawn(command, args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
   const logLines: string[] = [];
@@ -251,6 +257,7 @@ export async function startServer(options: { workspaceFolders?: { uri: string; n
     clientInfo: { name: 'trial-lsp-tests' },
     rootUri: null,
     workspaceFolders: options.workspaceFolders ?? null,
+    initializationOptions: options.initializationOptions,
     capabilities: {
       workspace: { configuration: false, workspaceFolders: false, applyEdit: true, workspaceEdit: { documentChanges: false } },
       textDocument: {
@@ -339,10 +346,10 @@ export async function startServer(options: { workspaceFolders?: { uri: string; n
  * Starts one server for the enclosing `describe` and shuts it down after its tests; when a test
  * fails, prints what the server wrote to stderr and logged. Returns a getter for the server.
  */
-export function useServer(): () => TestServer {
+export function useServer(options: StartOptions = {}): () => TestServer {
   let server: TestServer | undefined;
   before(async function () {
-    server = await startServer();
+    server = await startServer(options);
   });
   afterEach(function () {
     if (this.currentTest?.state === 'failed' && server) {

@@ -119,10 +119,17 @@ describe('lsp: completion', () => {
     });
   }
 
-  it('offers the top-level snippets as snippets', async () => {
+  it('offers the top-level snippets as snippets, each labelled apart from its keyword', async () => {
     const { items } = await complete('completeTopLevel');
     const snippets = items.filter((item) => item.kind === 15 /* Snippet */);
-    assert.deepEqual(snippets.map((s) => s.label).sort(), ['arm', 'eligibility', 'outcome', 'trial']);
+    assert.deepEqual(snippets.map((s) => s.label).sort(), [
+      'arm block',
+      'drug declaration',
+      'eligibility block',
+      'intervention declaration',
+      'outcome block',
+      'trial block',
+    ]);
     for (const snippet of snippets) {
       assert.equal(snippet.insertTextFormat, 2 /* Snippet */);
       assert.match((snippet.textEdit as TextEdit).newText, /\$\{1/);

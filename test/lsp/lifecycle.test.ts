@@ -20,10 +20,11 @@ describe('lsp: initialize and shutdown', () => {
     'rename with prepare': (c) => typeof c.renameProvider === 'object' && c.renameProvider.prepareProvider === true,
     formatting: (c) => c.documentFormattingProvider === true,
     'range formatting': (c) => c.documentRangeFormattingProvider === true,
-    'code actions: quickfix and source.fixAll': (c) =>
+    'code actions: quickfix and source.fixAll.trial': (c) =>
       typeof c.codeActionProvider === 'object' &&
       c.codeActionProvider.codeActionKinds?.includes('quickfix') &&
-      c.codeActionProvider.codeActionKinds.includes('source.fixAll'),
+      c.codeActionProvider.codeActionKinds.includes('source.fixAll.trial'),
+    'code lenses': (c) => typeof c.codeLensProvider === 'object',
     folding: (c) => c.foldingRangeProvider === true,
     'selection ranges': (c) => c.selectionRangeProvider === true,
     'semantic tokens (full)': (c) => c.semanticTokensProvider?.full === true,

@@ -290,6 +290,17 @@ eligibility { sex all }`,
 ^ TPL013`,
     good: `trial NCT00000001 { title "x" }`,
   },
+  TPL014: {
+    bad: `arm a "A" other {
+  // trial-disable-next-line TPL999
+                             ^^^^^^ TPL014
+  oxaliplatin 85 mg/m2 day 1
+}`,
+    good: `arm a "A" other {
+  // trial-disable-next-line TPL220 -- a dose-finding arm
+  oxaliplatin 85 mg/m2 day 1
+}`,
+  },
   // 64 nested blocks are allowed; the 65th is reported at its brace and skipped.
   TPL015: {
     bad: ['eligibility {', 'include any {', ...Array<string>(63).fill('any {'), '    ^ TPL015', ...Array<string>(65).fill('}')].join('\n'),

@@ -1,7 +1,7 @@
 /**
  * The extension's manifest (package.json `contributes`) against the server's side of the
  * contract: the semantic token legend, the settings and their defaults, the diagnostic codes;
- * and the declarative files the manifest points at (grammar, language configuration, snippets).
+ * and the declarative files the manifest points at (grammar, language configuration).
  */
 
 import * as assert from 'node:assert/strict';
@@ -9,7 +9,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Codes } from '../../server/src/language/codes';
 import { DEFAULT_SETTINGS, TOKEN_MODIFIERS, TOKEN_TYPES } from '../../server/src/features/legend';
-import { createProtocolService } from '../../server/src/service';
 import { FIELD_SPECS } from '../../server/src/language/fields';
 import { FREQUENCY_WORDS, PHASE_KEYWORDS, ROUTES } from '../../server/src/language/vocabulary';
 
@@ -69,7 +68,6 @@ interface Manifest {
   readonly contributes: {
     readonly languages: readonly { id: string; extensions: readonly string[]; configuration: string }[];
     readonly grammars: readonly { language: string; scopeName: string; path: string }[];
-    readonly snippets: readonly { language: string; path: string }[];
     readonly commands: readonly { command: string; title: string; category?: string }[];
     readonly configuration: { readonly properties: Readonly<Record<string, JsonSchema>> };
     readonly semanticTokenTypes: readonly { id: string; superType: string; description: string }[];
@@ -92,12 +90,6 @@ interface GrammarRule {
 interface Grammar extends GrammarRule {
   readonly scopeName: string;
   readonly repository: Readonly<Record<string, GrammarRule>>;
-}
-
-interface Snippet {
-  readonly prefix: string | readonly string[];
-  readonly body: string | readonly string[];
-  readonly description: string;
 }
 
 function readJson<T>(relativePath: string): T {
@@ -126,7 +118,8 @@ function rulesAccept(key: string, severity: string): boolean {
 describe('extension manifest', () => {
   it('starts the bundled extension on trial documents', () => {
     assert.equal(manifest.main, './dist/extension.js');
-    assert.deepEqual(manifest.activationEvents, ['onLanguage:trial']);
+    // Also restoring a preview after a reload, and opening a code's documentation, before any .trial file is open.
+    assert.deepEqual(manifest.activationEvents, ['onLanguage:trial', 'onWebviewPanel:trial.preview', 'onCustomEditor:trial.rule']);
     const language = manifest.contributes.languages.find((entry) => entry.id === 'trial');
     assert.ok(language, 'the trial language is contributed');
     assert.deepEqual(language.extensions, ['.trial']);
@@ -164,6 +157,8 @@ describe('extension manifest', () => {
     assert.equal(setting('trial.trace.server').default, 'off');
     assert.deepEqual(Object.keys(settings).sort(), [
       'trial.inlayHints.enabled',
+      'trial.preview.scrollEditorWithPreview',
+      'trial.preview.scrollPreviewWithEditor',
       'trial.referencePatient.bsa',
       'trial.referencePatient.weight',
       'trial.rules',
@@ -222,72 +217,51 @@ describe('grammar and language configuration', () => {
   });
 });
 
-describe('snippets', () => {
-  const entry = manifest.contributes.snippets.find((item) => item.language === 'trial');
-  const snippets = readJson<Record<string, Snippet>>(entry?.path ?? '');
-
-  /** Where each snippet is inserted, as a document around it: `$` stands for the snippet. */
-  const CONTEXTS: Record<string, string> = {
-    'Trial with the required registry fields': '$',
-    'Drug declaration': '$',
-    'Intervention declaration': '$',
-    Arm: '$',
-    'Treatment phase': 'arm a "A" experimental {\n$\n}',
-    Cycle: 'arm a "A" experimental {\n$\n}',
-    'Dose line': 'arm a "A" experimental {\n$\n}',
-    'Continuous dose': 'arm a "A" experimental {\n$\n}',
-    Eligibility: '$',
-    'Include threshold': 'eligibility {\n$\n}',
-    'Include ULN multiple': 'eligibility {\n$\n}',
-    'Exclude threshold': 'eligibility {\n$\n}',
-    'Prior therapy exclusion': 'eligibility {\n$\n}',
-    'Any-of group': 'eligibility {\n$\n}',
-    'All-of group': 'eligibility {\n$\n}',
-    Outcome: '$',
+describe('the packages: the extension (.vsix) and the npm package', () => {
+  const raw = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    icon?: string;
+    repository?: { url?: string };
+    activationEvents: string[];
+    bin: Record<string, string>;
+    contributes: {
+      keybindings?: { command: string; key: string; when?: string }[];
+      configurationDefaults: Record<string, Record<string, unknown>>;
+      customEditors?: { viewType: string; selector: { filenamePattern: string }[] }[];
+    };
   };
+  const allowed = (file: string) =>
+    readFileSync(join(ROOT, file), 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('!'))
+      .map((line) => line.slice(1).replace(/^\//, ''));
 
-  /** The text a snippet inserts when every placeholder keeps its default (a choice its first value). */
-  function expand(body: string | readonly string[]): string {
-    const text = typeof body === 'string' ? body : body.join('\n');
-    let previous = '';
-    let result = text;
-    while (result !== previous) {
-      previous = result;
-      result = result
-        .replace(/\$\{\d+\|([^,|]*)[^|]*\|\}/g, '$1')
-        .replace(/\$\{\d+:([^{}]*)\}/g, '$1')
-        .replace(/\$\d+/g, '');
-    }
-    return result.replace(/\t/g, '  ');
-  }
-
-  it('cover the constructs an author starts from', () => {
-    const prefixes = new Set(Object.values(snippets).flatMap((snippet) => (typeof snippet.prefix === 'string' ? [snippet.prefix] : snippet.prefix)));
-    for (const prefix of ['trial', 'arm', 'cycle', 'dose', 'eligibility', 'include', 'any', 'outcome'])
-      assert.ok(prefixes.has(prefix), `no snippet for '${prefix}'`);
-    assert.deepEqual(Object.keys(snippets).sort(), Object.keys(CONTEXTS).sort(), 'every snippet has a context in this test');
+  it('ship in the .vsix the server, a way to run it, the docs its code links open, the icon and the changelog', () => {
+    const vsix = allowed('.vscodeignore');
+    for (const file of ['dist/server.js', 'dist/extension.js', 'docs/diagnostics.md', 'images/icon.png', 'CHANGELOG.md', 'client/README.md'])
+      assert.ok(vsix.includes(file), `.vscodeignore does not let ${file} in`);
+    assert.equal(raw.icon, 'images/icon.png');
+    const png = readFileSync(join(ROOT, 'images', 'icon.png'));
+    assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128], 'the icon is 128x128');
+    assert.match(raw.repository?.url ?? '', /^https:\/\//);
   });
 
-  it('expand to text without syntax or model errors', () => {
-    const service = createProtocolService();
-    for (const [name, snippet] of Object.entries(snippets)) {
-      const text = CONTEXTS[name]!.replace('$', expand(snippet.body));
-      const errors = service.analyze(text).diagnostics.filter((diagnostic) => diagnostic.code < 'TPL200' && diagnostic.severity === 'error');
-      assert.deepEqual(
-        errors.map((diagnostic) => `${diagnostic.code} ${diagnostic.message}`),
-        [],
-        `snippet '${name}' expands to:\n${text}`,
-      );
-    }
+  it('put in the npm package both commands, the CLI and the bundled server', () => {
+    const npm = allowed('.npmignore');
+    for (const entry of ['bin/', 'dist/server.js', 'server/out/', 'docs/diagnostics.md']) assert.ok(npm.includes(entry), `.npmignore does not let ${entry} in`);
+    assert.deepEqual(raw.bin, { trial: 'bin/trial.js', 'trial-language-server': 'bin/trial-language-server.js' });
   });
 
-  it('give a trial without registry warnings when expanded together', () => {
-    const service = createProtocolService();
-    const text = ['Trial with the required registry fields', 'Arm', 'Eligibility', 'Outcome'].map((name) => expand(snippets[name]!.body)).join('\n');
-    const registry = service.analyze(text).diagnostics.filter((diagnostic) => diagnostic.code === 'TPL254' || diagnostic.code === 'TPL255');
+  it('activate to restore a preview and to open a code’s documentation; bind Ctrl+K V; wrap .trial lines', () => {
+    assert.ok(raw.activationEvents.includes('onWebviewPanel:trial.preview'));
+    assert.ok(raw.activationEvents.includes('onCustomEditor:trial.rule'));
+    const toSide = raw.contributes.keybindings?.find((binding) => binding.command === 'trial.openPreviewToSide');
+    assert.equal(toSide?.key, 'ctrl+k v');
+    assert.match(toSide?.when ?? '', /editorLangId == trial/);
+    assert.equal(raw.contributes.configurationDefaults['[trial]']['editor.wordWrap'], 'on');
     assert.deepEqual(
-      registry.map((diagnostic) => diagnostic.message),
-      [],
+      raw.contributes.customEditors?.map((editor) => [editor.viewType, editor.selector[0].filenamePattern]),
+      [['trial.rule', 'trial-rule:/**']],
     );
   });
 });

@@ -173,13 +173,18 @@ describe('regimen limits: wired to the schedule engine', () => {
     assert.deepEqual(findings(`trial NCT00000001 { conditions "Breast Cancer" }\n${arm}`), []);
     const lung = findings(`trial NCT00000001 { conditions "Carcinoma, Non-Small-Cell Lung" }\n${arm}`);
     assert.equal(lung.length, 1);
-    assert.match(lung[0]!, /^TPL239 until progression: pembrolizumab runs until progression with no cap; the label stops at 24 months in NSCLC/);
+    assert.match(lung[0]!, /^TPL239 until progression: pembrolizumab runs until progression with no cap; the label stops at 24 months in this indication\.$/);
+    const related = service
+      .analyze(`trial NCT00000001 { conditions "Carcinoma, Non-Small-Cell Lung" }\n${arm}`)
+      .diagnostics.find((d) => d.code === 'TPL239')
+      ?.related?.map((r) => r.message);
+    assert.match(related?.[0] ?? '', /^the label's indication: NSCLC, HNSCC/);
     // Small-cell lung cancer is not non-small-cell: the abbreviation is not read into it.
     assert.deepEqual(findings(`trial NCT00000001 { conditions "Small Cell Lung Cancer" }\n${arm}`), []);
     const melanoma = findings(`trial NCT00000001 { conditions "Melanoma" }\narm a "A" other { pembrolizumab 200 mg IV q3w for 18 months }`);
     // q3w for 18 months: administrations on days 1, 22, ... 547 (26 doses), 546 days = 17.9 months after the first, above 12.
     assert.equal(melanoma.length, 1);
-    assert.match(melanoma[0]!, /^TPL239 for 18 months: 17\.9 months of pembrolizumab are more than the label's 12 in adjuvant melanoma/);
+    assert.match(melanoma[0]!, /^TPL239 for 18 months: 17\.9 months of pembrolizumab are more than the label's 12 in this indication\.$/);
   });
 
   it('compares a per-kg intensity with the flat regimens for the reference patient before calling it above the label', () => {

@@ -86,7 +86,7 @@ export function installExtension(extensionsDir: string): string {
 /**
  * User settings for a quiet, offline workbench: no telemetry (a built-in extension's telemetry
  * otherwise fails to resolve its host and surfaces as "An unknown error occurred" in the page),
- * no update or extension-gallery checks, no start-up editor, no chat side bar.
+ * no update or extension-gallery checks, no start-up editor, no chat side bar, no sticky scroll.
  */
 const QUIET_SETTINGS = {
   'telemetry.telemetryLevel': 'off',
@@ -98,6 +98,8 @@ const QUIET_SETTINGS = {
   'workbench.tips.enabled': false,
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'chat.disableAIFeatures': true,
+  // The sticky lines cover the editor's first lines, which the UI tests read from the line numbers.
+  'editor.stickyScroll.enabled': false,
 };
 
 /** A running VS Code server. */

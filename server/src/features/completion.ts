@@ -28,6 +28,8 @@ export interface CompletionEntry {
   readonly insertText?: string;
   readonly snippet?: boolean;
   readonly sortText?: string;
+  /** True when what follows the inserted text has completions of its own, so the editor may ask again at once. */
+  readonly retrigger?: boolean;
 }
 
 export interface CompletionResult {
@@ -45,34 +47,144 @@ interface Token {
 
 const COMPARATORS = ['>=', '<=', '>', '<', '='];
 
-const CYCLE_SNIPPET = { label: 'cycle', detail: 'a cycle of doses', body: 'cycle ${1:21} days x ${2:6} {\n  ${3:drug} ${4:100} ${5:mg/m2} day ${6:1}\n}' };
+interface Snippet {
+  /** Starts with the keyword an author types, and is never the bare keyword, so that a keyword and its snippet are two entries. */
+  readonly label: string;
+  readonly detail: string;
+  /** The body, with tab stops written `${N:…}`, `${N|…|}`; `numbered` renumbers them in order. */
+  readonly body: string;
+}
 
-const SNIPPETS: Readonly<Record<string, readonly { readonly label: string; readonly body: string; readonly detail: string }[]>> = {
+const ROUTE_CHOICE = '${0|IV,PO,SC,IM|}';
+const DOSE_UNIT_CHOICE = '${0|mg/m2,mg,mg/kg,g/m2,mcg,IU|}';
+
+/** Numbers the tab stops of a body in the order they appear, so shared pieces can be spliced into any body. */
+function numbered(body: string): string {
+  let next = 0;
+  return body.replace(/\$\{\d+([:|])/g, (_, sign: string) => `\${${++next}${sign}`);
+}
+
+const DOSE_LINE: Snippet = {
+  label: 'dose line',
+  detail: "one drug's amount, unit, route and days",
+  body: `\${0:drug_name} \${0:100} ${DOSE_UNIT_CHOICE} ${ROUTE_CHOICE} day \${0:1}`,
+};
+const CONTINUOUS_DOSE: Snippet = {
+  label: 'continuous dose',
+  detail: 'a dose taken at a frequency for a length of time',
+  body: '${0:drug_name} ${0:8} ${0:mg} ${0|daily,bid,tid,qid,weekly,once|} for ${0:9} ${0|weeks,days,months,cycles|}',
+};
+const CYCLE: Snippet = {
+  label: 'cycle block',
+  detail: 'a cycle of N days repeated C times, with a dose line',
+  body: `cycle \${0:21} days x \${0:4} {\n  ${DOSE_LINE.body}\n}`,
+};
+
+/**
+ * The snippets by the block where a statement can start, and nowhere else (not after a keyword,
+ * not inside a string or a statement): this is why they come from the server rather than from a
+ * static snippets file, which the editor would offer everywhere.
+ */
+const SNIPPETS: Readonly<Partial<Record<Context, readonly Snippet[]>>> = {
   top: [
     {
-      label: 'trial',
-      detail: 'a trial block with the registry fields',
-      body: 'trial ${1:NCT00000000} {\n  title "${2}"\n  official_title "${3}"\n  summary "${4}"\n  type interventional\n  phase ${5|1,1/2,2,2/3,3,4,na|}\n  status ${6|not_yet_recruiting,recruiting,active_not_recruiting,completed|}\n  enrollment ${7:100} estimated\n  start ${8:2026-01-01} estimated\n  primary_completion ${9:2027-01-01} estimated\n  completion ${10:2028-01-01} estimated\n  conditions "${11}"\n  design { allocation ${12|randomized,non_randomized,na|}  model ${13|parallel,single_group,crossover,factorial,sequential|}  masking ${14|none,single,double,triple,quadruple|}  purpose treatment }\n  sponsor "${15}" other\n  responsible_party sponsor\n}',
+      label: 'trial block',
+      detail: 'a trial with every field ClinicalTrials.gov requires of an interventional study',
+      body: [
+        'trial ${0:NCT00000000} {',
+        '  title "${0:Brief title}"',
+        '  official_title "${0:Official title}"',
+        '  summary "${0:Brief summary}"',
+        '  type ${0|interventional,observational,expanded_access|}',
+        '  phase ${0|2,early_1,1,1/2,2/3,3,4,na|}',
+        '  status ${0|not_yet_recruiting,recruiting,enrolling_by_invitation,active_not_recruiting,suspended,terminated,completed,withdrawn,unknown|}',
+        '  enrollment ${0:100} ${0|estimated,actual|}',
+        '  start ${0:2026-01-01} ${0|estimated,actual|}',
+        '  primary_completion ${0:2027-12-31} ${0|estimated,actual|}',
+        '  completion ${0:2028-12-31} ${0|estimated,actual|}',
+        '  conditions "${0:Condition}"',
+        '  design { allocation ${0|randomized,non_randomized,na|}  model ${0|parallel,single_group,crossover,factorial,sequential|}  masking ${0|none,single,double,triple,quadruple|}  purpose ${0|treatment,prevention,diagnostic,supportive_care,screening,health_services_research,basic_science,device_feasibility,other|} }',
+        '  sponsor "${0:Sponsor}" ${0|other,industry,nih,fed,other_gov,indiv,network,ambig,unknown|}',
+        '  responsible_party ${0|sponsor,principal_investigator,sponsor_investigator|}',
+        '}',
+      ].join('\n'),
     },
     {
-      label: 'arm',
-      detail: 'an arm with a cycle',
-      body: 'arm ${1:id} "${2:Label}" ${3|experimental,active_comparator,placebo_comparator,no_intervention,other|} {\n  cycle ${4:21} days x ${5:6} {\n    ${6:drug} ${7:100} ${8:mg/m2} day ${9:1}\n  }\n}',
+      label: 'drug declaration',
+      detail: 'the generic name, how the protocol names it, its usual route',
+      body: 'drug ${0:gemcitabine} "${0:name in the protocol}" { route ${0|IV,PO,SC,IM,IT,IP,TOP,INH,SL,PR|} }',
     },
     {
-      label: 'eligibility',
-      detail: 'an eligibility block',
-      body: 'eligibility {\n  age ${1:18} to ${2:75} years\n  sex ${3|all,female,male|}\n  healthy_volunteers no\n  include ${4:ecog} ${5:0-1}\n}',
+      label: 'intervention declaration',
+      detail: "a registry intervention: identifier, type and the registry's name",
+      body: 'intervention ${0:regimen} ${0|drug,biological,procedure,radiation,device,behavioral,dietary_supplement,genetic,combination_product,diagnostic_test,other|} "${0:Registry name}" {\n  description "${0:Description}"\n}',
     },
-    { label: 'outcome', detail: 'an outcome measure', body: 'outcome ${1|primary,secondary,other|} "${2:Measure}" {\n  time_frame "${3:12 months}"\n}' },
+    {
+      label: 'arm block',
+      detail: 'an arm: identifier, label, type, and a cycle of doses',
+      body: `arm \${0:experimental_arm} "\${0:Arm label}" \${0|experimental,active_comparator,placebo_comparator,sham_comparator,no_intervention,other|} {\n  description "\${0:Description}"\n  ${CYCLE.body.replace(/\n/g, '\n  ')}\n}`,
+    },
+    {
+      label: 'eligibility block',
+      detail: 'age, sex, healthy volunteers and a criterion',
+      body: 'eligibility {\n  age ${0:18} to ${0:75} years\n  sex ${0|all,female,male|}\n  healthy_volunteers ${0|no,yes|}\n  include ecog ${0:0-1}\n}',
+    },
+    {
+      label: 'outcome block',
+      detail: 'an outcome measure with its time frame',
+      body: 'outcome ${0|primary,secondary,other|} "${0:Measure}" {\n  time_frame "${0:12 months}"\n  description "${0:Description}"\n}',
+    },
   ],
-  arm: [CYCLE_SNIPPET],
-  phase: [CYCLE_SNIPPET],
+  arm: [
+    {
+      label: 'phase block',
+      detail: 'a treatment phase holding cycles, doses and surgery',
+      body: `\${0|neoadjuvant,adjuvant,induction,consolidation,maintenance,treatment|} {\n  ${CYCLE.body.replace(/\n/g, '\n  ')}\n}`,
+    },
+    CYCLE,
+    DOSE_LINE,
+    CONTINUOUS_DOSE,
+  ],
+  phase: [CYCLE, DOSE_LINE, CONTINUOUS_DOSE],
+  cycle: [DOSE_LINE],
   eligibility: [
-    { label: 'include threshold', detail: 'an inclusion threshold', body: 'include ${1:platelets} ${2|>=,<=,>,<|} ${3:100} ${4:x10^9/L}' },
-    { label: 'include any', detail: 'a group met by any of its criteria', body: 'include any "${1:label}" {\n  ${2:criterion}\n}' },
+    {
+      label: 'include threshold',
+      detail: 'an inclusion threshold: analyte, comparator, value, unit',
+      body: 'include ${0:platelets} ${0|>=,>,<=,<,=|} ${0:100} ${0:x10^9/L}',
+    },
+    {
+      label: 'include ULN multiple',
+      detail: 'a limit as a multiple of the upper (or lower) limit of normal',
+      body: 'include ${0:bilirubin} ${0|<=,<,>=,>|} ${0:1.5} x ${0|ULN,LLN|}',
+    },
+    {
+      label: 'exclude threshold',
+      detail: 'an exclusion threshold: analyte, comparator, value, unit',
+      body: 'exclude ${0:hbv_dna} ${0|>,>=,<,<=,=|} ${0:10^4} ${0:copies/mL}',
+    },
+    {
+      label: 'exclude prior therapy',
+      detail: 'exclude patients who received these drugs or drug classes',
+      body: 'exclude prior ${0:"PD1 antibody"}, ${0:lenvatinib}',
+    },
+    {
+      label: 'include any group',
+      detail: 'a group of criteria met when any of them is met',
+      body: '${0|include,exclude|} any "${0:label}" {\n  ${0:tumor_diameter} ${0|>,>=,<,<=|} ${0:5} ${0:cm}\n}',
+    },
+    {
+      label: 'include all group',
+      detail: 'a group of criteria met when all of them are met',
+      body: '${0|include,exclude|} all "${0:label}" {\n  ${0:neutrophils} ${0|>=,>,<=,<|} ${0:1.5} ${0:x10^9/L}\n}',
+    },
   ],
 };
+
+/** Every snippet with the block it is offered in and its body as inserted, for the tests. */
+export function snippetTable(): { readonly context: string; readonly label: string; readonly body: string }[] {
+  return Object.entries(SNIPPETS).flatMap(([context, list]) => list.map((snippet) => ({ context, label: snippet.label, body: numbered(snippet.body) })));
+}
 
 /**
  * Reads the document up to the cursor: the block context stack and the current statement's
@@ -132,15 +244,35 @@ function childContext(parent: Context, head: readonly Token[]): Context {
   return parent;
 }
 
-const keyword = (label: string, sortText = `2${label}`): CompletionEntry => ({ label, kind: 'keyword', documentation: wordDoc(label), sortText });
+/** Words after which a statement ends: they insert no trailing space. (New keywords get their space unless listed here.) */
+const FINAL_WORDS: ReadonlySet<string> = new Set(['ULN', 'LLN', 'unstated']);
+
+/** Words whose next word has completions of its own (criteria, drugs, interventions). */
+const WORDS_WITH_VALUES: ReadonlySet<string> = new Set(['include', 'exclude', 'prior', 'uses', 'drug']);
+
+/** A keyword: it inserts its trailing space, unless it ends its statement (`final`). */
+const keyword = (label: string, sortText = `2${label}`, final = FINAL_WORDS.has(label)): CompletionEntry => ({
+  label,
+  kind: 'keyword',
+  documentation: wordDoc(label),
+  sortText,
+  insertText: final ? undefined : `${label} `,
+  retrigger: !final && WORDS_WITH_VALUES.has(label) ? true : undefined,
+});
 const value = (label: string): CompletionEntry => ({ label, kind: 'value', documentation: wordDoc(label), sortText: `1${label}` });
+
+/** A field keyword of a block: it asks for completion again when its first argument is a word from a list. */
+function fieldKeyword(context: FieldContext, field: string): CompletionEntry {
+  const entry = keyword(field);
+  return FIELD_SPECS[context][field].args[0]?.values ? { ...entry, retrigger: true } : entry;
+}
 
 function snippets(context: Context): CompletionEntry[] {
   return (SNIPPETS[context] ?? []).map((s) => ({
     label: s.label,
     kind: 'snippet',
     detail: s.detail,
-    insertText: s.body,
+    insertText: numbered(s.body),
     snippet: true,
     sortText: `3${s.label}`,
   }));
@@ -200,8 +332,9 @@ function doseItems(tokens: readonly Token[]): CompletionEntry[] {
     }));
   }
   if (last.text === 'dose') return [keyword('unstated')];
+  // A course's length ends its line: `for 9 weeks`.
   if (tokens.length >= 2 && tokens[tokens.length - 2]?.text === 'for' && last.kind === TokenKind.Number)
-    return ['days', 'weeks', 'months', 'cycles'].map((w) => keyword(w));
+    return ['days', 'weeks', 'months', 'cycles'].map((w) => keyword(w, `2${w}`, true));
   if (last.text === 'for' || last.text === 'x' || last.text === 'day' || last.text === 'days' || last.text === 'AUC') return [];
   return doseModifierItems(drugName);
 }
@@ -254,13 +387,19 @@ function statementStart(context: Context, analysis: Analysis): CompletionEntry[]
     case 'phase':
       return [...drugItems(analysis), keyword('cycle'), keyword('surgery'), ...snippets('phase')];
     case 'cycle':
-      return drugItems(analysis);
+      return [...drugItems(analysis), ...snippets('cycle')];
     case 'eligibility':
-      return [...['include', 'exclude', 'age', ...Object.keys(FIELD_SPECS.eligibility)].map((k) => keyword(k)), ...snippets('eligibility')];
+      return [
+        keyword('include'),
+        keyword('exclude'),
+        keyword('age'),
+        ...Object.keys(FIELD_SPECS.eligibility).map((k) => fieldKeyword('eligibility', k)),
+        ...snippets('eligibility'),
+      ];
     case 'group':
       return criterionItems([], analysis);
     default:
-      return Object.keys(FIELD_SPECS[context]).map((k) => keyword(k));
+      return Object.keys(FIELD_SPECS[context]).map((k) => fieldKeyword(context, k));
   }
 }
 
@@ -272,6 +411,8 @@ function inStatement(context: Context, tokens: readonly Token[], analysis: Analy
       if (head === 'arm' && tokens.length === 3) return enumItems(ARM_TYPE, tokens);
       if (head === 'intervention' && tokens.length === 2) return enumItems(INTERVENTION_TYPE, tokens);
       if (head === 'outcome' && tokens.length === 1) return enumItems(OUTCOME_KIND, tokens);
+      // `drug ` declares a drug: the table's drugs not yet declared.
+      if (head === 'drug' && tokens.length === 1) return drugItems(analysis).filter((item) => item.sortText?.startsWith('1'));
       return [];
     case 'arm':
     case 'phase':
@@ -315,6 +456,12 @@ function itemStart(analysis: Analysis, offset: number): number {
   return found;
 }
 
+/** One entry per label: the first wins (lists are built most specific first). */
+function withoutDuplicates(items: readonly CompletionEntry[]): CompletionEntry[] {
+  const seen = new Set<string>();
+  return items.filter((item) => !seen.has(item.label) && seen.add(item.label));
+}
+
 /** The completion items at `offset`. */
 export function complete(analysis: Analysis, offset: number): CompletionResult {
   const text = analysis.text;
@@ -324,5 +471,5 @@ export function complete(analysis: Analysis, offset: number): CompletionResult {
   const { context, tokens, inLiteral } = readContext(text, start, itemStart(analysis, start));
   if (inLiteral) return { items: [], replace };
   const items = tokens.length === 0 ? statementStart(context, analysis) : inStatement(context, tokens, analysis);
-  return { items, replace };
+  return { items: withoutDuplicates(items), replace };
 }

@@ -1,8 +1,9 @@
 /**
- * Hover: for a dose line, the drug's label and what the line implies (normalised dose, per
- * administration, per cycle, over the course, for the reference patient); for an analyte, its
- * units, the criterion's value in the other common units and the plausible range; for keywords
- * and enum values, their line of documentation.
+ * Hover, what matters first: for a dose line, what the line implies (normalised dose, per cycle,
+ * over the course, its intensity per week, for the reference patient), then the drug in one
+ * line; for a criterion, its limit in the other unit system, then the analyte in one line. The
+ * drug's labelled doses, its rules, the analyte's ranges and every citation come below a rule.
+ * For keywords and enum values, their line of documentation.
  */
 
 import type { Analyte } from '../knowledge/analytes';
@@ -14,6 +15,7 @@ import type * as S from '../model/schema';
 import { criteriaOf, dosesOf } from '../model/walk';
 import { convert, friendlyUnit } from '../model/units';
 import type { Analysis } from '../analysis/analysis';
+import { typoBound } from '../analysis/checks/doses';
 import { doseImplication } from '../summary/summary';
 import type { Total } from '../model/amounts';
 import { countText, scheduleOf } from '../model/schedule';
@@ -28,12 +30,19 @@ export interface HoverResult {
   readonly length: number;
 }
 
-function drugSection(drug: Drug): string[] {
-  const lines = [
-    `**${drug.id}** — ${drug.class}; dosed ${DOSE_BASIS[drug.basis].words} (${DOSE_BASIS[drug.basis].unit}); ${drug.routes.join(', ') || 'route not given'}`,
-  ];
+/** Separates what a reader needs at a glance from the lists and citations below it. */
+const DETAILS_RULE = ['', '---', ''];
+
+/** The drug in one line: class, dose basis, routes. */
+function drugHeadline(drug: Drug): string {
+  return `**${drug.id}** — ${drug.class}; dosed ${DOSE_BASIS[drug.basis].words} (${DOSE_BASIS[drug.basis].unit}); ${drug.routes.join(', ') || 'route not given'}`;
+}
+
+/** The drug's other names, labelled doses, rules and sources. */
+function drugDetails(drug: Drug): string[] {
+  const lines: string[] = [];
   const names = [...drug.brands, ...drug.codes, ...drug.synonyms];
-  if (names.length) lines.push('', `Also: ${names.join(', ')}`);
+  if (names.length) lines.push(`Also: ${names.join(', ')}`);
   if (drug.doses.length) {
     lines.push('', 'Labelled doses:');
     for (const dose of drug.doses) {
@@ -46,9 +55,22 @@ function drugSection(drug: Drug): string[] {
       lines.push('', `Weight: ${rule.doseBelow} mg below ${rule.thresholdKg} kg, ${rule.doseAtOrAbove} mg at or above (${rule.indication}) — ${rule.source}`);
     else lines.push('', `Renal: ${rule.text} — ${rule.source}`);
   }
+  const bound = typoBound(drug);
+  if (bound) lines.push('', `Typo guard: above ${formatNumber(bound.value)} ${DOSE_BASIS[drug.basis].unit} per administration — ${bound.source}`);
   if (drug.gaps) lines.push('', `*Not in the table:* ${drug.gaps}`);
   lines.push('', `Source: ${drug.source}`);
+  // The first paragraph must not start with a blank line.
+  while (lines[0] === '') lines.shift();
   return lines;
+}
+
+function drugSection(drug: Drug): string[] {
+  return [drugHeadline(drug), ...DETAILS_RULE, ...drugDetails(drug)];
+}
+
+/** Three significant digits: a converted limit is shown as a reading, with ≈ when it was rounded. */
+function approximately(value: number): string {
+  return formatNumber(Number(value.toPrecision(3)));
 }
 
 function amount(value: { value: number; max?: number; unit: string } | undefined): string | undefined {
@@ -114,17 +136,18 @@ function doseSection(protocol: S.Protocol, dose: S.Dose, cycle: S.Cycle | undefi
 }
 
 function analyteSection(analyte: Analyte): string[] {
-  const lines = [`**${analyte.id}** — ${analyte.name} (${analyte.kind})`];
-  if (analyte.synonyms.length) lines.push('', `Also: ${analyte.synonyms.join(', ')}`);
+  const headline = [`**${analyte.id}** — ${analyte.name} (${analyte.kind})`];
   if (analyte.units.length)
-    lines.push(
+    headline.push(
       '',
       `Units: ${analyte.units.map(friendlyUnit).join(', ')}${analyte.canonicalUnit ? `; normalised to ${friendlyUnit(analyte.canonicalUnit)}` : ''}`,
     );
-  if (analyte.scale) lines.push('', `Scale: ${analyte.scale.join(', ')}`);
+  const details: string[] = [];
+  if (analyte.synonyms.length) details.push(`Also: ${analyte.synonyms.join(', ')}`);
+  if (analyte.scale) details.push(`Scale: ${analyte.scale.join(', ')}`);
   if (analyte.plausible) {
     const p = analyte.plausible;
-    lines.push('', `Plausible: ${formatNumber(p.min)}-${formatNumber(p.max)} ${friendlyUnit(p.unit)} — ${p.source}`);
+    details.push(`Plausible: ${formatNumber(p.min)}-${formatNumber(p.max)} ${friendlyUnit(p.unit)} — ${p.source}`);
   }
   if (analyte.normal) {
     const n = analyte.normal;
@@ -134,26 +157,29 @@ function analyteSection(analyte: Analyte): string[] {
         : n.min !== undefined
           ? `≥ ${formatNumber(n.min)}`
           : `≤ ${formatNumber(n.max!)}`;
-    lines.push('', `Reference interval (adults): ${range} ${friendlyUnit(n.unit)} — ${n.source}`);
+    details.push(`Reference interval (adults): ${range} ${friendlyUnit(n.unit)} — ${n.source}`);
   }
-  lines.push('', `Written as a multiple of ULN/LLN: ${analyte.ulnMultiples ? 'yes' : 'no'}`);
-  if (analyte.gaps) lines.push('', `*Not in the table:* ${analyte.gaps}`);
-  lines.push('', `Source: ${analyte.source}`);
-  return lines;
+  details.push(`Written as a multiple of ULN/LLN: ${analyte.ulnMultiples ? 'yes' : 'no'}`);
+  if (analyte.gaps) details.push(`*Not in the table:* ${analyte.gaps}`);
+  details.push(`Source: ${analyte.source}`);
+  return [...headline, ...DETAILS_RULE, ...details.flatMap((paragraph, i) => (i ? ['', paragraph] : [paragraph]))];
 }
 
 function thresholdLine(criterion: Extract<S.Criterion, { kind: 'threshold' }>, analyte: Analyte): string | undefined {
   if (criterion.multipleOf || !criterion.ucum) return undefined;
+  // The limit in the other unit system (SI and conventional); other units only when the analyte has neither.
   const seen = new Set<string>([criterion.ucum]);
+  const systems = [analyte.canonicalUnit, analyte.conventionalUnit].filter((unit): unit is string => unit !== undefined);
   const conversions: string[] = [];
-  for (const unit of [analyte.canonicalUnit, analyte.conventionalUnit, ...analyte.units]) {
-    if (!unit || seen.has(unit) || conversions.length >= 2) continue;
+  for (const unit of systems.length > 1 ? systems : [...systems, ...analyte.units]) {
+    if (seen.has(unit) || conversions.length >= 2) continue;
     seen.add(unit);
     const value = convert(criterion.value, criterion.ucum, unit, analyte.molarMass);
-    if (value !== undefined) conversions.push(`${formatNumber(value)} ${friendlyUnit(unit)}`);
+    // A rounded value says so: a limit shown as equal must be equal.
+    if (value !== undefined) conversions.push(`${approximately(value) === formatNumber(value) ? '=' : '≈'} ${approximately(value)} ${friendlyUnit(unit)}`);
   }
   const written = `${criterion.comparator} ${criterion.valueText} ${criterion.unit}`;
-  return conversions.length ? `This criterion: ${written} = ${conversions.join(' = ')}` : `This criterion: ${written}`;
+  return `This criterion: ${[written, ...conversions].join(' ')}`;
 }
 
 function at(node: Node, markdown: string[]): HoverResult {
@@ -171,8 +197,10 @@ export function hover(analysis: Analysis, offset: number, settings: Settings): H
     const found = [...dosesOf(analysis.protocol)].find((at) => at.dose.span.offset === doseNode.offset);
     const lines = [
       ...(found ? doseSection(analysis.protocol, found.dose, found.cycle, settings) : []),
-      ...(drug ? ['', ...drugSection(drug)] : ['', `*${doseNode.drug.text}* is not in the drug table.`]),
+      ...(drug ? ['', drugHeadline(drug), ...DETAILS_RULE, ...drugDetails(drug)] : ['', `*${doseNode.drug.text}* is not in the drug table.`]),
     ];
+    // A hover on a line that could not be read as a dose starts with the drug.
+    while (lines[0] === '') lines.shift();
     return at(doseNode, lines);
   }
   if (leaf.kind === 'Name' && parent && (parent.kind === 'Drug' || parent.kind === 'Prior') && (parent.kind === 'Prior' || parent.id === leaf)) {

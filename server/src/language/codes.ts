@@ -36,6 +36,12 @@ export const Codes = defineCodes({
     severity: 'error',
     summary: 'Blocks nested deeper than the language allows (64 levels); the deeper block is skipped.',
   },
+  // Suppression comments (`// trial-disable-next-line CODE`).
+  TPL014: {
+    name: 'suppression.unknown-code',
+    severity: 'warning',
+    summary: 'A suppression comment names a code that does not exist, or a syntax error, which it cannot silence.',
+  },
   // Model: lowering the tree to the resolved protocol.
   TPL101: { name: 'model.invalid-value', severity: 'error', summary: 'A value outside the allowed set of its field (a status, a phase, a route).' },
   TPL102: { name: 'model.invalid-date', severity: 'error', summary: 'A date that does not exist in the calendar.' },
@@ -270,4 +276,12 @@ export function findCode(codeOrName: string): CodeInfo | undefined {
   const table: Readonly<Record<string, CodeInfo>> = Codes;
   if (table[codeOrName]) return table[codeOrName];
   return Object.values(table).find((info) => info.name === codeOrName);
+}
+
+/**
+ * The anchor of a code's heading in docs/diagnostics.md (`## TPL220 \`dose.outside-label\``) as
+ * GitHub and VS Code's Markdown preview make it: `tpl220-doseoutside-label`.
+ */
+export function codeAnchor(code: Code): string {
+  return `${code.toLowerCase()}-${Codes[code].name.replace(/[^a-z0-9-]/g, '')}`;
 }

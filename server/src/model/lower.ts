@@ -63,8 +63,8 @@ export function lower(tree: T.DocumentNode): LowerResult {
     const entry = values.entry(text);
     if (entry) return entry.word;
     const close = closestMatches(node.text, values.words, 1);
-    const hint = close.length ? ` Did you mean '${close[0]}'?` : '';
-    report('TPL101', `'${node.text}' is not a valid ${what}; expected ${quotedList(values.words)}.${hint}`, node);
+    const hint = close.length ? `; did you mean '${close[0]}'?` : '.';
+    report('TPL101', `'${node.text}' is not a valid ${what} (expected ${quotedList(values.words)})${hint}`, node);
     return undefined;
   }
 
@@ -371,16 +371,16 @@ export function lower(tree: T.DocumentNode): LowerResult {
     const spaced = (replacement: string) => (glued ? ` ${replacement}` : replacement);
     const intended = lostSuperscriptUnit(unit.text);
     if (intended) {
-      report('TPL241', `'${unit.text}' reads as a lost superscript: did you mean ${intended}?`, unit, [
+      report('TPL241', `'${unit.text}' is likely ${intended} with its superscript lost.`, unit, [
         { title: `Change to ${intended}`, edits: [{ offset: unit.offset, length: unit.length, newText: spaced(intended) }], preferred: true },
       ]);
       return;
     }
     const suggestions = suggestUnits(unit.text, ucumSuggestions);
-    const hint = suggestions.length ? ` Did you mean ${quotedList(suggestions)}?` : '';
+    const hint = suggestions.length ? `; did you mean ${quotedList(suggestions)}?` : '.';
     report(
       'TPL104',
-      `'${unit.text}' is not a known unit (UCUM).${hint}`,
+      `'${unit.text}' is not a known unit${hint}`,
       unit,
       suggestions.map((suggestion) => ({
         title: `Change to ${suggestion}`,
@@ -968,7 +968,7 @@ export function lower(tree: T.DocumentNode): LowerResult {
       continue;
     }
     const close = closestMatches(name.text, interventionIds, 1);
-    report('TPL106', `No intervention '${name.text}' is declared.${close.length ? ` Did you mean '${close[0]}'?` : ''}`, name);
+    report('TPL106', `No intervention '${name.text}' is declared${close.length ? `; did you mean '${close[0]}'?` : '.'}`, name);
   }
 
   return { protocol, findings };

@@ -460,7 +460,7 @@ function lineOnItsOwn(at: DoseAt, problems: ScheduleProblem[]): DoseSchedule {
     if (!hasEnd)
       problems.push({
         code: 'TPL235',
-        message: `How long is this course of ${dose.drug}? Add 'x N', 'for N weeks', 'up to …' or 'until progression'.`,
+        message: `This course of ${dose.drug} has no length; add 'x N', 'for N weeks', 'up to …' or 'until progression'.`,
         span: dose.frequencySpan ?? dose.span,
       });
     return { ...base, total: { kind: 'unknown' }, administrations: [], listed: 'none', periodDays: interval, perPeriod: perDay };

@@ -16,7 +16,7 @@ import { scheduleOf } from '../model/schedule';
 import { eligibilityFacts, organizationText, trialFacts, type Fact } from './facts';
 import { ARM_TYPE, INTERVENTION_TYPE, INVESTIGATOR_ROLE } from '../language/enums';
 import { doseImplication, summarize, withoutSpans } from './summary';
-import { armTimeline, type ArmTimeline } from './timeline';
+import { armTimeline } from './timeline';
 
 export interface PreviewInput {
   readonly protocol: S.Protocol;
@@ -66,36 +66,79 @@ function armsTable(protocol: S.Protocol): string {
   return `<section><h2>Arms</h2><table class="arms"><thead><tr><th>Arm</th><th>Type</th><th>Interventions</th><th>Drugs</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 
-const ROW_HEIGHT = 22;
-const LABEL_WIDTH = 120;
-const PLOT_WIDTH = 720;
-const TOP = 36;
+/**
+ * What the drawing reads of an arm laid out on days. summary/timeline.ts's `ArmTimeline`
+ * satisfies it; the schedule engine may change behind it as long as it still gives these.
+ */
+export interface TimelineDrawing {
+  readonly label: string;
+  /** The last day drawn. */
+  readonly totalDays: number;
+  readonly phases: readonly { readonly name: string; readonly start: number; readonly end: number }[];
+  readonly cycles: readonly { readonly start: number; readonly end: number; readonly number: number; readonly offset: number }[];
+  readonly rows: readonly {
+    readonly drug: string;
+    readonly marks: readonly { readonly day: number; readonly perDay: number; readonly offset: number }[];
+    readonly bars: readonly { readonly start: number; readonly end: number; readonly offset: number }[];
+    /** The course goes on past what is drawn (until progression): drawn for a few periods, then "…". */
+    readonly open?: boolean;
+  }[];
+  readonly surgeries: readonly { readonly day: number; readonly note?: string; readonly offset: number }[];
+}
 
-/** The timeline of one arm as inline SVG: days across, one row per drug. */
-export function timelineSvg(timeline: ArmTimeline): string {
-  const days = Math.max(timeline.totalDays, 1);
+/**
+ * The drawing's size in SVG units. The SVG scales down to its column (`max-width: 100%`) and
+ * never up, so in a preview beside the editor (500 px wide or so) its 13-unit text stays 12 px
+ * or so: the plot is narrow on purpose.
+ */
+const ROW_HEIGHT = 22;
+const LABEL_WIDTH = 108;
+const PLOT_WIDTH = 420;
+const RIGHT_MARGIN = 16;
+const PHASE_BAND = 18;
+const TOP = PHASE_BAND + 18;
+const AXIS_HEIGHT = 30;
+/** The least room between two axis labels, in SVG units. */
+const AXIS_LABEL_SPACING = 52;
+
+/** Week boundaries to label on the axis: every week if they fit, else every 2, 4, 8… weeks. */
+function weekStep(scale: number): number {
+  let step = 1;
+  while (step * 7 * scale < AXIS_LABEL_SPACING && step < 520) step *= 2;
+  return step;
+}
+
+/**
+ * The timeline of one arm as inline SVG: days across on a scale of `scaleDays` (the longest arm,
+ * so every arm of a trial shares one scale), one row per drug, phases named in a band above,
+ * cycles shaded, surgery as a line, and an axis of weeks (day 1, week 2 from day 8…).
+ */
+export function timelineSvg(timeline: TimelineDrawing, scaleDays = timeline.totalDays): string {
+  const days = Math.max(scaleDays, timeline.totalDays, 1);
   const scale = PLOT_WIDTH / days;
   const x = (day: number) => LABEL_WIDTH + (day - 1) * scale;
-  const height = TOP + timeline.rows.length * ROW_HEIGHT + 24;
-  const width = LABEL_WIDTH + PLOT_WIDTH + 30;
+  const plotBottom = TOP + timeline.rows.length * ROW_HEIGHT;
+  const height = plotBottom + AXIS_HEIGHT;
+  const width = LABEL_WIDTH + PLOT_WIDTH + RIGHT_MARGIN;
   const parts: string[] = [];
   for (const phase of timeline.phases) {
+    const phaseWidth = Math.max(1, (phase.end - phase.start + 1) * scale);
     parts.push(
-      `<rect class="phase" x="${x(phase.start).toFixed(1)}" y="2" width="${Math.max(1, (phase.end - phase.start + 1) * scale).toFixed(1)}" height="14"/>`,
+      `<g class="phase-band"><rect class="phase" x="${x(phase.start).toFixed(1)}" y="2" width="${phaseWidth.toFixed(1)}" height="${PHASE_BAND - 2}"/><text class="phase-label" x="${(x(phase.start) + 4).toFixed(1)}" y="${PHASE_BAND - 4}">${e(phase.name)}</text><title>${e(phase.name)}: days ${phase.start}-${phase.end}</title></g>`,
     );
-    parts.push(`<text class="phase-label" x="${(x(phase.start) + 3).toFixed(1)}" y="13">${e(phase.name)}</text>`);
   }
   timeline.cycles.forEach((cycle, i) => {
     parts.push(
-      `<rect class="cycle ${i % 2 ? 'odd' : 'even'}" data-offset="${cycle.offset}" x="${x(cycle.start).toFixed(1)}" y="${TOP - 14}" width="${((cycle.end - cycle.start + 1) * scale).toFixed(1)}" height="${timeline.rows.length * ROW_HEIGHT + 14}"><title>cycle ${cycle.number}: days ${cycle.start}-${cycle.end}</title></rect>`,
+      `<rect class="cycle ${i % 2 ? 'odd' : 'even'}" data-offset="${cycle.offset}" x="${x(cycle.start).toFixed(1)}" y="${TOP - 10}" width="${((cycle.end - cycle.start + 1) * scale).toFixed(1)}" height="${timeline.rows.length * ROW_HEIGHT + 10}"><title>cycle ${cycle.number}: days ${cycle.start}-${cycle.end}</title></rect>`,
     );
   });
   timeline.rows.forEach((row, r) => {
     const y = TOP + r * ROW_HEIGHT;
+    const markWidth = Math.max(2, Math.min(6, scale * 0.8));
     const marks = row.marks
       .map(
         (m) =>
-          `<rect class="mark" data-offset="${m.offset}" x="${(x(m.day) + scale / 2 - 2).toFixed(1)}" y="${y + 5}" width="4" height="${ROW_HEIGHT - 10}"><title>${e(row.drug)}: day ${m.day}${m.perDay > 1 ? ` (x${m.perDay})` : ''}</title></rect>`,
+          `<rect class="mark${m.perDay > 1 ? ' repeated' : ''}" data-offset="${m.offset}" x="${(x(m.day) + scale / 2 - markWidth / 2).toFixed(1)}" y="${y + 4}" width="${markWidth.toFixed(1)}" height="${ROW_HEIGHT - 8}"><title>${e(row.drug)}: day ${m.day}${m.perDay > 1 ? ` (x${m.perDay})` : ''}</title></rect>`,
       )
       .join('');
     const bars = row.bars
@@ -105,22 +148,49 @@ export function timelineSvg(timeline: ArmTimeline): string {
       )
       .join('');
     // An open-ended course goes on past what is drawn: an arrow says so, never an invented last day.
+    // It stands after this arm's last day (the scale may be a longer arm's).
     const open = row.open
-      ? `<text class="open" x="${(x(days) + scale + 2).toFixed(1)}" y="${y + 15}">…<title>${e(row.drug)}: open-ended, drawn for a few periods</title></text>`
+      ? `<text class="open" x="${(x(timeline.totalDays) + scale + 2).toFixed(1)}" y="${y + 15}">…<title>${e(row.drug)}: open-ended, drawn for a few periods</title></text>`
       : '';
-    parts.push(`<g class="row" data-drug="${e(row.drug)}"><text class="drug" x="4" y="${y + 15}">${e(row.drug)}</text>${bars}${marks}${open}</g>`);
+    parts.push(
+      `<g class="row" data-drug="${e(row.drug)}"><line class="lane" x1="${LABEL_WIDTH}" x2="${LABEL_WIDTH + PLOT_WIDTH}" y1="${y + ROW_HEIGHT / 2}" y2="${y + ROW_HEIGHT / 2}"/><text class="drug" x="${LABEL_WIDTH - 6}" y="${y + 15}" text-anchor="end">${e(row.drug)}</text>${bars}${marks}${open}</g>`,
+    );
   });
   for (const surgery of timeline.surgeries) {
     const sx = (x(surgery.day) + scale / 2).toFixed(1);
     parts.push(
-      `<g class="surgery" data-offset="${surgery.offset}"><line x1="${sx}" x2="${sx}" y1="${TOP - 16}" y2="${TOP + timeline.rows.length * ROW_HEIGHT}"/><text x="${(Number(sx) + 3).toFixed(1)}" y="${TOP - 4}">surgery</text><title>surgery${surgery.note ? `: ${e(surgery.note)}` : ''}, day ${surgery.day}</title></g>`,
+      `<g class="surgery" data-offset="${surgery.offset}"><line x1="${sx}" x2="${sx}" y1="${TOP - 12}" y2="${plotBottom}"/><text x="${(Number(sx) + 3).toFixed(1)}" y="${TOP - 2}">surgery</text><title>surgery${surgery.note ? `: ${e(surgery.note)}` : ''}, day ${surgery.day}</title></g>`,
     );
   }
-  const tickEvery = days <= 63 ? 7 : days <= 200 ? 21 : Math.ceil(days / 10 / 7) * 7;
-  for (let day = 1; day <= days; day += tickEvery) {
-    parts.push(`<text class="tick" x="${x(day).toFixed(1)}" y="${height - 2}">${day}</text>`);
+  // The axis: a tick at each week's first day, labelled every `step` weeks.
+  const step = weekStep(scale);
+  const axis: string[] = [`<line class="axis-line" x1="${LABEL_WIDTH}" x2="${LABEL_WIDTH + PLOT_WIDTH}" y1="${plotBottom + 2}" y2="${plotBottom + 2}"/>`];
+  for (let week = 1; (week - 1) * 7 + 1 <= days; week++) {
+    const tx = x((week - 1) * 7 + 1).toFixed(1);
+    const labelled = (week - 1) % step === 0;
+    axis.push(`<line class="tick" x1="${tx}" x2="${tx}" y1="${plotBottom + 2}" y2="${plotBottom + (labelled ? 7 : 5)}"/>`);
+    // The first label starts at its tick, clear of the length written left of the axis.
+    if (labelled)
+      axis.push(
+        `<text class="tick-label" x="${tx}" y="${plotBottom + 18}" text-anchor="${week === 1 ? 'start' : 'middle'}">${week === 1 ? 'day 1' : `wk ${week}`}</text>`,
+      );
   }
+  axis.push(`<text class="axis-title" x="${LABEL_WIDTH - 6}" y="${plotBottom + 18}" text-anchor="end">${days} days</text>`);
+  parts.push(`<g class="axis">${axis.join('')}</g>`);
   return `<svg class="timeline" role="img" aria-label="${e(`dosing timeline of ${timeline.label}`)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg">${parts.join('')}</svg>`;
+}
+
+/** The key to the timelines' marks, once above the first. */
+function timelineLegend(): string {
+  const swatch = (kind: string, label: string) =>
+    `<span class="legend-item"><svg class="swatch" viewBox="0 0 16 12" width="16" height="12" aria-hidden="true">${kind}</svg>${e(label)}</span>`;
+  return `<p class="timeline-legend">${[
+    swatch('<rect class="mark" x="6" y="0" width="4" height="12"/>', 'administration'),
+    swatch('<rect class="mark repeated" x="6" y="0" width="4" height="12"/>', 'more than one that day'),
+    swatch('<rect class="bar" x="0" y="3" width="16" height="6"/>', 'daily, continuous'),
+    swatch('<rect class="cycle even" x="0" y="0" width="16" height="12"/>', 'cycle'),
+    swatch('<line class="surgery-key" x1="8" x2="8" y1="0" y2="12"/>', 'surgery'),
+  ].join('')}</p>`;
 }
 
 function regimen(protocol: S.Protocol, arm: S.Arm): string {
@@ -180,17 +250,26 @@ function describe(protocol: S.Protocol, dose: S.Dose): string {
 }
 
 function armsDetail(protocol: S.Protocol): string {
+  const timelines = protocol.arms.map((arm) => armTimeline(protocol, arm));
+  // One scale for every arm: the same day stands at the same place in each timeline.
+  const scaleDays = Math.max(1, ...timelines.map((timeline) => timeline.totalDays));
+  let legendShown = false;
   return protocol.arms
-    .map((arm) => {
-      const timeline = armTimeline(protocol, arm);
+    .map((arm, index) => {
+      const timeline = timelines[index];
       const unplaced = timeline.unplaced.length
         ? `<p class="muted">Not on the timeline (no schedule stated): ${e([...new Set(timeline.unplaced.map((u) => u.drug))].join(', '))}</p>`
         : '';
       const drawn = timeline.surgeries.length > 0 || timeline.rows.some((row) => row.marks.length > 0 || row.bars.length > 0);
       const nothing = !drawn && timeline.rows.length ? '<p class="muted">No dosing schedule is stated, so there is no timeline to draw.</p>' : '';
+      const legend = () => {
+        if (legendShown) return '';
+        legendShown = true;
+        return timelineLegend();
+      };
       return `<section class="arm" data-arm="${e(arm.id)}"><h3 data-offset="${arm.span.offset}">${e(arm.label)} <span class="muted">${e(ARM_TYPE.label(arm.type) ?? '')}</span></h3>
 ${arm.description ? `<p class="description">${e(arm.description)}</p>` : ''}
-${drawn ? timelineSvg(timeline) : nothing}${unplaced}${regimen(protocol, arm)}</section>`;
+${drawn ? legend() + timelineSvg(timeline, scaleDays) : nothing}${unplaced}${regimen(protocol, arm)}</section>`;
     })
     .join('');
 }

@@ -25,36 +25,122 @@ tr.nested td:first-child { padding-left: 1.6em; } tr.depth-2 td:first-child { pa
 .badge { white-space: nowrap; font-size: 0.8em; border: 1px solid var(--vscode-badge-background, #888); border-radius: 3px; padding: 0 0.3em; }
 .errors { border: 1px solid var(--vscode-inputValidation-errorBorder, #be1100); background: var(--vscode-inputValidation-errorBackground, #fde7e7); padding: 0.2em 1em; }
 .errors a, a { color: var(--vscode-textLink-foreground, #0066bf); }
-svg.timeline { max-width: 100%; height: auto; display: block; margin: 0.5em 0; }
-svg.timeline text { fill: var(--vscode-editor-foreground, #1e1e1e); font-size: 11px; }
+svg.timeline { max-width: 100%; height: auto; display: block; margin: 0.3em 0 0.8em; }
+svg.timeline text { fill: var(--vscode-editor-foreground, #1e1e1e); font-size: 13px; font-family: var(--vscode-font-family, system-ui, sans-serif); }
 svg.timeline .phase { fill: var(--vscode-editorWidget-background, #e8e8e8); stroke: var(--vscode-panel-border, #bbb); }
-svg.timeline .cycle.even { fill: var(--vscode-editor-inactiveSelectionBackground, #e5ebf1); opacity: 0.7; }
+svg.timeline .phase-label { font-weight: 600; }
+svg.timeline .lane { stroke: var(--vscode-panel-border, #ddd); stroke-width: 1; }
+svg.timeline .cycle.even, svg.swatch .cycle.even { fill: var(--vscode-editor-inactiveSelectionBackground, #e5ebf1); opacity: 0.7; }
 svg.timeline .cycle.odd { fill: var(--vscode-editor-background, #ffffff); opacity: 0.4; }
-svg.timeline .mark { fill: var(--vscode-charts-blue, #1a73e8); }
-svg.timeline .bar { fill: var(--vscode-charts-green, #2e7d32); opacity: 0.8; }
-svg.timeline .surgery line { stroke: var(--vscode-charts-red, #c62828); stroke-width: 2; }
-svg.timeline .tick { fill: var(--vscode-descriptionForeground, #666); }
+svg.timeline .mark, svg.swatch .mark { fill: var(--vscode-charts-blue, #1a73e8); }
+svg.timeline .mark.repeated, svg.swatch .mark.repeated { fill: var(--vscode-charts-purple, #7b1fa2); }
+svg.timeline .bar, svg.swatch .bar { fill: var(--vscode-charts-green, #2e7d32); opacity: 0.85; }
+svg.timeline .surgery line, svg.swatch .surgery-key { stroke: var(--vscode-charts-red, #c62828); stroke-width: 2; }
+svg.timeline .axis-line, svg.timeline .tick { stroke: var(--vscode-descriptionForeground, #666); stroke-width: 1; }
+svg.timeline .tick-label, svg.timeline .axis-title { fill: var(--vscode-descriptionForeground, #666); font-size: 12px; }
+.timeline-legend { display: flex; flex-wrap: wrap; gap: 0.3em 1.2em; margin: 0.4em 0 0; font-size: 0.9em; color: var(--vscode-descriptionForeground, #666); }
+.legend-item { display: inline-flex; align-items: center; gap: 0.35em; } svg.swatch { flex: none; }
 p.description, p.summary { white-space: pre-line; }
 ul.regimen .phase-name { font-weight: 600; list-style: none; margin-top: 0.4em; } ul.regimen .dose { margin-left: 1.2em; }
-@media print { body { color: #000; background: #fff; max-width: none; } [data-offset] { cursor: auto; } .errors { background: #fff; } svg.timeline .mark { fill: #000; } }
+@media print { body { color: #000; background: #fff; max-width: none; } [data-offset] { cursor: auto; } .errors { background: #fff; } svg.timeline .mark, svg.timeline .mark.repeated { fill: #000; } }
 `;
 
+/**
+ * The page's one script. In the editor's webview it reveals a clicked element's line, takes new
+ * content without losing its place, keeps its document's URI for a reload (`vscode.setState`),
+ * and scrolls with the editor both ways: to the element whose `data-offset` is the nearest at or
+ * before the editor's first line, and, when the user scrolls, it sends the offset of the element
+ * at its top (not when new content moves the page). The timeline's marks and the error list are
+ * left out of the scroll sync: they repeat offsets that the page shows again in source order. A scroll the
+ * editor caused is not sent back (that would loop). Outside a webview (`trial summary --html`)
+ * only the page is shown.
+ */
 const SCRIPT = `
 (function () {
   const vscode = typeof acquireVsCodeApi === 'function' ? acquireVsCodeApi() : undefined;
+  if (!vscode) return;
+  const content = document.getElementById('content');
+  const SYNCED = '[data-offset]:not(svg *):not(.errors *)';
+  let scrolledByEditor = -1;
+  let sending = false;
+  let replacingContent = false;
+
+  const state = content.getAttribute('data-state');
+  if (state) vscode.setState(JSON.parse(state));
+
+  function synced() {
+    return Array.prototype.slice.call(document.querySelectorAll(SYNCED));
+  }
+  function offsetOf(element) {
+    return Number(element.getAttribute('data-offset'));
+  }
+
   document.addEventListener('click', function (event) {
     const target = event.target instanceof Element ? event.target.closest('[data-offset]') : null;
-    if (!target || !vscode) return;
+    if (!target) return;
     event.preventDefault();
+    // A diff page's elements say which of the two documents they come from.
     const side = target.getAttribute('data-side');
-    vscode.postMessage(side ? { type: 'reveal', offset: Number(target.getAttribute('data-offset')), side: side } : { type: 'reveal', offset: Number(target.getAttribute('data-offset')) });
+    vscode.postMessage(side ? { type: 'reveal', offset: offsetOf(target), side: side } : { type: 'reveal', offset: offsetOf(target) });
   });
+
+  function scrollToOffset(offset) {
+    let best = null;
+    for (const element of synced()) {
+      const at = offsetOf(element);
+      // Of elements from the same line, the last: an arm's own section rather than its row in the table of arms.
+      if (at <= offset && (best === null || at >= offsetOf(best))) best = element;
+    }
+    const top = best ? best.getBoundingClientRect().top + window.scrollY - 4 : 0;
+    const limit = Math.max(0, document.documentElement.scrollHeight - window.innerHeight);
+    const y = Math.round(Math.max(0, Math.min(top, limit)));
+    if (Math.abs(window.scrollY - y) < 1) return;
+    scrolledByEditor = y;
+    window.scrollTo(0, y);
+  }
+
+  /** The offset of the element at the top of the view: the last one that starts at or above it. */
+  function topOffset() {
+    let found = null;
+    for (const element of synced()) {
+      if (element.getBoundingClientRect().top <= 6) found = element;
+      else if (found !== null) break;
+    }
+    return found === null ? 0 : offsetOf(found);
+  }
+
+  window.addEventListener('scroll', function () {
+    // New content can move the page; that is not the user scrolling.
+    if (replacingContent) return;
+    if (scrolledByEditor >= 0 && Math.abs(window.scrollY - scrolledByEditor) < 2) {
+      scrolledByEditor = -1;
+      return;
+    }
+    scrolledByEditor = -1;
+    if (sending) return;
+    sending = true;
+    requestAnimationFrame(function () {
+      sending = false;
+      vscode.postMessage({ type: 'scrolled', offset: topOffset() });
+    });
+  });
+
   window.addEventListener('message', function (event) {
     const message = event.data;
-    if (message && message.type === 'update' && typeof message.body === 'string') {
-      document.getElementById('content').innerHTML = message.body;
+    if (!message) return;
+    if (message.type === 'update' && typeof message.body === 'string') {
+      replacingContent = true;
+      content.innerHTML = message.body;
+      requestAnimationFrame(function () {
+        requestAnimationFrame(function () {
+          replacingContent = false;
+        });
+      });
     }
+    if (message.type === 'scrollTo' && typeof message.offset === 'number') scrollToOffset(message.offset);
   });
+
+  vscode.postMessage({ type: 'ready' });
 })();
 `;
 
@@ -71,8 +157,8 @@ export function createNonce(): string {
   return Buffer.from(bytes).toString('base64');
 }
 
-/** A self-contained page around a body. */
-export function renderPage(body: string, options: { nonce: string; title: string; cspSource?: string }): string {
+/** A self-contained page around a body; `state` is what a webview keeps to be restored after a reload. */
+export function renderPage(body: string, options: { nonce: string; title: string; cspSource?: string; state?: unknown }): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -83,7 +169,7 @@ export function renderPage(body: string, options: { nonce: string; title: string
 <style nonce="${e(options.nonce)}">${STYLE}</style>
 </head>
 <body>
-<main id="content">
+<main id="content"${options.state === undefined ? '' : ` data-state="${e(JSON.stringify(options.state))}"`}>
 ${body}
 </main>
 <script nonce="${e(options.nonce)}">${SCRIPT}</script>

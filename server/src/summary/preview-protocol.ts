@@ -87,8 +87,34 @@ export interface RevealMessage {
   readonly side?: 'old' | 'new';
 }
 
+/** Extension -> webview: the editor scrolled; show the element nearest this source offset at the top. */
+export interface ScrollToMessage {
+  readonly type: 'scrollTo';
+  readonly offset: number;
+}
+
+/** Webview -> extension: the preview scrolled (by the user); the element at its top comes from this source offset. */
+export interface ScrolledMessage {
+  readonly type: 'scrolled';
+  readonly offset: number;
+}
+
+/** Webview -> extension: the page has loaded and listens for messages. */
+export interface ReadyMessage {
+  readonly type: 'ready';
+}
+
+/** What the webview keeps for the preview to be restored after a reload (`vscode.setState`). */
+export interface PreviewState {
+  readonly uri: string;
+}
+
 export function updateMessage(body: string): UpdateMessage {
   return { type: 'update', body };
+}
+
+export function scrollToMessage(offset: number): ScrollToMessage {
+  return { type: 'scrollTo', offset };
 }
 
 /** Accepts only a well-formed reveal message: the webview's content is untrusted. */
@@ -98,6 +124,25 @@ export function asRevealMessage(message: unknown): RevealMessage | undefined {
   if (type !== 'reveal' || typeof offset !== 'number' || !Number.isSafeInteger(offset) || offset < 0) return undefined;
   if (side === 'old' || side === 'new') return { type, offset, side };
   return side === undefined || side === null ? { type, offset } : undefined;
+}
+
+/** Accepts only a well-formed scrolled message. */
+export function asScrolledMessage(message: unknown): ScrolledMessage | undefined {
+  if (typeof message !== 'object' || message === null) return undefined;
+  const { type, offset } = message as { type?: unknown; offset?: unknown };
+  if (type !== 'scrolled' || typeof offset !== 'number' || !Number.isSafeInteger(offset) || offset < 0) return undefined;
+  return { type, offset };
+}
+
+export function isReadyMessage(message: unknown): message is ReadyMessage {
+  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'ready';
+}
+
+/** Accepts only a state with a URI string (a restored state comes from storage and may be anything). */
+export function asPreviewState(state: unknown): PreviewState | undefined {
+  if (typeof state !== 'object' || state === null) return undefined;
+  const { uri } = state as { uri?: unknown };
+  return typeof uri === 'string' && uri.length > 0 ? { uri } : undefined;
 }
 
 /** The delay between the last keystroke and the preview's update, in ms (the issue asks for ≤ 300). */

@@ -13,18 +13,18 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { FIXTURES } from '../../lsp/fixtures';
 
-const EXTENSION_ID = 'trial-protocol.trial-protocol-language';
-const WAIT_MS = 20_000;
-const MAIN_SAMPLE = 'NCT04669496.trial';
-const OTHER_SAMPLE = 'NCT03951597.trial';
+export const EXTENSION_ID = 'trial-protocol.trial-protocol-language';
+export const WAIT_MS = 20_000;
+export const MAIN_SAMPLE = 'NCT04669496.trial';
+export const OTHER_SAMPLE = 'NCT03951597.trial';
 
-function workspaceUri(name: string): vscode.Uri {
+export function workspaceUri(name: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'the test run opens a workspace folder holding copies of the samples');
   return vscode.Uri.joinPath(folder.uri, name);
 }
 
-function codeOf(diagnostic: vscode.Diagnostic): string {
+export function codeOf(diagnostic: vscode.Diagnostic): string {
   const code = diagnostic.code;
   return typeof code === 'object' ? String(code.value) : String(code);
 }
@@ -33,13 +33,13 @@ function severityName(diagnostic: vscode.Diagnostic): string {
   return vscode.DiagnosticSeverity[diagnostic.severity].toLowerCase();
 }
 
-function describeDiagnostics(diagnostics: readonly vscode.Diagnostic[]): string {
+export function describeDiagnostics(diagnostics: readonly vscode.Diagnostic[]): string {
   if (diagnostics.length === 0) return '(none)';
   return diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${severityName(d)} ${codeOf(d)} ${d.message}`).join('\n');
 }
 
 /** Resolves once `predicate` holds for the document's diagnostics: at once, or after a change event. */
-function diagnosticsWhere(uri: vscode.Uri, what: string, predicate: (diagnostics: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
+export function diagnosticsWhere(uri: vscode.Uri, what: string, predicate: (diagnostics: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
   return new Promise((resolve, reject) => {
     const check = () => {
       const diagnostics = vscode.languages.getDiagnostics(uri);
@@ -70,7 +70,7 @@ function diagnosticsWhere(uri: vscode.Uri, what: string, predicate: (diagnostics
  * Resolves with the first value `accept` maps to something defined: of the state now (`accept`
  * gets undefined) or after an `event`; rejects after the limit.
  */
-function until<E, T>(event: vscode.Event<E>, what: () => string, accept: (value: E | undefined) => T | undefined): Promise<T> {
+export function until<E, T>(event: vscode.Event<E>, what: () => string, accept: (value: E | undefined) => T | undefined): Promise<T> {
   return new Promise((resolve, reject) => {
     const subscription = event((value) => {
       const result = accept(value);
@@ -111,7 +111,7 @@ function documentedDiagnostics(extensionPath: string): Map<string, string[]> {
 }
 
 /** Opens a document, shows it, and waits for its diagnostics (every sample has some). */
-async function openWithDiagnostics(uri: vscode.Uri): Promise<{ document: vscode.TextDocument; diagnostics: vscode.Diagnostic[] }> {
+export async function openWithDiagnostics(uri: vscode.Uri): Promise<{ document: vscode.TextDocument; diagnostics: vscode.Diagnostic[] }> {
   const document = await vscode.workspace.openTextDocument(uri);
   await vscode.window.showTextDocument(document);
   const diagnostics = await diagnosticsWhere(uri, `diagnostics of ${path.basename(uri.path)}`, (d) => d.length > 0);
@@ -119,14 +119,14 @@ async function openWithDiagnostics(uri: vscode.Uri): Promise<{ document: vscode.
 }
 
 /** The position of the first occurrence of `text` in the document (plus `delta` characters), failing when it is absent. */
-function positionOf(document: vscode.TextDocument, text: string, delta = 0): vscode.Position {
+export function positionOf(document: vscode.TextDocument, text: string, delta = 0): vscode.Position {
   const offset = document.getText().indexOf(text);
   assert.ok(offset >= 0, `'${text}' is in ${path.basename(document.uri.path)}`);
   return document.positionAt(offset + delta);
 }
 
 /** Replaces the first occurrence of `from` with `to` through a workspace edit. */
-async function replaceText(document: vscode.TextDocument, from: string, to: string): Promise<void> {
+export async function replaceText(document: vscode.TextDocument, from: string, to: string): Promise<void> {
   const start = positionOf(document, from);
   const edit = new vscode.WorkspaceEdit();
   edit.replace(document.uri, new vscode.Range(start, start.translate(0, from.length)), to);
@@ -138,7 +138,7 @@ async function replaceText(document: vscode.TextDocument, from: string, to: stri
  * in an editor. Files rather than untitled documents: a test can save what it changed, and
  * closing the editor then asks nothing.
  */
-async function scratchFile(name: string, text: string): Promise<{ document: vscode.TextDocument; cursor: vscode.Position }> {
+export async function scratchFile(name: string, text: string): Promise<{ document: vscode.TextDocument; cursor: vscode.Position }> {
   const at = text.indexOf('$0');
   const uri = workspaceUri(name);
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text.replace('$0', '')));
@@ -161,16 +161,16 @@ function completionLabels(list: vscode.CompletionList): string[] {
     .map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
 }
 
-function allTabs(): vscode.Tab[] {
+export function allTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all.flatMap((group) => group.tabs);
 }
 
-function previewTab(label: string): vscode.Tab | undefined {
+export function previewTab(label: string): vscode.Tab | undefined {
   return allTabs().find((tab) => tab.input instanceof vscode.TabInputWebview && tab.label === label);
 }
 
 /** Waits until a webview tab labelled `label` is open. */
-function previewTabOpens(label: string): Promise<vscode.Tab> {
+export function previewTabOpens(label: string): Promise<vscode.Tab> {
   return until(
     vscode.window.tabGroups.onDidChangeTabs,
     () =>
@@ -181,7 +181,7 @@ function previewTabOpens(label: string): Promise<vscode.Tab> {
   );
 }
 
-async function closeAllEditors(): Promise<void> {
+export async function closeAllEditors(): Promise<void> {
   await vscode.window.tabGroups.close(allTabs());
 }
 

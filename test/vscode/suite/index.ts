@@ -6,6 +6,7 @@
  */
 
 import Mocha from 'mocha';
+import { registerEditorTests } from './editor.test';
 import { registerExtensionTests } from './extension.test';
 
 /** Runs the suite; rejects when a test fails. */
@@ -18,6 +19,7 @@ export function run(): Promise<void> {
   // files: 'pre-require' gives `describe` and `it` to the global scope first.
   mocha.suite.emit('pre-require', globalThis, 'extension.test', mocha);
   registerExtensionTests();
+  registerEditorTests();
   return new Promise((resolve, reject) => {
     try {
       mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} extension test(s) failed`)) : resolve()));

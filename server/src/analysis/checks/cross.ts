@@ -234,10 +234,17 @@ function checkRequirements(protocol: S.Protocol, drug: Drug, dose: S.Dose, words
   });
 }
 
+/** `of 30-51 mL/min`, `below 30 mL/min`: the band a renal rule covers, after "a creatinine clearance". */
 function describeBand(rule: RenalRule): string {
-  if (rule.crclFrom !== undefined && rule.crclBelow !== undefined) return `${rule.crclFrom}-${rule.crclBelow} mL/min`;
+  if (rule.crclFrom !== undefined && rule.crclBelow !== undefined) return `of ${rule.crclFrom}-${rule.crclBelow} mL/min`;
   if (rule.crclBelow !== undefined) return `below ${rule.crclBelow} mL/min`;
   return `at or above ${rule.crclFrom} mL/min`;
+}
+
+/** What a renal rule does to the dose, in a few words; the label's own text is in the hover. */
+function describeAction(rule: RenalRule): string {
+  if (rule.action === 'contraindicated') return 'contraindicates it';
+  return rule.doseFraction !== undefined ? `reduces the dose to ${formatNumber(rule.doseFraction * 100)}%` : 'reduces the dose';
 }
 
 /** TPL260: a band where the label reduces or forbids the drug, which the lowest admitted clearance falls into. */
@@ -251,9 +258,14 @@ function checkRenal(protocol: S.Protocol, dose: S.Dose, rules: readonly RenalRul
     // The band is admitted when the lowest admitted clearance falls below the band's top.
     if (lowest !== undefined && lowest >= rule.crclBelow) continue;
     const admitted = lower ? `admits creatinine clearance from ${formatNumber(lower.value)} mL/min` : 'sets no creatinine clearance limit';
-    context.accept('TPL260', `${dose.drug}: ${rule.text} (${describeBand(rule)}; ${rule.source}), but the eligibility ${admitted}.`, dose.drugSpan, {
-      related: lower ? [{ ...lower.criterion.span, message: `the creatinine clearance criterion: ${textAt(context.text, lower.criterion.span)}` }] : [],
-    });
+    context.accept(
+      'TPL260',
+      `The label of ${dose.drug} ${describeAction(rule)} at a creatinine clearance ${describeBand(rule)}, but the eligibility ${admitted}.`,
+      dose.drugSpan,
+      {
+        related: lower ? [{ ...lower.criterion.span, message: `the creatinine clearance criterion: ${textAt(context.text, lower.criterion.span)}` }] : [],
+      },
+    );
   }
 }
 
@@ -290,8 +302,8 @@ function checkWeight(protocol: S.Protocol, dose: S.Dose, rules: readonly WeightR
     const wrongBand = onlyHeavy && value === rule.doseBelow;
     if (onlyHeavy && !wrongBand) continue;
     const message = wrongBand
-      ? `${dose.drug}: the eligibility admits only patients of ${rule.thresholdKg} kg or more, whose labelled dose is ${rule.doseAtOrAbove} mg, not ${formatNumber(value)} mg (${rule.indication}; ${rule.source}).`
-      : `${dose.drug}: the label (${rule.indication}) gives ${rule.doseBelow} mg below ${rule.thresholdKg} kg and ${rule.doseAtOrAbove} mg at or above; this line gives ${formatNumber(value)} mg at every weight (${rule.source}).`;
+      ? `${dose.drug}: the eligibility admits only patients of ${rule.thresholdKg} kg or more, whose labelled dose is ${rule.doseAtOrAbove} mg (${rule.indication}), not ${formatNumber(value)} mg.`
+      : `${dose.drug}: the label (${rule.indication}) gives ${rule.doseBelow} mg below ${rule.thresholdKg} kg and ${rule.doseAtOrAbove} mg at or above, but this line gives ${formatNumber(value)} mg at every weight.`;
     context.accept('TPL261', message, dose.valueSpan ?? dose.span);
   }
 }
@@ -388,10 +400,18 @@ export const crossChecks: Check = {
       checkRequirements(protocol, drug, dose, eligibilityText, context);
       if (drug.premedication?.agents?.length) checkPremedication(protocol, drug, dose, protocolText(), context);
     }
-    // Every line of a weight-banded drug: a protocol writes one line per band.
+    // A weight-banded drug: every line with a weight band (a protocol writes one line per band),
+    // and its first line without one (one finding per drug, as for the other label checks).
+    const flatSeen = new Set<string>();
     for (const { dose } of dosesOf(protocol)) {
-      const rules = context.drug(dose.drug)?.rules.filter((rule): rule is WeightRule => rule.kind === 'weight');
-      if (rules?.length) checkWeight(protocol, dose, rules, context);
+      const drug = context.drug(dose.drug);
+      const rules = drug?.rules.filter((rule): rule is WeightRule => rule.kind === 'weight');
+      if (!drug || !rules?.length) continue;
+      if (!weightBand(dose.condition)) {
+        if (flatSeen.has(drug.id)) continue;
+        flatSeen.add(drug.id);
+      }
+      checkWeight(protocol, dose, rules, context);
     }
     checkClassExclusions(protocol, given, context);
   },

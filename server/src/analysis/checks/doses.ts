@@ -41,6 +41,11 @@ export function typoBound(drug: Drug, basis: DoseBasis = drug.basis): { value: n
   return range && { value: range.max * TYPO_GUARD_FACTOR, source: `${TYPO_GUARD_FACTOR} x the labelled maximum` };
 }
 
+/** `1000-1250 mg/m2`, or `85 mg/m2` for a single labelled dose; the doses themselves, with their sources, are in the hover. */
+function describeRange(range: { min: number; max: number }, unit: string): string {
+  return `${range.min === range.max ? formatNumber(range.min) : `${formatNumber(range.min)}-${formatNumber(range.max)}`} ${unit}`;
+}
+
 /** The labelled doses on a basis, each with its schedule and indication, for messages and related information. */
 export function describeLabel(drug: Drug, basis: DoseBasis): string {
   const unit = DOSE_BASIS[basis].unit;
@@ -88,8 +93,12 @@ function routeSpan(text: string, within: S.Span, from: number, route: string): S
 function checkRoute(drug: Drug, route: string, at: S.Span, context: CheckContext): void {
   const forbidden = drug.forbiddenRoutes?.find((entry) => entry.route === route);
   if (forbidden) {
-    context.accept('TPL223', `${drug.id} must never be given ${route}: ${forbidden.text}`, at, {
-      related: [{ ...at, message: `source: ${forbidden.source}` }],
+    // One sentence: the label's warning and its source are in the related information.
+    context.accept('TPL223', `${drug.id} must never be given ${route}, as its label warns.`, at, {
+      related: [
+        { ...at, message: `source: ${forbidden.source}` },
+        { ...at, message: `the label: ${forbidden.text}` },
+      ],
     });
     return;
   }
@@ -97,8 +106,8 @@ function checkRoute(drug: Drug, route: string, at: S.Span, context: CheckContext
   if (drug.otherRoutes?.some((entry) => entry.route === route)) return;
   const labelled = drug.routes.join(', ');
   const regimens = describeLabel(drug, drug.basis);
-  context.accept('TPL222', `The label gives ${drug.id} ${labelled} only, not ${route} (${drug.source}).`, at, {
-    related: regimens ? [{ ...at, message: `labelled: ${regimens}` }] : [],
+  context.accept('TPL222', `The label gives ${drug.id} ${labelled} only, not ${route}.`, at, {
+    related: [...(regimens ? [{ ...at, message: `labelled: ${regimens}` }] : []), { ...at, message: `source: ${drug.source}` }],
     fixes: drug.routes.length === 1 ? [preferred(replaceFix(`Change the route to ${drug.routes[0]}`, at, drug.routes[0]))] : [],
   });
 }
@@ -145,7 +154,7 @@ export const doseChecks: Check = {
     if (bound && top !== undefined && top > bound.value) {
       context.accept(
         'TPL221',
-        `${formatNumber(top)} ${unit} of ${drug.id} is beyond ${formatNumber(bound.value)} ${unit} (${bound.source}): almost surely a typo. Labelled: ${describeLabel(drug, basis)}.`,
+        `${formatNumber(top)} ${unit} of ${drug.id} is beyond the typo guard of ${formatNumber(bound.value)} ${unit} per administration, so it is almost surely a typo.`,
         at,
       );
       return;
@@ -155,7 +164,7 @@ export const doseChecks: Check = {
     const outside = value < range.min ? value : highest;
     context.accept(
       'TPL220',
-      `${formatNumber(outside)} ${unit} of ${drug.id} is ${outside < range.min ? 'below' : 'above'} its labelled dose: ${describeLabel(drug, basis)}. Source: ${drug.source}.`,
+      `${formatNumber(outside)} ${unit} of ${drug.id} is ${outside < range.min ? 'below' : 'above'} its labelled doses (${describeRange(range, unit)} per administration).`,
       at,
     );
   },

@@ -357,7 +357,7 @@ function checkAges(eligibility: S.Eligibility, context: CheckContext): void {
       if (!limit || years === undefined) continue;
       const inPlausibleUnit = convert(years, 'a', plausible.unit);
       if (inPlausibleUnit === undefined || (plausible.min <= inPlausibleUnit && inPlausibleUnit <= plausible.max)) continue;
-      const range = `${plausible.min}-${plausible.max} ${friendlyUnit(plausible.unit)}; ${plausible.source}`;
+      const range = `${plausible.min}-${plausible.max} ${friendlyUnit(plausible.unit)}`;
       if (limit === max && inPlausibleUnit > plausible.max) {
         // A registry's way of writing "no upper limit": it excludes no one, so it is information, not a mistake.
         const fix =
@@ -397,7 +397,7 @@ function checkThreshold(criterion: ThresholdCriterion, context: CheckContext): v
   const intended = `10^${power[1]}`;
   context.accept(
     'TPL241',
-    `${analyte.name} limits are powers of ten: did ${criterion.valueText} lose a superscript? Did you mean ${intended}?`,
+    `${analyte.name} limits are powers of ten, so ${criterion.valueText} is likely ${intended} with its superscript lost.`,
     criterion.valueSpan,
     { fixes: [preferred(replaceFix(`Change to ${intended}`, criterion.valueSpan, intended))] },
   );
@@ -410,7 +410,7 @@ function checkScore(criterion: ScoreCriterion, context: CheckContext): void {
   const steps = scale.map(String);
   for (const value of criterion.to === undefined ? [criterion.from] : [criterion.from, criterion.to]) {
     if (!steps.some((step) => step.toLowerCase() === String(value).toLowerCase())) {
-      context.accept('TPL247', `${analyte.name} has no ${value}: its scale is ${steps.join(', ')} (${analyte.source}).`, criterion.valueSpan);
+      context.accept('TPL247', `${analyte.name} has no ${value}: its scale is ${steps.join(', ')}.`, criterion.valueSpan);
       return;
     }
   }

@@ -174,13 +174,12 @@ function checkPlausible(criterion: ThresholdCriterion, analyte: Analyte, context
     .sort((a, b) => distanceFrom(a.value, span) - distanceFrom(b.value, span))
     .slice(0, 2)
     .map((reading) => reading.unit);
-  const hint = intended.length ? ` Did you mean ${intended.map((unit) => `${criterion.valueText} ${friendlyUnit(unit)}`).join(' or ')}?` : '';
-  context.accept(
-    'TPL240',
-    `${written(criterion)} is outside the plausible range of ${analyte.name} (${range.shown}; ${range.source}).${hint}`,
-    valueAndUnit(criterion),
-    { fixes: unitFixes(criterion, intended) },
-  );
+  const hint = intended.length ? `; did you mean ${intended.map((unit) => `${criterion.valueText} ${friendlyUnit(unit)}`).join(' or ')}?` : '.';
+  // One sentence: the range's source is in the related information and the analyte's hover.
+  context.accept('TPL240', `${written(criterion)} is outside the plausible range of ${analyte.name} (${range.shown})${hint}`, valueAndUnit(criterion), {
+    fixes: unitFixes(criterion, intended),
+    related: [{ ...valueAndUnit(criterion), message: `plausible range: ${range.source}` }],
+  });
   return true;
 }
 

@@ -35,9 +35,9 @@ function reportDuplicates<T>(items: readonly T[], id: (item: T) => string, at: (
   }
 }
 
-/** ` Did you mean 'a' or 'b'?`, or `otherwise` when nothing is close. */
+/** `; did you mean 'a' or 'b'?`, or `otherwise` when nothing is close: the end of a one-sentence message. */
 function didYouMean(suggestions: readonly string[], otherwise: string): string {
-  return suggestions.length ? ` Did you mean ${suggestions.map((s) => `'${s}'`).join(' or ')}?` : otherwise;
+  return suggestions.length ? `; did you mean ${suggestions.map((s) => `'${s}'`).join(' or ')}?` : otherwise;
 }
 
 /** A fix per suggested name; the only suggestion, when there is one, is the obvious fix. */
@@ -81,8 +81,8 @@ function checkDrugName(name: string, at: S.Span, context: CheckContext, declared
   const suggestions = suggestDrugs(name);
   // A declared drug with no close known name is an investigational product the table cannot know.
   if (declaration && suggestions.length === 0) return;
-  const hint = didYouMean(suggestions, ' Its doses cannot be checked.');
-  context.accept('TPL201', `Unknown drug '${name}'.${hint}`, at, {
+  const hint = didYouMean(suggestions, ', so its doses cannot be checked.');
+  context.accept('TPL201', `Unknown drug '${name}'${hint}`, at, {
     fixes: suggestionFixes(suggestions, at),
   });
 }
@@ -152,6 +152,6 @@ export const nameChecks: Check = {
 function checkAnalyteName(name: string, at: S.Span, context: CheckContext): void {
   if (context.analyte(name)) return;
   const suggestions = suggestAnalytes(name);
-  const hint = didYouMean(suggestions, ' Its unit and range cannot be checked.');
-  context.accept('TPL204', `Unknown analyte '${name}'.${hint}`, at, { fixes: suggestionFixes(suggestions, at) });
+  const hint = didYouMean(suggestions, ', so its unit and range cannot be checked.');
+  context.accept('TPL204', `Unknown analyte '${name}'${hint}`, at, { fixes: suggestionFixes(suggestions, at) });
 }

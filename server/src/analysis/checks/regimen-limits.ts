@@ -372,7 +372,18 @@ function checkLine(schedule: DoseSchedule, drug: Drug, protocol: S.Protocol, con
     const where = dose.endSpan ?? schedule.at.cycle?.headerSpan ?? dose.span;
     if (problem.indication && !indicationApplies(problem.indication, protocol)) continue;
     if (problem.kind === 'exceeds' && !problem.indication) report('TPL226', problem, where, context);
-    else report('TPL239', problem, where, context);
+    else {
+      // The indication, often a long list, goes to the related information.
+      const indication = problem.indication ? ` in ${problem.indication}` : '';
+      const message = indication ? problem.message.replace(indication, ' in this indication') : problem.message;
+      context.accept('TPL239', message, where, {
+        related: [
+          ...(problem.indication ? [{ ...where, message: `the label's indication: ${problem.indication}` }] : []),
+          { ...where, message: `source: ${problem.source}` },
+          { ...where, message: `labelled: ${problem.labelled}` },
+        ],
+      });
+    }
   }
 
   if (dose.amount.form === 'auc' && dose.max?.form === 'quantity' && dose.max.normalized?.basis === 'flat') {

@@ -73,7 +73,11 @@ export const scheduleChecks: Check = {
 
   cycle(cycle, _arm, context) {
     if (cycle.count === undefined && !cycle.duration && !cycle.upTo && !cycle.until?.length) {
-      context.accept('TPL233', `How many ${cycle.lengthText} cycles? Add 'x N', 'up to N cycles' or 'until progression'.`, cycle.headerSpan);
+      context.accept(
+        'TPL233',
+        `This cycle of ${cycle.lengthText} gives no number of cycles; add 'x N', 'up to N cycles' or 'until progression'.`,
+        cycle.headerSpan,
+      );
     }
   },
 
@@ -87,7 +91,7 @@ export const scheduleChecks: Check = {
         }
       }
       if (!dose.days && !dose.frequency && dose.count === undefined && dose.amount.form !== 'unstated') {
-        context.accept('TPL234', `On which days of the cycle is ${dose.drug} given? Add 'day N', 'days A, B' or a frequency.`, dose.drugSpan);
+        context.accept('TPL234', `${dose.drug} has no days in this cycle; add 'day N', 'days A, B' or a frequency.`, dose.drugSpan);
       }
     }
     checkFrequencyAgainstDays(dose, cycle, context);

@@ -8,7 +8,6 @@ import type { Span } from '../model/schema';
 import type { Analysis } from '../analysis/analysis';
 import { parse } from '../syntax/parser';
 import * as T from '../syntax/tree';
-import { createLineIndex } from '../util/lines';
 
 export type OutlineKind =
   'trial' | 'drug' | 'intervention' | 'arm' | 'phase' | 'cycle' | 'dose' | 'surgery' | 'eligibility' | 'group' | 'criterion' | 'outcome';
@@ -200,14 +199,20 @@ const ONE_LINE_BREAK_BETWEEN = /^[ \t]*(?:\r\n|\r|\n)[ \t]*$/;
 
 /**
  * Folding: every block that spans lines, block comments, runs of line comments and `// region`
- * markers. Lines end at LF, CRLF or a lone CR; the tree is walked without recursion, so any depth
- * of nesting folds.
+ * markers. Lines end at LF, CRLF or a lone CR, as LSP counts them; the tree is walked without
+ * recursion, so any depth of nesting folds.
  */
 export function foldingRanges(analysis: Analysis): FoldingRange[] {
   const ranges: FoldingRange[] = [];
   const text = analysis.text;
-  const lines = createLineIndex(text);
-  const spansLines = (start: number, end: number) => lines.position(start).line !== lines.position(end).line;
+  // A block that spans lines has its first break on its first line: the search is short for every block but one-line ones.
+  const spansLines = (start: number, end: number) => {
+    for (let i = start; i < end; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 10 || ch === 13) return true;
+    }
+    return false;
+  };
   const pending: T.Node[] = [analysis.parse.tree];
   while (pending.length > 0) {
     const node = pending.pop()!;

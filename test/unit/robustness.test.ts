@@ -254,6 +254,16 @@ describe('robustness: the preview of a protocol of megabytes', function () {
     );
   });
 
+  it('draws an arm of 20,000 dose lines in under a second: 200 regimen lines, a capped timeline, and a line about the rest', () => {
+    const text = `trial NCT00000001 { title "x" }\narm a "A" other {\n  cycle 21 days x 4 {\n${'    gemcitabine 1000 mg/m2 IV day 1\n'.repeat(20_000)}  }\n}\n`;
+    const analysis = service.analyze(text);
+    service.previewBody(analysis); // warm
+    const html = within('the preview', 1000, () => service.previewBody(analysis));
+    assert.equal(html.split('<li class="dose"').length - 1, PREVIEW_LIMITS.regimenLines - 1, 'the cycle line and 199 dose lines');
+    assert.ok(html.includes('<p class="muted more">19,801 more regimen lines not shown here;'), html.slice(0, 200));
+    assert.ok(html.length < 1_000_000, `the preview is ${html.length} characters`);
+  });
+
   it('shows everything of the samples, with no line about more', () => {
     for (const name of ['NCT04669496.trial', 'NCT03951597.trial']) {
       const html = service.previewBody(service.analyze(sample(name)));

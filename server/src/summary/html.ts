@@ -14,7 +14,8 @@ import { formatNumber } from '../util/text';
 import { describeCriterion, describeDose } from './markdown';
 import { eligibilityFacts, organizationText, trialFacts, type Fact } from './facts';
 import { ARM_TYPE, INTERVENTION_TYPE, INVESTIGATOR_ROLE } from '../language/enums';
-import { doseImplication, summarize, withoutSpans } from './summary';
+import { doseImplication, withoutSpans } from './summary';
+import { dosesOf } from '../model/walk';
 import { armTimeline, type ArmTimeline } from './timeline';
 
 export interface PreviewInput {
@@ -98,16 +99,21 @@ function errorList(input: PreviewInput): string {
   return `<section class="errors" role="alert"><h2>${count(errors.length)} error${errors.length === 1 ? '' : 's'}</h2><ul>${items}</ul>${rest}</section>`;
 }
 
+/** The drugs an arm gives, in the order they first appear (as the summary lists them), without summarising every dose. */
+function drugsOf(arm: S.Arm): string[] {
+  const drugs = new Set<string>();
+  for (const { dose } of dosesOf({ drugs: [], interventions: [], arms: [arm], outcomes: [] })) drugs.add(dose.drug);
+  return [...drugs];
+}
+
 function armsTable(protocol: S.Protocol): string {
   if (protocol.arms.length === 0) return '';
-  // Only the arms shown are summarised: the summary of every arm of a huge document is the cost being capped.
   const shown = protocol.arms.slice(0, PREVIEW_LIMITS.armRows);
-  const summary = summarize({ ...protocol, trial: undefined, drugs: [], interventions: [], eligibility: undefined, outcomes: [], arms: shown });
   const interventionNames = new Map(protocol.interventions.map((x) => [x.id, x.name]));
   const rows = shown
-    .map((arm, i) => {
+    .map((arm) => {
       const interventions = arm.interventions.map((id) => interventionNames.get(id) ?? id).join(', ');
-      return `<tr data-offset="${arm.span.offset}"><td>${e(arm.label)}</td><td>${e(ARM_TYPE.label(arm.type) ?? '')}</td><td>${e(interventions)}</td><td>${e(summary.arms[i].drugs.join(', '))}</td></tr>`;
+      return `<tr data-offset="${arm.span.offset}"><td>${e(arm.label)}</td><td>${e(ARM_TYPE.label(arm.type) ?? '')}</td><td>${e(interventions)}</td><td>${e(drugsOf(arm).join(', '))}</td></tr>`;
     })
     .join('');
   return `<section><h2>Arms</h2><table class="arms"><thead><tr><th>Arm</th><th>Type</th><th>Interventions</th><th>Drugs</th></tr></thead><tbody>${rows}</tbody></table>${moreLine(protocol.arms.length - shown.length, 'arms')}</section>`;

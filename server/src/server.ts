@@ -258,7 +258,12 @@ export function createLifecycleGate(): { readonly options: ConnectionOptions; in
       },
     },
     install(connection) {
-      connection.onRequest(REFUSED_REQUEST, (refused: Refusal) => new ResponseError(refused.code, refused.message));
+      connection.onRequest(REFUSED_REQUEST, (refused: Partial<Refusal> | null) =>
+        // Only the gate's own rewriting carries a refusal; a client that names the method gets what an unknown one gets.
+        typeof refused?.code === 'number'
+          ? new ResponseError(refused.code, String(refused.message))
+          : new ResponseError(ErrorCodes.MethodNotFound, `Unhandled method ${REFUSED_REQUEST}`),
+      );
     },
   };
 }

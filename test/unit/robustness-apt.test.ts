@@ -44,6 +44,7 @@ describe('robustness: apt-get waits for a package lock held by another process',
   this.timeout(60_000);
   let dir = '';
   let holder: ChildProcess | undefined;
+  let released = false;
 
   beforeEach(function () {
     for (const tool of ['flock', 'mkfifo']) {
@@ -65,9 +66,12 @@ describe('robustness: apt-get waits for a package lock held by another process',
     assert.equal(spawnSync('mkfifo', [path.join(dir, 'release')]).status, 0);
   });
 
-  afterEach(() => {
-    if (holder && holder.exitCode === null) holder.kill();
+  afterEach(async () => {
+    // Released, not killed: killing flock would leave its `cat` holding the lock and the pipe that keeps mocha alive.
+    if (holder && !released) writeFileSync(path.join(dir, 'release'), 'go\n');
+    if (holder) await exited(holder);
     holder = undefined;
+    released = false;
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -77,7 +81,10 @@ describe('robustness: apt-get waits for a package lock held by another process',
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     await printed(holder, 'stdout', /held/);
-    return () => writeFileSync(path.join(dir, 'release'), 'go\n');
+    return () => {
+      released = true;
+      writeFileSync(path.join(dir, 'release'), 'go\n');
+    };
   }
 
   function aptGetWaiting(env: Record<string, string>, ...args: string[]): ChildProcess {

@@ -11,6 +11,7 @@
 # says what to install, and callers skip the editor suites.
 set -u
 cd "$(dirname "$0")/.."
+source scripts/apt-wait.sh
 ROOT=$PWD
 TOOLS=$ROOT/.tools
 NODE_DIR=$TOOLS/node24
@@ -50,7 +51,9 @@ if [ "${#missing[@]}" -gt 0 ]; then
     cannot_install "missing Debian packages (${missing[*]}), and no root or apt-get here to install them: run sudo apt-get install -y ${missing[*]}"
   fi
   say "installing ${missing[*]} with apt-get (log: .tools/logs/apt.log)..."
-  if ! (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}") >"$LOG_DIR/apt.log" 2>&1; then
+  : >"$LOG_DIR/apt.log"
+  # Waits for a package lock another process holds, instead of failing on it.
+  if ! { apt_get_waiting "$LOG_DIR/apt.log" update -qq && DEBIAN_FRONTEND=noninteractive apt_get_waiting "$LOG_DIR/apt.log" install -y -qq "${missing[@]}"; }; then
     fail "apt-get install ${missing[*]} failed; see .tools/logs/apt.log"
   fi
 fi

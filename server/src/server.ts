@@ -5,8 +5,9 @@
  * on a document. Start with `--stdio` (any LSP editor) or `--node-ipc` (the VS Code client).
  */
 
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
+import { format } from 'node:util';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { pathToFileURL, fileURLToPath } from 'node:url';
@@ -15,11 +16,16 @@ import {
   CompletionItemKind,
   createConnection,
   DiagnosticSeverity,
+  DidChangeWatchedFilesNotification,
   DocumentHighlightKind,
+  ErrorCodes,
+  FileChangeType,
   FoldingRangeKind,
   InsertTextFormat,
   MarkupKind,
+  Message,
   ProposedFeatures,
+  ResponseError,
   SemanticTokensBuilder,
   SymbolKind,
   TextDocumentSyncKind,
@@ -27,10 +33,13 @@ import {
   type CodeLens,
   type CompletionItem,
   type Connection,
+  type ConnectionOptions,
   type Diagnostic as LspDiagnostic,
   type DocumentSymbol,
   type InitializeResult,
+  type Position,
   type Range,
+  type RequestMessage,
   type TextEdit as LspTextEdit,
   type WorkspaceSymbol,
 } from 'vscode-languageserver/node';
@@ -48,6 +57,8 @@ import { diffJson } from './summary/diff-report';
 import { isCalendarDate } from './summary/screen';
 import { PatientInputError } from './summary/screen-fhir';
 import { screenJson } from './summary/screen-report';
+import { createFramingGuard } from './framing';
+import { createWorkspaceIndex } from './workspace';
 
 const USAGE = 'Usage: trial-language-server --stdio | --node-ipc | --socket=PORT';
 
@@ -75,6 +86,66 @@ function toSpan(document: TextDocument, range: Range): Span {
 
 function toEdits(document: TextDocument, edits: readonly TextEdit[]): LspTextEdit[] {
   return edits.map((edit) => ({ range: toRange(document, edit), newText: edit.newText }));
+}
+
+// ---- parameters at the edge ----------------------------------------------------------------
+// A request's parameters are the client's word: a position that is not two unsigned integers
+// (negative, fractional, NaN, a string, missing) is answered with InvalidParams, as LSP asks,
+// rather than turned into an offset that means nothing. A position past the end of a line or of
+// the document is valid LSP and is clamped by `offsetAt`.
+
+/** The largest `uinteger` of LSP. */
+const MAX_UINTEGER = 2 ** 31 - 1;
+
+function invalidParams(message: string): ResponseError<void> {
+  return new ResponseError(ErrorCodes.InvalidParams, message);
+}
+
+/** A value as a message shows it: short, whatever it is. */
+function shown(value: unknown): string {
+  if (value === undefined) return 'missing';
+  return (JSON.stringify(value) ?? String(value)).slice(0, 80);
+}
+
+function isUinteger(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && 0 <= value && value <= MAX_UINTEGER;
+}
+
+/** `params.textDocument.uri`, or InvalidParams. */
+function documentUri(params: unknown): string {
+  const uri = (params as { textDocument?: { uri?: unknown } } | null | undefined)?.textDocument?.uri;
+  if (typeof uri !== 'string') throw invalidParams(`textDocument.uri must be a string, not ${shown(uri)}`);
+  return uri;
+}
+
+/** A position of two unsigned integers, or InvalidParams naming the parameter. */
+function validPosition(value: unknown, name: string): Position {
+  const position = value as { line?: unknown; character?: unknown } | null | undefined;
+  if (typeof position !== 'object' || position === null || !isUinteger(position.line) || !isUinteger(position.character)) {
+    throw invalidParams(`${name} must be {line, character} with two non-negative integers, not ${shown(value)}`);
+  }
+  return { line: position.line, character: position.character };
+}
+
+/** A range of two valid positions, or InvalidParams naming the parameter. */
+function validRange(value: unknown, name: string): Range {
+  const range = value as { start?: unknown; end?: unknown } | null | undefined;
+  if (typeof range !== 'object' || range === null) throw invalidParams(`${name} must be a range, not ${shown(value)}`);
+  return { start: validPosition(range.start, `${name}.start`), end: validPosition(range.end, `${name}.end`) };
+}
+
+/** `params.uri` of the extension's own requests (preview, export), or InvalidParams. */
+function customUri(params: unknown): string {
+  const uri = (params as { uri?: unknown } | null | undefined)?.uri;
+  if (typeof uri !== 'string') throw invalidParams(`uri must be a string, not ${shown(uri)}`);
+  return uri;
+}
+
+const EXPORT_FORMATS: readonly ExportParams['format'][] = ['ctgov', 'usdm', 'markdown'];
+
+/** The document and position of a position request (hover, completion, definition…), checked. */
+function positionParams(params: unknown): { uri: string; position: Position } {
+  return { uri: documentUri(params), position: validPosition((params as { position?: unknown }).position, 'position') };
 }
 
 const SEVERITIES = {
@@ -150,6 +221,71 @@ function fullCollection(): (() => void) | undefined {
 /** How long the documents must be quiet before the idle collection runs, in ms. */
 const IDLE_COLLECTION_MS = 1000;
 
+/** How long a workspace-symbols request may spend reading files of the workspace, in ms; the rest is read between requests. */
+const WORKSPACE_REQUEST_BUDGET_MS = 300;
+
+/** How long one slice of reading the workspace in the background may take before other messages are served, in ms. */
+const WORKSPACE_SLICE_MS = 20;
+
+// ---- the lifecycle -----------------------------------------------------------------------------
+
+/** The method a refused request is turned into, so that the connection answers it with the refusal's error. */
+const REFUSED_REQUEST = 'trial/refusedRequest';
+
+interface Refusal {
+  readonly code: number;
+  readonly message: string;
+}
+
+/**
+ * What LSP says of a request at each point of the server's life: before `initialize`, every
+ * request but `initialize` gets ServerNotInitialized (-32002); `initialize` twice is an
+ * InvalidRequest (-32600); after `shutdown`, every request is an InvalidRequest. Notifications
+ * other than `exit` are dropped before `initialize` and after `shutdown`. Applied to every
+ * message before the connection dispatches it, so it holds for every method, known or not.
+ * (`exit` itself is the connection's: code 0 after `shutdown`, 1 without.)
+ */
+export function createLifecycleGate(): { readonly options: ConnectionOptions; install(connection: Connection): void } {
+  let phase: 'waiting' | 'running' | 'shut down' = 'waiting';
+  const refusal = (method: string): Refusal | undefined => {
+    if (phase === 'waiting' && method !== 'initialize') {
+      return { code: ErrorCodes.ServerNotInitialized, message: `The server is not initialized: '${method}' must come after 'initialize'.` };
+    }
+    if (phase === 'running' && method === 'initialize')
+      return { code: ErrorCodes.InvalidRequest, message: "The server is already initialized: 'initialize' is sent once." };
+    if (phase === 'shut down') return { code: ErrorCodes.InvalidRequest, message: `The server is shut down: '${method}' is refused; only 'exit' is accepted.` };
+    return undefined;
+  };
+  return {
+    options: {
+      messageStrategy: {
+        handleMessage(message, next) {
+          if (Message.isRequest(message)) {
+            const refused = refusal(message.method);
+            if (refused) {
+              next({ jsonrpc: message.jsonrpc, id: message.id, method: REFUSED_REQUEST, params: refused } as RequestMessage);
+              return;
+            }
+            if (message.method === 'initialize') phase = 'running';
+            if (message.method === 'shutdown') phase = 'shut down';
+          } else if (Message.isNotification(message) && phase !== 'running' && message.method !== 'exit') {
+            return;
+          }
+          next(message);
+        },
+      },
+    },
+    install(connection) {
+      connection.onRequest(REFUSED_REQUEST, (refused: Partial<Refusal> | null) =>
+        // Only the gate's own rewriting carries a refusal; a client that names the method gets what an unknown one gets.
+        typeof refused?.code === 'number'
+          ? new ResponseError(refused.code, String(refused.message))
+          : new ResponseError(ErrorCodes.MethodNotFound, `Unhandled method ${REFUSED_REQUEST}`),
+      );
+    },
+  };
+}
+
 /** Starts the server on a connection. */
 export function startServer(connection: Connection): void {
   const collect = fullCollection();
@@ -171,6 +307,22 @@ export function startServer(connection: Connection): void {
   const checkedCache = new Map<string, { version: number; checked: CheckedDocument }>();
   const scheduled = new Map<string, NodeJS.Immediate>();
 
+  // The files of the workspace that are not open: parsed once, kept fresh by file events.
+  const workspaceIndex = createWorkspaceIndex({
+    outline: (text) => service.outlineOfText(text),
+    symbolKind: (kind) => SYMBOL_KINDS[kind],
+    log: (line) => connection.console.warn(line),
+  });
+  /** Reads what the index has queued in slices between other messages, so a keystroke never waits on the workspace. */
+  let indexing: NodeJS.Immediate | undefined;
+  function indexInBackground(): void {
+    if (indexing) return;
+    indexing = setImmediate(() => {
+      indexing = undefined;
+      if (workspaceIndex.work(performance.now() + WORKSPACE_SLICE_MS)) indexInBackground();
+    });
+  }
+
   /** The analysis of a document's latest version with its diagnostics under the current rules. */
   function analysisOf(document: TextDocument): CheckedDocument {
     const cached = checkedCache.get(document.uri);
@@ -187,13 +339,18 @@ export function startServer(connection: Connection): void {
     checkedCache.clear();
   }
 
-  /** Runs a handler on a document; a failure is logged and answered with `empty`. */
-  function guarded<R>(uri: string | undefined, empty: R, handler: (document: TextDocument, analysis: CheckedDocument) => R): R {
-    const document = typeof uri === 'string' ? documents.get(uri) : undefined;
+  /**
+   * Runs a handler on a document; a failure is logged and answered with `empty`. A document that
+   * is not open is answered with `empty` too; an error the handler means the client to see (a
+   * ResponseError) goes to the client.
+   */
+  function guarded<R>(uri: string, empty: R, handler: (document: TextDocument, analysis: CheckedDocument) => R): R {
+    const document = documents.get(uri);
     if (!document) return empty;
     try {
       return handler(document, analysisOf(document));
     } catch (error) {
+      if (error instanceof ResponseError) throw error;
       connection.console.error(`trial: request on ${uri} failed: ${(error as Error)?.stack ?? String(error)}`);
       return empty;
     }
@@ -248,13 +405,18 @@ export function startServer(connection: Connection): void {
     for (const document of documents.values()) schedule(document);
   }
 
-  let workspaceFolders: string[] = [];
   let clientCommands = new Set<string>();
+  let fileEventsRegistrable = false;
   connection.onInitialize((params): InitializeResult => {
     const listed = (params.initializationOptions as { clientCommands?: unknown } | undefined)?.clientCommands;
     clientCommands = new Set(Array.isArray(listed) ? listed.filter((command): command is string => typeof command === 'string') : []);
     configurationSupported = params.capabilities.workspace?.configuration === true;
-    workspaceFolders = (params.workspaceFolders ?? []).flatMap((folder) => (folder.uri.startsWith('file:') ? [fileURLToPath(folder.uri)] : []));
+    fileEventsRegistrable = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    workspaceIndex.setFolders(
+      (params.workspaceFolders ?? []).flatMap((folder) =>
+        typeof folder?.uri === 'string' && folder.uri.startsWith('file:') ? [fileURLToPath(folder.uri)] : [],
+      ),
+    );
     const initial = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
     if (initial) {
       settings = readSettings(initial);
@@ -286,6 +448,17 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     if (configurationSupported) void refreshSettings();
+    if (fileEventsRegistrable) {
+      // With file events the index trusts what it read until an event says otherwise; without, each request looks at sizes and times.
+      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.trial' }] }).then(
+        () => workspaceIndex.setWatching(true),
+        (error: unknown) =>
+          connection.console.warn(
+            `trial: the client refused to watch *.trial files (${String(error)}); workspace symbols look at each file's size and time instead`,
+          ),
+      );
+    }
+    indexInBackground();
   });
   connection.onDidChangeConfiguration((change) => {
     if (!configurationSupported) {
@@ -328,16 +501,18 @@ export function startServer(connection: Connection): void {
     void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
   });
 
-  connection.onHover((params) =>
-    guarded(params.textDocument.uri, null, (document, analysis) => {
-      const result = service.hover(analysis, document.offsetAt(params.position), settings);
+  connection.onHover((params) => {
+    const { uri, position } = positionParams(params);
+    return guarded(uri, null, (document, analysis) => {
+      const result = service.hover(analysis, document.offsetAt(position), settings);
       return result ? { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: toRange(document, result) } : null;
-    }),
-  );
+    });
+  });
 
-  connection.onCompletion((params) =>
-    guarded(params.textDocument.uri, [] as CompletionItem[], (document, analysis) => {
-      const { items, replace } = service.complete(analysis, document.offsetAt(params.position));
+  connection.onCompletion((params) => {
+    const { uri, position } = positionParams(params);
+    return guarded(uri, [] as CompletionItem[], (document, analysis) => {
+      const { items, replace } = service.complete(analysis, document.offsetAt(position));
       const range = toRange(document, replace);
       return items.map((item): CompletionItem => ({
         label: item.label,
@@ -349,43 +524,49 @@ export function startServer(connection: Connection): void {
         textEdit: { range, newText: item.insertText ?? item.label },
         command: item.retrigger && clientCommands.has(SUGGEST_COMMAND) ? { title: 'Suggest', command: SUGGEST_COMMAND } : undefined,
       }));
-    }),
-  );
+    });
+  });
 
-  connection.onDefinition((params) =>
-    guarded(params.textDocument.uri, null, (document, analysis) => {
-      const span = service.definition(analysis, document.offsetAt(params.position));
+  connection.onDefinition((params) => {
+    const { uri, position } = positionParams(params);
+    return guarded(uri, null, (document, analysis) => {
+      const span = service.definition(analysis, document.offsetAt(position));
       return span ? { uri: document.uri, range: toRange(document, span) } : null;
-    }),
-  );
+    });
+  });
 
-  connection.onReferences((params) =>
-    guarded(params.textDocument.uri, [], (document, analysis) =>
-      service
-        .references(analysis, document.offsetAt(params.position), { includeDeclaration: params.context.includeDeclaration })
-        .map((span) => ({ uri: document.uri, range: toRange(document, span) })),
-    ),
-  );
+  connection.onReferences((params) => {
+    const { uri, position } = positionParams(params);
+    const includeDeclaration = (params as { context?: { includeDeclaration?: unknown } }).context?.includeDeclaration === true;
+    return guarded(uri, [], (document, analysis) =>
+      service.references(analysis, document.offsetAt(position), { includeDeclaration }).map((span) => ({ uri: document.uri, range: toRange(document, span) })),
+    );
+  });
 
-  connection.onDocumentHighlight((params) =>
-    guarded(params.textDocument.uri, [], (document, analysis) =>
+  connection.onDocumentHighlight((params) => {
+    const { uri, position } = positionParams(params);
+    return guarded(uri, [], (document, analysis) =>
       service
-        .highlights(analysis, document.offsetAt(params.position))
+        .highlights(analysis, document.offsetAt(position))
         .map((h) => ({ range: toRange(document, h.span), kind: h.write ? DocumentHighlightKind.Write : DocumentHighlightKind.Read })),
-    ),
-  );
+    );
+  });
 
-  connection.onPrepareRename((params) =>
-    guarded(params.textDocument.uri, null, (document, analysis) => {
-      const target = service.prepareRename(analysis, document.offsetAt(params.position));
+  connection.onPrepareRename((params) => {
+    const { uri, position } = positionParams(params);
+    return guarded(uri, null, (document, analysis) => {
+      const target = service.prepareRename(analysis, document.offsetAt(position));
       return target ? { range: toRange(document, target.span), placeholder: target.placeholder } : null;
-    }),
-  );
+    });
+  });
 
   connection.onRenameRequest((params) => {
-    const document = documents.get(params.textDocument.uri);
+    const { uri, position } = positionParams(params);
+    const newName: unknown = (params as { newName?: unknown }).newName;
+    if (typeof newName !== 'string') throw invalidParams(`newName must be a string, not ${shown(newName)}`);
+    const document = documents.get(uri);
     if (!document) return null;
-    const result = guarded(params.textDocument.uri, undefined, (doc, analysis) => service.rename(analysis, doc.offsetAt(params.position), params.newName));
+    const result = guarded(uri, undefined, (doc, analysis) => service.rename(analysis, doc.offsetAt(position), newName));
     if (!result) return null;
     // A refused rename is an error the user must see, not an empty edit.
     if ('error' in result) throw new Error(result.error);
@@ -402,17 +583,18 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDocumentSymbol((params) =>
-    guarded(params.textDocument.uri, [], (document, analysis) => service.outline(analysis).map((symbol) => toSymbol(document, symbol))),
+    guarded(documentUri(params), [], (document, analysis) => service.outline(analysis).map((symbol) => toSymbol(document, symbol))),
   );
 
   connection.onWorkspaceSymbol((params) => {
-    try {
-      const query = params.query.toLowerCase();
-      const results: WorkspaceSymbol[] = [];
-      for (const document of workspaceDocuments()) {
-        const analysis = documents.get(document.uri) ? analysisOf(document) : service.analyze(document.getText());
+    const query: unknown = (params as { query?: unknown } | null | undefined)?.query;
+    if (typeof query !== 'string') throw invalidParams(`query must be a string, not ${shown(query)}`);
+    const lower = query.toLowerCase();
+    const results: WorkspaceSymbol[] = [];
+    for (const document of documents.values()) {
+      try {
         const visit = (symbol: OutlineSymbol, container?: string) => {
-          if (symbol.kind !== 'criterion' && symbol.name.toLowerCase().includes(query)) {
+          if (symbol.kind !== 'criterion' && symbol.name.toLowerCase().includes(lower)) {
             results.push({
               name: symbol.name,
               kind: SYMBOL_KINDS[symbol.kind],
@@ -422,57 +604,47 @@ export function startServer(connection: Connection): void {
           }
           for (const child of symbol.children) visit(child, symbol.name);
         };
-        for (const symbol of service.outline(analysis)) visit(symbol);
+        for (const symbol of service.outline(analysisOf(document))) visit(symbol);
+      } catch (error) {
+        connection.console.error(`trial: workspace symbols of ${document.uri} failed: ${(error as Error)?.stack ?? String(error)}`);
       }
-      return results.slice(0, 1000);
-    } catch (error) {
-      connection.console.error(`trial: workspace symbols failed: ${String(error)}`);
-      return [];
     }
+    try {
+      results.push(...workspaceIndex.symbols(lower, (uri) => documents.has(uri), performance.now() + WORKSPACE_REQUEST_BUDGET_MS));
+    } catch (error) {
+      connection.console.error(`trial: workspace symbols failed: ${(error as Error)?.stack ?? String(error)}`);
+    }
+    indexInBackground();
+    return results.slice(0, 1000);
   });
 
-  /** The open documents, then the `.trial` files of the workspace folders that are not open. */
-  function workspaceDocuments(): TextDocument[] {
-    const open = [...documents.values()];
-    const openUris = new Set(open.map((d) => d.uri));
-    const found: TextDocument[] = [...open];
-    const walk = (dir: string, depth: number) => {
-      if (depth > 6 || found.length > 500) return;
-      for (const entry of readdirSync(dir, { withFileTypes: true })) {
-        if (entry.name.startsWith('.') || entry.name === 'node_modules' || entry.name === 'out' || entry.name === 'dist') continue;
-        const full = path.join(dir, entry.name);
-        if (entry.isDirectory()) walk(full, depth + 1);
-        else if (entry.name.endsWith('.trial') && statSync(full).size < 5_000_000) {
-          const uri = pathToFileURL(full).href;
-          if (!openUris.has(uri)) found.push(TextDocument.create(uri, 'trial', 0, readFileSync(full, 'utf8')));
-        }
-      }
-    };
-    for (const folder of workspaceFolders) {
-      try {
-        walk(folder, 0);
-      } catch (error) {
-        connection.console.error(`trial: reading ${folder} failed: ${String(error)}`);
-      }
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    const kinds = { [FileChangeType.Created]: 'created', [FileChangeType.Changed]: 'changed', [FileChangeType.Deleted]: 'deleted' } as const;
+    for (const change of changes ?? []) {
+      const kind = kinds[change.type];
+      if (kind && typeof change.uri === 'string') workspaceIndex.fileChanged(change.uri, kind);
     }
-    return found;
-  }
+    indexInBackground();
+  });
 
-  connection.onDocumentFormatting((params) =>
-    guarded(params.textDocument.uri, [], (document, analysis) => toEdits(document, service.formatDocument(analysis))),
-  );
-  connection.onDocumentRangeFormatting((params) =>
-    guarded(params.textDocument.uri, [], (document, analysis) => toEdits(document, service.formatRange(analysis, toSpan(document, params.range)))),
-  );
+  connection.onDocumentFormatting((params) => guarded(documentUri(params), [], (document, analysis) => toEdits(document, service.formatDocument(analysis))));
+  connection.onDocumentRangeFormatting((params) => {
+    const uri = documentUri(params);
+    const range = validRange(params.range, 'range');
+    return guarded(uri, [], (document, analysis) => toEdits(document, service.formatRange(analysis, toSpan(document, range))));
+  });
 
-  connection.onCodeAction((params) =>
-    guarded(params.textDocument.uri, [] as CodeAction[], (document, analysis) => {
-      const only = params.context.only;
+  connection.onCodeAction((params) => {
+    const uri = documentUri(params);
+    const range = validRange(params.range, 'range');
+    const requested: unknown = (params as { context?: { only?: unknown } }).context?.only;
+    const only = Array.isArray(requested) ? requested.filter((kind): kind is string => typeof kind === 'string') : undefined;
+    return guarded(uri, [] as CodeAction[], (document, analysis) => {
       const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
       const actions: CodeAction[] = [];
       if (wants(CodeActionKind.QuickFix)) {
         const diagnostics = toDiagnostics(document, analysis);
-        for (const action of service.quickFixes(analysis, toSpan(document, params.range))) {
+        for (const action of service.quickFixes(analysis, toSpan(document, range))) {
           const index = analysis.diagnostics.indexOf(action.diagnostic!);
           actions.push({
             title: action.title,
@@ -488,11 +660,11 @@ export function startServer(connection: Connection): void {
         if (all) actions.push({ title: all.title, kind: FIX_ALL_KIND, edit: { changes: { [document.uri]: toEdits(document, all.edits) } } });
       }
       return actions;
-    }),
-  );
+    });
+  });
 
   connection.onFoldingRanges((params) =>
-    guarded(params.textDocument.uri, [], (document, analysis) =>
+    guarded(documentUri(params), [], (document, analysis) =>
       service.foldingRanges(analysis).flatMap((range) => {
         const start = document.positionAt(range.startOffset).line;
         const end = document.positionAt(range.endOffset).line;
@@ -512,20 +684,24 @@ export function startServer(connection: Connection): void {
     ),
   );
 
-  connection.onSelectionRanges((params) =>
-    guarded(params.textDocument.uri, [], (document, analysis) => {
-      const offsets = params.positions.map((position) => document.offsetAt(position));
+  connection.onSelectionRanges((params) => {
+    const uri = documentUri(params);
+    const given: unknown = (params as { positions?: unknown }).positions;
+    if (!Array.isArray(given)) throw invalidParams(`positions must be an array of positions, not ${shown(given)}`);
+    const positions = given.map((position, i) => validPosition(position, `positions[${i}]`));
+    return guarded(uri, [], (document, analysis) => {
+      const offsets = positions.map((position) => document.offsetAt(position));
       return service.selectionRanges(analysis, offsets).map((spans, i) => {
         type Selection = { range: Range; parent?: Selection };
         let result: Selection | undefined;
         for (const span of [...spans].reverse()) result = { range: toRange(document, span), parent: result };
-        return result ?? { range: { start: params.positions[i], end: params.positions[i] } };
+        return result ?? { range: { start: positions[i], end: positions[i] } };
       });
-    }),
-  );
+    });
+  });
 
   connection.languages.semanticTokens.on((params) =>
-    guarded(params.textDocument.uri, { data: [] }, (document, analysis) => {
+    guarded(documentUri(params), { data: [] }, (document, analysis) => {
       const builder = new SemanticTokensBuilder();
       for (const token of service.semanticTokens(analysis)) {
         const modifiers = token.modifiers.reduce((bits, m) => bits | (1 << TOKEN_MODIFIERS.indexOf(m)), 0);
@@ -544,17 +720,19 @@ export function startServer(connection: Connection): void {
     }),
   );
 
-  connection.languages.inlayHint.on((params) =>
-    guarded(params.textDocument.uri, [], (document, analysis) => {
+  connection.languages.inlayHint.on((params) => {
+    const uri = documentUri(params);
+    const range = validRange(params.range, 'range');
+    return guarded(uri, [], (document, analysis) => {
       if (!settings.inlayHints) return [];
       return service
-        .inlayHints(analysis, toSpan(document, params.range))
+        .inlayHints(analysis, toSpan(document, range))
         .map((hint) => ({ position: document.positionAt(hint.offset), label: hint.label, tooltip: hint.tooltip, paddingLeft: false }));
-    }),
-  );
+    });
+  });
 
   connection.onCodeLens((params) =>
-    guarded(params.textDocument.uri, [] as CodeLens[], (document, analysis) =>
+    guarded(documentUri(params), [] as CodeLens[], (document, analysis) =>
       service
         .codeLenses(analysis)
         .filter((lens) => lens.action !== 'preview' || clientCommands.has(PREVIEW_COMMAND))
@@ -571,7 +749,7 @@ export function startServer(connection: Connection): void {
   );
 
   connection.onRequest(PREVIEW_REQUEST, (params: PreviewParams): PreviewResult | null =>
-    guarded(params?.uri, null, (document, analysis) => ({
+    guarded(customUri(params), null, (document, analysis) => ({
       uri: document.uri,
       version: document.version,
       title: analysis.protocol.trial?.nctId ?? path.basename(document.uri),
@@ -579,9 +757,11 @@ export function startServer(connection: Connection): void {
     })),
   );
 
-  connection.onRequest(EXPORT_REQUEST, (params: ExportParams): ExportResult | null =>
-    guarded(params?.uri, null, (_document, analysis) => service.exportDocument(analysis, params.format)),
-  );
+  connection.onRequest(EXPORT_REQUEST, (params: ExportParams): ExportResult | null => {
+    const uri = customUri(params);
+    if (!EXPORT_FORMATS.includes(params.format)) throw invalidParams(`format must be one of ${EXPORT_FORMATS.join(', ')}, not ${shown(params.format)}`);
+    return guarded(uri, null, (_document, analysis) => service.exportDocument(analysis, params.format));
+  });
 
   connection.onRequest(DIFF_REQUEST, (params: DiffParams): DiffResult | null =>
     guarded(params?.uri, null, (document, analysis) => {
@@ -617,6 +797,20 @@ export function startServer(connection: Connection): void {
   connection.listen();
 }
 
+/**
+ * Over stdio, standard output is the protocol: a stray `console.log` from any module would break
+ * the next message. The connection does this re-routing itself when it opens standard input on
+ * its own; with the framing guard in between, it is done here.
+ */
+function routeConsole(connection: Connection): void {
+  const log = (...args: unknown[]) => connection.console.log(format(...args));
+  console.log = log;
+  console.info = (...args: unknown[]) => connection.console.info(format(...args));
+  console.debug = log;
+  console.warn = (...args: unknown[]) => connection.console.warn(format(...args));
+  console.error = (...args: unknown[]) => connection.console.error(format(...args));
+}
+
 /** The process entry: refuses a missing transport flag with one line, like the CLI. */
 export function main(): void {
   const args = process.argv.slice(2);
@@ -632,7 +826,22 @@ export function main(): void {
     process.stderr.write(`trial-language-server: no transport given. ${USAGE}\n`);
     process.exit(2);
   }
-  const connection = createConnection(ProposedFeatures.all);
+  const gate = createLifecycleGate();
+  let connection: Connection;
+  if (args.includes('--stdio')) {
+    // Standard input goes through the framing guard, which finds the next message after a wrong Content-Length.
+    let report = (line: string): void => void process.stderr.write(`${line}\n`);
+    const input = process.stdin.pipe(createFramingGuard((line) => report(line)));
+    connection = createConnection(ProposedFeatures.all, input, process.stdout, gate.options);
+    report = (line) => {
+      process.stderr.write(`${line}\n`);
+      connection.console.error(line);
+    };
+    routeConsole(connection);
+  } else {
+    connection = createConnection(ProposedFeatures.all, gate.options);
+  }
+  gate.install(connection);
   // A bug must not take the editor's language support down with it.
   process.on('uncaughtException', (error) => connection.console.error(`trial: uncaught: ${error?.stack ?? String(error)}`));
   startServer(connection);

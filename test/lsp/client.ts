@@ -110,6 +110,8 @@ export interface TestServer {
   log(): string;
   /** The window/logMessage lines of type error logged so far (a handler that failed and was guarded). */
   errors(): string[];
+  /** The registrations the server asked for with client/registerCapability, in order. */
+  registrations(): readonly { method: string; registerOptions?: unknown }[];
   /** Every publishDiagnostics received for a uri, in order of arrival. */
   published(uri: string): readonly PublishDiagnosticsParams[];
   /**
@@ -142,13 +144,15 @@ export function freshUri(name = 'doc'): string {
   return `file:///lsp-test/${name}-${counter}.trial`;
 }
 
-/** What a test may start the server with: workspace folders (none by default) and initialization options (none by default). */
+/** What a test may start the server with: workspace folders (none by default), initialization options (none by default), file watching. */
 export interface StartOptions {
   readonly workspaceFolders?: { uri: string; name: string }[];
   readonly initializationOptions?: unknown;
+  /** Announce that the client watches files for the server when asked (`workspace.didChangeWatchedFiles.dynamicRegistration`). */
+  readonly watchesFiles?: boolean;
 }
 
-/** Spawns the server, initializes it and resolves when it is ready for documents. */
+/** Spawns the server, initializes it (with the workspace folders given, none by default) and resolves when it is ready for documents. */
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
   const { command, args, description } = serverCommand();
   const child = spawn(command, args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
@@ -183,9 +187,14 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     logLines.push(`[log ${LOG_TYPES[params.type] ?? params.type}] ${params.message}`);
     if (params.type === MessageType.Error) errorLines.push(params.message);
   });
+  const registrations: { method: string; registerOptions?: unknown }[] = [];
+  connection.onRequest('client/registerCapability', (params: { registrations?: { method: string; registerOptions?: unknown }[] }) => {
+    logLines.push('[server request] client/registerCapability');
+    registrations.push(...(params.registrations ?? []));
+    return null;
+  });
   // Requests the server may send to a client (configuration is off, but be a polite client).
   for (const method of [
-    'client/registerCapability',
     'client/unregisterCapability',
     'window/workDoneProgress/create',
     'workspace/semanticTokens/refresh',
@@ -259,7 +268,13 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     workspaceFolders: options.workspaceFolders ?? null,
     initializationOptions: options.initializationOptions,
     capabilities: {
-      workspace: { configuration: false, workspaceFolders: false, applyEdit: true, workspaceEdit: { documentChanges: false } },
+      workspace: {
+        configuration: false,
+        workspaceFolders: false,
+        applyEdit: true,
+        workspaceEdit: { documentChanges: false },
+        ...(options.watchesFiles ? { didChangeWatchedFiles: { dynamicRegistration: true } } : {}),
+      },
       textDocument: {
         synchronization: { dynamicRegistration: false, didSave: false },
         publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
@@ -309,6 +324,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     command: description,
     log: () => logLines.join('\n'),
     errors: () => [...errorLines],
+    registrations: () => registrations,
     published: (uri) => history.get(uri) ?? [],
     diagnostics,
     nextDiagnostics,
@@ -372,5 +388,71 @@ export function useServer(options: StartOptions = {}): () => TestServer {
   return () => {
     assert.ok(server, 'the server did not start');
     return server;
+  };
+}
+
+/** A spawned server that is not initialized: for the lifecycle and the framing of messages. */
+export interface BareServer {
+  readonly process: ChildProcess;
+  /** A connection to it, for requests and notifications as a client sends them. */
+  readonly connection: ProtocolConnection;
+  /** Writes raw bytes to the server's standard input, framing and all. */
+  write(bytes: string | Buffer): void;
+  /** The server's stderr and its window/logMessage lines. */
+  log(): string;
+  /** Everything the server wrote to standard output, framing and all. */
+  output(): string;
+  /** Resolves with the first log line (stderr or window/logMessage) that matches, already logged or still to come. */
+  logged(pattern: RegExp, ms?: number): Promise<string>;
+  /** Resolves with the exit code when the process exits. */
+  readonly exited: Promise<number | null>;
+  /** Kills the process if it still runs, and closes the connection. */
+  dispose(): void;
+}
+
+/** Spawns the built server without initializing it. */
+export function spawnBareServer(): BareServer {
+  const { command, args } = serverCommand();
+  const child = spawn(command, args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+  const logLines: string[] = [];
+  let listeners: ((line: string) => void)[] = [];
+  const addLine = (line: string) => {
+    logLines.push(line);
+    for (const listener of listeners) listener(line);
+  };
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk: string) => addLine(`[stderr] ${chunk.trimEnd()}`));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  connection.onNotification(LogMessageNotification.type, (params) => addLine(`[log ${LOG_TYPES[params.type] ?? params.type}] ${params.message}`));
+  connection.onError(([error]) => logLines.push(`[connection error] ${error.message}`));
+  connection.listen();
+  return {
+    process: child,
+    connection,
+    write: (bytes) => void child.stdin.write(bytes),
+    log: () => logLines.join('\n'),
+    output: () => output,
+    logged(pattern, ms) {
+      const seen = logLines.find((line) => pattern.test(line));
+      if (seen) return Promise.resolve(seen);
+      let listener: ((line: string) => void) | undefined;
+      const promise = new Promise<string>((resolve) => {
+        listener = (line) => {
+          if (pattern.test(line)) resolve(line);
+        };
+        listeners.push(listener);
+      });
+      return within(promise, `a log line matching ${pattern}`, ms).finally(() => {
+        listeners = listeners.filter((other) => other !== listener);
+      });
+    },
+    exited,
+    dispose() {
+      if (child.exitCode === null && child.signalCode === null) child.kill();
+      connection.dispose();
+    },
   };
 }

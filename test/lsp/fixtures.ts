@@ -204,9 +204,11 @@ arm a "A" experimental {
   include platelets >= 100 x10^9/L
   exclude platelets > 50 x10^9/L
 }`,
+  /** The trial block comes last, so the arm keeps its line numbers: a document without one is an error (TPL256). */
   unknownUnit: `arm a "A" other {
   oxaliplatin 85 mgg/m2 day 1
-}`,
+}
+trial NCT00000001 { title "x" }`,
   /** Line breaks CRLF: positions count lines by either break. */
   unknownUnitCrlf: `arm a "A" other {\r
   oxaliplatin 85 mgg/m2 day 1\r
@@ -216,9 +218,11 @@ arm a "A" experimental {
   unknownUnitAstral: `arm a "😀😀 A" other { oxaliplatin 85 mgg/m2 day 1 }`,
 
   // ---- code actions -----------------------------------------------------------------------
+  /** The trial block comes last, so the arm keeps its line numbers: a document without one is an error (TPL256). */
   misspeltDrug: `arm a "A" experimental {
   oxaliplatine 85 mg/m2 day 1
-}`,
+}
+trial NCT00000001 { title "x" }`,
   manyFixes: `trial nct00000001 {
   title "x"
 }

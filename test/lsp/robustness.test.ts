@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { ResponseError, type Hover, type MarkupContent } from 'vscode-languageserver-protocol/node';
-import { freshUri, useServer } from './client';
+import { freshUri, spawnBareServer, useServer, within, type BareServer } from './client';
 import { random } from '../../bench/generate';
 import { load, sample } from './helpers';
 
@@ -94,11 +94,52 @@ describe('lsp: robustness (the server answers and stays alive)', function () {
     await assertAlive();
   });
 
-  it('answers requests with bad params (hover without a position, without a document, with a position of strings)', async () => {
+  it('answers requests with bad params with InvalidParams (-32602): hover without a position, without a document, with a position of strings, with null', async () => {
     for (const params of [{ textDocument: { uri: probeUri } }, {}, { textDocument: { uri: probeUri }, position: { line: 'one', character: null } }, null]) {
       const { result, error } = await answer('textDocument/hover', params);
-      assert.ok(error || result === null, `hover with ${JSON.stringify(params)} answered ${JSON.stringify(result)}`);
+      assert.equal(error?.code, -32602, `hover with ${JSON.stringify(params)} answered ${JSON.stringify(result)}`);
     }
+    await assertAlive();
+  });
+
+  it('answers every position request with a fractional, negative, NaN, oversized or missing position with InvalidParams (-32602)', async () => {
+    const uri = freshUri('bad-positions');
+    await server().open(probe.text, uri);
+    const BAD: Record<string, unknown> = {
+      'a fractional line': { line: 1.5, character: 0 },
+      'a fractional character': { line: 1, character: 2.5 },
+      'a negative line': { line: -1, character: 0 },
+      'a negative character': { line: 1, character: -3 },
+      'NaN (null on the wire)': { line: NaN, character: 0 },
+      'a line past uinteger': { line: 2 ** 31, character: 0 },
+      'a character of a string': { line: 1, character: '4' },
+      'no character': { line: 1 },
+      'no position': undefined,
+    };
+    const failures: string[] = [];
+    for (const [what, position] of Object.entries(BAD)) {
+      const good = { line: 1, character: 4 };
+      const textDocument = { uri };
+      const requests: [string, unknown][] = [
+        ['textDocument/hover', { textDocument, position }],
+        ['textDocument/completion', { textDocument, position }],
+        ['textDocument/definition', { textDocument, position }],
+        ['textDocument/references', { textDocument, position, context: { includeDeclaration: true } }],
+        ['textDocument/documentHighlight', { textDocument, position }],
+        ['textDocument/prepareRename', { textDocument, position }],
+        ['textDocument/rename', { textDocument, position, newName: 'x1' }],
+        ['textDocument/selectionRange', { textDocument, positions: [good, position] }],
+        ['textDocument/inlayHint', { textDocument, range: { start: good, end: position } }],
+        ['textDocument/rangeFormatting', { textDocument, range: { start: position, end: good }, options: { tabSize: 2, insertSpaces: true } }],
+        ['textDocument/codeAction', { textDocument, range: { start: good, end: position }, context: { diagnostics: [] } }],
+      ];
+      for (const [method, params] of requests) {
+        const { result, error } = await answer(method, params);
+        if (error?.code !== -32602)
+          failures.push(`${method} with ${what}: ${error ? `${error.code} ${error.message}` : `answered ${JSON.stringify(result)?.slice(0, 120)}`}`);
+      }
+    }
+    assert.deepEqual(failures, []);
     await assertAlive();
   });
 
@@ -226,4 +267,72 @@ describe('lsp: robustness (the server answers and stays alive)', function () {
     assert.ok(!again.diagnostics.some((d) => d.code === 'TPL211'), 'the diagnostics are those of the second text');
     await assertAlive();
   });
+});
+
+describe('lsp: a wrong Content-Length over stdio (the server says so and reads on)', () => {
+  let bare: BareServer | undefined;
+  afterEach(function () {
+    if (this.currentTest?.state === 'failed' && bare) process.stderr.write(`\n--- server log ---\n${bare.log()}\n---\n`);
+    bare?.dispose();
+    bare = undefined;
+  });
+
+  async function initialized(): Promise<BareServer> {
+    const started = spawnBareServer();
+    await within(started.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} }), 'the answer to initialize');
+    void started.connection.sendNotification('initialized', {});
+    // A round trip, so that everything the connection writes is written before the raw bytes of a test.
+    await within(started.connection.sendRequest('workspace/symbol', { query: '' }), 'a first request');
+    return started;
+  }
+
+  /** A request framed with a Content-Length `wrongBy` bytes off. */
+  function badlyFramed(id: string, wrongBy: number): string {
+    const body = JSON.stringify({ jsonrpc: '2.0', id, method: 'workspace/symbol', params: { query: 'x' } });
+    return `Content-Length: ${Buffer.byteLength(body) + wrongBy}\r\n\r\n${body}`;
+  }
+
+  /** A valid request after the bad bytes is answered: the reader found its way back. */
+  async function assertReadsOn(server: BareServer): Promise<void> {
+    assert.deepEqual(await within(server.connection.sendRequest('workspace/symbol', { query: 'x' }), 'the answer to a valid request after the bad one'), []);
+  }
+
+  for (const [what, wrongBy] of [
+    ['5 bytes too short', -5],
+    ['40 bytes too short (inside the JSON)', -40],
+    ['5 bytes too long', 5],
+    ['1,000 bytes too long', 1000],
+  ] as const) {
+    it(`logs a Content-Length ${what}, answers that request by its true length and the next one`, async () => {
+      bare = await initialized();
+      bare.write(badlyFramed('bad', wrongBy));
+      await assertReadsOn(bare);
+      assert.match(await bare.logged(/Content-Length was wrong/), /Content-Length was wrong/);
+      // The bad request itself was read up to the next header and answered.
+      assert.match(bare.output(), /"id":"bad","result":\[\]/);
+    });
+  }
+
+  it('says what it waits for when a Content-Length is too long and nothing follows, and reads on when a message comes', async () => {
+    bare = await initialized();
+    bare.write(badlyFramed('waiting', 50));
+    assert.match(await bare.logged(/waiting for 50 more bytes of a message of Content-Length \d+/), /if that length is wrong/);
+    await assertReadsOn(bare);
+    assert.match(bare.output(), /"id":"waiting","result":\[\]/);
+  });
+
+  for (const [what, bytes, logged] of [
+    ['a Content-Length that is not a number', 'Content-Length: many\r\n\r\n{}', /not a number of bytes/],
+    ['a header without Content-Length', 'Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n{}', /has no Content-Length/],
+    ['bytes that are no header at all', 'hello there\r\n\r\n', /is not `Name: value`/],
+    ['a body that is not JSON', 'Content-Length: 7\r\n\r\nnot {}!', /not JSON/],
+  ] as const) {
+    it(`logs ${what} and answers the next request`, async () => {
+      bare = await initialized();
+      bare.write(bytes);
+      await assertReadsOn(bare);
+      assert.match(await bare.logged(logged), logged);
+      assert.equal(bare.process.exitCode, null, 'the server is still running');
+    });
+  }
 });

@@ -101,6 +101,20 @@ describe('lsp: document symbols, folding, selection ranges, workspace symbols', 
     ]);
   });
 
+  it('folds a document with CR-only and with CRLF line ends on the same lines as with LF', async () => {
+    const { text } = load('structure');
+    const folded = async (variant: string) => {
+      const uri = freshUri('folding-line-ends');
+      await server().open(variant, uri);
+      const ranges = await server().request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
+      return ranges.map((r) => `${r.startLine}-${r.endLine} ${r.kind ?? 'block'}`).sort();
+    };
+    const expected = await folded(text);
+    assert.equal(expected.length, 8);
+    assert.deepEqual(await folded(text.replace(/\n/g, '\r\n')), expected, 'CRLF');
+    assert.deepEqual(await folded(text.replace(/\n/g, '\r')), expected, 'CR only');
+  });
+
   it('expands the selection from a token outwards, innermost first', async () => {
     const fixture = load('selection');
     const uri = freshUri('selection');

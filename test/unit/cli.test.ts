@@ -12,6 +12,7 @@ import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { MAX_INPUT_BYTES } from '../../server/src/cli/input';
+import { COMPLETE_TRIAL } from './fixtures';
 
 const ROOT = resolve(__dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'trial.js');
@@ -171,7 +172,7 @@ describe('trial CLI', function () {
     statusFile = join(dir, 'status.trial');
     writeFileSync(statusFile, 'trial NCT00000001 {\n  status runing\n}\n');
     cleanFile = join(dir, 'clean.trial');
-    writeFileSync(cleanFile, '// A document with nothing in it yet.\n');
+    writeFileSync(cleanFile, COMPLETE_TRIAL);
   });
 
   after(function () {
@@ -703,10 +704,12 @@ describe('trial CLI', function () {
     const FIXABLE = 'eligibility {\n  exclude hbv_dna > 104 copies/mL\n  age 70 to 18 years\n}\n';
     const FIXED = 'eligibility {\n  exclude hbv_dna > 10^4 copies/mL\n  age 18 to 70 years\n}\n';
     const FIX_CODES = ['TPL241', 'TPL245'];
+    // After the eligibility, so that the fixed lines keep their numbers: a document needs its trial block (TPL256).
+    const TRIAL = 'trial NCT00000001 { title "A trial" }\n';
 
     it('fixes in place, reports each fix on stderr, prints what remains, and exits 0 when no error remains', function () {
       const file = join(dir, 'fixable.trial');
-      writeFileSync(file, FIXABLE);
+      writeFileSync(file, FIXABLE + TRIAL);
       const before = JSON.parse(trial('check', '--format', 'json', file).stdout) as JsonDiagnostic[];
       assert.deepEqual(
         before.filter(only(FIX_CODES)).map((d) => [d.line, d.column, d.severity, d.code]),
@@ -716,7 +719,7 @@ describe('trial CLI', function () {
         ],
       );
       const result = trial('check', '--fix', file);
-      assert.equal(readFileSync(file, 'utf8'), FIXED);
+      assert.equal(readFileSync(file, 'utf8'), FIXED + TRIAL);
       const remaining = textDiagnostics(result.stdout);
       assert.deepEqual(remaining.filter(only(FIX_CODES)), []);
       assert.deepEqual(

@@ -391,6 +391,7 @@ describe('ClinicalTrials.gov import', function () {
 
   it('keeps thresholds that a condition governs as text', function () {
     const result = fromCtgov({
+      identificationModule: { nctId: 'NCT00000001' },
       eligibilityModule: {
         eligibilityCriteria: [
           'Inclusion Criteria:',

@@ -715,6 +715,13 @@ arm b "B" active_comparator { surgery }`,
 ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ TPL255`,
     good: `outcome primary "Objective response rate" { time_frame "12 months" }`,
   },
+  TPL256: {
+    bad: `// An arm, and no trial block above it.
+arm a "A" other { surgery }
+^^^ TPL256`,
+    good: `trial NCT00000001 { title "A trial" }
+arm a "A" other { surgery }`,
+  },
   TPL257: {
     bad: `trial NCT00000001 { type interventional }
 arm a "A" { surgery }

@@ -6,6 +6,7 @@
 
 import type { Span } from '../model/schema';
 import type { Analysis } from '../analysis/analysis';
+import { parse } from '../syntax/parser';
 import * as T from '../syntax/tree';
 
 export type OutlineKind =
@@ -23,11 +24,16 @@ export interface OutlineSymbol {
 
 const span = (node: T.NodeBase): Span => ({ offset: node.offset, length: node.length });
 
-function text(analysis: Analysis, node: { readonly offset: number; readonly length: number }): string {
-  return analysis.text.slice(node.offset, node.offset + node.length).replace(/\s+/g, ' ');
+/** What the outline reads: the text, for the words of a cycle header or a criterion. */
+interface Source {
+  readonly text: string;
 }
 
-function regimenSymbols(items: readonly T.ArmItem[], analysis: Analysis): OutlineSymbol[] {
+function text(source: Source, node: { readonly offset: number; readonly length: number }): string {
+  return source.text.slice(node.offset, node.offset + node.length).replace(/\s+/g, ' ');
+}
+
+function regimenSymbols(items: readonly T.ArmItem[], analysis: Source): OutlineSymbol[] {
   const out: OutlineSymbol[] = [];
   for (const item of items) {
     switch (item.kind) {
@@ -92,7 +98,7 @@ function regimenSymbols(items: readonly T.ArmItem[], analysis: Analysis): Outlin
   return out;
 }
 
-function criterionSymbols(criterion: T.Criterion, polarity: string, analysis: Analysis): OutlineSymbol {
+function criterionSymbols(criterion: T.Criterion, polarity: string, analysis: Source): OutlineSymbol {
   if (criterion.kind === 'Group') {
     return {
       name: `${polarity}${criterion.mode.text}${criterion.label ? ` "${criterion.label.value}"` : ''}`,
@@ -119,13 +125,25 @@ function named(symbol: OutlineSymbol): OutlineSymbol {
 
 /** The outline of the document; every name is non-blank. */
 export function outline(analysis: Analysis): OutlineSymbol[] {
+  return outlineOfTree({ text: analysis.text }, analysis.parse.tree, analysis.protocol.trial?.title);
+}
+
+/**
+ * The outline from the syntax alone, without lowering or checks (so the trial has no title as
+ * detail): what workspace symbols need of a file that is not open.
+ */
+export function outlineOfText(text: string): OutlineSymbol[] {
+  return outlineOfTree({ text }, parse(text).tree);
+}
+
+function outlineOfTree(analysis: Source, tree: T.DocumentNode, trialTitle?: string): OutlineSymbol[] {
   const out: OutlineSymbol[] = [];
-  for (const item of analysis.parse.tree.items) {
+  for (const item of tree.items) {
     switch (item.kind) {
       case 'Trial':
         out.push({
           name: item.id?.text ?? 'trial',
-          detail: analysis.protocol.trial?.title,
+          detail: trialTitle,
           kind: 'trial',
           span: span(item),
           selection: span(item.id ?? item.keyword),
@@ -194,36 +212,52 @@ export interface FoldingRange {
   readonly kind?: 'comment' | 'region';
 }
 
-/** Folding: every block that spans lines, block comments, runs of line comments and `// region` markers. */
+/** A line break between two comments or tokens: LF, CRLF or a lone CR, as the scanner and the editor count lines. */
+const ONE_LINE_BREAK_BETWEEN = /^[ \t]*(?:\r\n|\r|\n)[ \t]*$/;
+
+/**
+ * Folding: every block that spans lines, block comments, runs of line comments and `// region`
+ * markers. Lines end at LF, CRLF or a lone CR, as LSP counts them; the tree is walked without
+ * recursion, so any depth of nesting folds.
+ */
 export function foldingRanges(analysis: Analysis): FoldingRange[] {
   const ranges: FoldingRange[] = [];
   const text = analysis.text;
-  const visit = (node: T.Node) => {
-    if (node.kind === 'Block' && text.slice(node.offset, node.offset + node.length).includes('\n')) {
+  // A block that spans lines has its first break on its first line: the search is short for every block but one-line ones.
+  const spansLines = (start: number, end: number) => {
+    for (let i = start; i < end; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 10 || ch === 13) return true;
+    }
+    return false;
+  };
+  const pending: T.Node[] = [analysis.parse.tree];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    if (node.kind === 'Block' && spansLines(node.offset, node.offset + node.length)) {
       ranges.push({ startOffset: node.offset, endOffset: node.offset + node.length });
     }
-    T.forEachChild(node, visit);
-  };
-  visit(analysis.parse.tree);
+    T.forEachChild(node, (child) => pending.push(child));
+  }
+  ranges.sort((a, b) => a.startOffset - b.startOffset);
   let run: { start: number; end: number } | undefined;
   const regions: number[] = [];
   for (const comment of analysis.parse.comments) {
-    const body = text.slice(comment.offset, comment.offset + comment.length);
+    const end = comment.offset + comment.length;
     if (comment.block) {
-      if (body.includes('\n')) ranges.push({ startOffset: comment.offset, endOffset: comment.offset + comment.length, kind: 'comment' });
+      if (spansLines(comment.offset, end)) ranges.push({ startOffset: comment.offset, endOffset: end, kind: 'comment' });
       continue;
     }
+    const body = text.slice(comment.offset, end);
     if (/^\/\/\s*#?region\b/.test(body)) regions.push(comment.offset);
-    else if (/^\/\/\s*#?endregion\b/.test(body) && regions.length)
-      ranges.push({ startOffset: regions.pop()!, endOffset: comment.offset + comment.length, kind: 'region' });
-    const onlyWhitespaceBetween = run && /^[ \t]*\r?\n[ \t]*$/.test(text.slice(run.end, comment.offset));
-    if (run && onlyWhitespaceBetween) run.end = comment.offset + comment.length;
+    else if (/^\/\/\s*#?endregion\b/.test(body) && regions.length) ranges.push({ startOffset: regions.pop()!, endOffset: end, kind: 'region' });
+    if (run && ONE_LINE_BREAK_BETWEEN.test(text.slice(run.end, comment.offset))) run.end = end;
     else {
-      if (run && text.slice(run.start, run.end).includes('\n')) ranges.push({ startOffset: run.start, endOffset: run.end, kind: 'comment' });
-      run = { start: comment.offset, end: comment.offset + comment.length };
+      if (run && spansLines(run.start, run.end)) ranges.push({ startOffset: run.start, endOffset: run.end, kind: 'comment' });
+      run = { start: comment.offset, end };
     }
   }
-  if (run && text.slice(run.start, run.end).includes('\n')) ranges.push({ startOffset: run.start, endOffset: run.end, kind: 'comment' });
+  if (run && spansLines(run.start, run.end)) ranges.push({ startOffset: run.start, endOffset: run.end, kind: 'comment' });
   return ranges;
 }
 

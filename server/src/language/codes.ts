@@ -200,6 +200,7 @@ export const Codes = defineCodes({
   TPL253: { name: 'registry.design-arms', severity: 'warning', summary: 'Allocation or model inconsistent with the number of arms.' },
   TPL254: { name: 'registry.required-field', severity: 'warning', summary: 'A field the registry requires is missing.' },
   TPL255: { name: 'registry.outcome', severity: 'warning', summary: 'An outcome without a time frame, or no primary outcome.' },
+  TPL256: { name: 'registry.missing-trial', severity: 'error', summary: 'A document without a trial block (an empty document included).' },
   TPL257: { name: 'registry.arm-type', severity: 'warning', summary: 'An arm of an interventional study without a type, which the registry requires.' },
   TPL258: {
     name: 'registry.target-duration',

@@ -15,8 +15,9 @@ import { cycleHeader, describeCriterion, describeDose } from './markdown';
 import { scheduleOf } from '../model/schedule';
 import { eligibilityFacts, organizationText, trialFacts, type Fact } from './facts';
 import { ARM_TYPE, INTERVENTION_TYPE, INVESTIGATOR_ROLE } from '../language/enums';
-import { doseImplication, summarize, withoutSpans } from './summary';
-import { armTimeline } from './timeline';
+import { doseImplication, withoutSpans } from './summary';
+import { dosesOf } from '../model/walk';
+import { armTimeline, type ArmTimeline } from './timeline';
 
 export interface PreviewInput {
   readonly protocol: S.Protocol;
@@ -26,6 +27,47 @@ export interface PreviewInput {
 }
 
 const e = escapeHtml;
+
+/**
+ * What the preview draws at most. A real trial has a handful of arms, a few dozen criteria and
+ * outcomes; a generated or pasted document of megabytes would otherwise become tens of megabytes
+ * of HTML that the editor's webview takes seconds to build. What is left out is counted on a line
+ * of its own, which names where everything is: `trial summary --format json`.
+ */
+export const PREVIEW_LIMITS = {
+  /** Errors listed at the top. */
+  errors: 100,
+  /** Rows of the arms table. */
+  armRows: 100,
+  /** Arms drawn in detail: timeline and regimen. */
+  armDetails: 20,
+  /** Lines of one arm's regimen list. */
+  regimenLines: 200,
+  /** Shapes of one timeline (cycles, marks and bars); ten years of daily doses of one drug is 3,660. */
+  timelineShapes: 4000,
+  /** Rows of the inclusion table, and of the exclusion table (nested criteria included). */
+  criteriaRows: 200,
+  /** Rows of the outcomes table. */
+  outcomes: 100,
+  /** Items of each list: drugs, interventions, collaborators, investigators, sites, references. */
+  listItems: 100,
+} as const;
+
+/** Where the whole of a protocol is, for the lines that say what the preview leaves out. */
+const WHOLE = '<code>trial summary --format json</code> has all of them';
+
+/** `1,234`. */
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** The line under a capped list or table: how many more there are and where they are. */
+function moreLine(more: number, what: string): string {
+  return more > 0 ? `<p class="muted more">${count(more)} more ${e(what)} not shown here; ${WHOLE}.</p>` : '';
+}
+
+/** The first `limit` items, mapped, and how many were left out. */
+function capped<T>(items: readonly T[], limit: number, render: (item: T, index: number) => string): { html: string[]; more: number } {
+  return { html: items.slice(0, limit).map(render), more: Math.max(0, items.length - limit) };
+}
 
 function factsTable(facts: readonly Fact[]): string {
   if (facts.length === 0) return '';
@@ -49,21 +91,51 @@ function errorList(input: PreviewInput): string {
   const errors = input.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length === 0) return '';
   const items = errors
+    .slice(0, PREVIEW_LIMITS.errors)
     .map((d) => `<li><a href="#" data-offset="${d.offset}">line ${input.lineOf(d.offset)}</a> <code>${e(d.code)}</code> ${e(d.message)}</li>`)
     .join('');
-  return `<section class="errors" role="alert"><h2>${errors.length} error${errors.length === 1 ? '' : 's'}</h2><ul>${items}</ul></section>`;
+  const more = errors.length - PREVIEW_LIMITS.errors;
+  const rest =
+    more > 0 ? `<p class="muted more">${count(more)} more errors not shown here; the Problems panel and <code>trial check</code> list all of them.</p>` : '';
+  return `<section class="errors" role="alert"><h2>${count(errors.length)} error${errors.length === 1 ? '' : 's'}</h2><ul>${items}</ul>${rest}</section>`;
+}
+
+/** The drugs an arm gives, in the order they first appear (as the summary lists them), without summarising every dose. */
+function drugsOf(arm: S.Arm): string[] {
+  const drugs = new Set<string>();
+  for (const { dose } of dosesOf({ drugs: [], interventions: [], arms: [arm], outcomes: [] })) drugs.add(dose.drug);
+  return [...drugs];
 }
 
 function armsTable(protocol: S.Protocol): string {
   if (protocol.arms.length === 0) return '';
-  const summary = summarize(protocol);
-  const rows = protocol.arms
-    .map((arm, i) => {
-      const interventions = arm.interventions.map((id) => protocol.interventions.find((x) => x.id === id)?.name ?? id).join(', ');
-      return `<tr data-offset="${arm.span.offset}"><td>${e(arm.label)}</td><td>${e(ARM_TYPE.label(arm.type) ?? '')}</td><td>${e(interventions)}</td><td>${e(summary.arms[i].drugs.join(', '))}</td></tr>`;
+  const shown = protocol.arms.slice(0, PREVIEW_LIMITS.armRows);
+  const interventionNames = new Map(protocol.interventions.map((x) => [x.id, x.name]));
+  const rows = shown
+    .map((arm) => {
+      const interventions = arm.interventions.map((id) => interventionNames.get(id) ?? id).join(', ');
+      return `<tr data-offset="${arm.span.offset}"><td>${e(arm.label)}</td><td>${e(ARM_TYPE.label(arm.type) ?? '')}</td><td>${e(interventions)}</td><td>${e(drugsOf(arm).join(', '))}</td></tr>`;
     })
     .join('');
-  return `<section><h2>Arms</h2><table class="arms"><thead><tr><th>Arm</th><th>Type</th><th>Interventions</th><th>Drugs</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+  return `<section><h2>Arms</h2><table class="arms"><thead><tr><th>Arm</th><th>Type</th><th>Interventions</th><th>Drugs</th></tr></thead><tbody>${rows}</tbody></table>${moreLine(protocol.arms.length - shown.length, 'arms')}</section>`;
+}
+
+/**
+ * The timeline with at most `limit` shapes: cycles first, then each row's bars and marks in day
+ * order, and how many shapes were left out. Phases and surgeries are few and always drawn.
+ */
+function cappedTimeline(timeline: ArmTimeline, limit: number): { timeline: ArmTimeline; left: number } {
+  let budget = limit;
+  let left = 0;
+  const take = <T>(items: readonly T[]): T[] => {
+    const kept = items.slice(0, Math.max(0, budget));
+    budget -= kept.length;
+    left += items.length - kept.length;
+    return kept;
+  };
+  const cycles = take(timeline.cycles);
+  const rows = timeline.rows.map((row) => ({ ...row, bars: take(row.bars), marks: take(row.marks) }));
+  return { timeline: { ...timeline, cycles, rows }, left };
 }
 
 /**
@@ -194,13 +266,18 @@ function timelineLegend(): string {
 }
 
 function regimen(protocol: S.Protocol, arm: S.Arm): string {
+  // Lines past the limit are counted, not written: describing a dose is the costly part.
   const items: string[] = [];
+  let total = 0;
+  const add = (line: () => string) => {
+    if (total++ < PREVIEW_LIMITS.regimenLines) items.push(line());
+  };
   const stepItems = (steps: readonly S.Step[], depth: number) => {
     const indent = depth ? ` nested depth-${Math.min(depth, 3)}` : '';
     steps.forEach((step) => {
       switch (step.kind) {
         case 'surgery':
-          items.push(`<li class="step${indent}" data-offset="${step.span.offset}">surgery${step.note ? `: ${e(step.note)}` : ''}</li>`);
+          add(() => `<li class="step${indent}" data-offset="${step.span.offset}">surgery${step.note ? `: ${e(step.note)}` : ''}</li>`);
           break;
         case 'cycle': {
           const header = cycleHeader({
@@ -208,30 +285,31 @@ function regimen(protocol: S.Protocol, arm: S.Arm): string {
             cycles: scheduleOf(protocol).cycleOf(step)?.cycles ?? { kind: 'unknown' },
             doses: [],
           });
-          items.push(`<li class="step${indent}" data-offset="${step.span.offset}">${e(header)}</li>`);
+          add(() => `<li class="step${indent}" data-offset="${step.span.offset}">${e(header)}</li>`);
           const grouped = new Set(step.choices.flatMap((choice) => choice.options.flatMap((option) => option.doses)));
           step.doses.forEach((dose, index) => {
-            if (!grouped.has(index)) items.push(`<li class="dose${indent}" data-offset="${dose.span.offset}">${e(describe(protocol, dose))}</li>`);
+            if (!grouped.has(index)) add(() => `<li class="dose${indent}" data-offset="${dose.span.offset}">${e(describe(protocol, dose))}</li>`);
           });
           for (const choice of step.choices) {
-            items.push(`<li class="step${indent}" data-offset="${choice.span.offset}">one of${choice.label ? ` (${e(choice.label)})` : ''}:</li>`);
+            add(() => `<li class="step${indent}" data-offset="${choice.span.offset}">one of${choice.label ? ` (${e(choice.label)})` : ''}:</li>`);
             for (const option of choice.options) {
-              items.push(`<li class="option nested depth-${Math.min(depth + 1, 3)}" data-offset="${option.span.offset}">${e(option.label)}</li>`);
+              add(() => `<li class="option nested depth-${Math.min(depth + 1, 3)}" data-offset="${option.span.offset}">${e(option.label)}</li>`);
               for (const i of option.doses)
-                items.push(
-                  `<li class="dose nested depth-${Math.min(depth + 2, 3)}" data-offset="${step.doses[i].span.offset}">${e(describe(protocol, step.doses[i]))}</li>`,
+                add(
+                  () =>
+                    `<li class="dose nested depth-${Math.min(depth + 2, 3)}" data-offset="${step.doses[i].span.offset}">${e(describe(protocol, step.doses[i]))}</li>`,
                 );
             }
           }
           break;
         }
         case 'dose':
-          items.push(`<li class="dose${indent}" data-offset="${step.dose.span.offset}">${e(describe(protocol, step.dose))}</li>`);
+          add(() => `<li class="dose${indent}" data-offset="${step.dose.span.offset}">${e(describe(protocol, step.dose))}</li>`);
           break;
         case 'choice':
-          items.push(`<li class="step${indent}" data-offset="${step.span.offset}">one of${step.label ? ` (${e(step.label)})` : ''}:</li>`);
+          add(() => `<li class="step${indent}" data-offset="${step.span.offset}">one of${step.label ? ` (${e(step.label)})` : ''}:</li>`);
           for (const option of step.options) {
-            items.push(`<li class="option nested depth-${Math.min(depth + 1, 3)}" data-offset="${option.span.offset}">${e(option.label)}</li>`);
+            add(() => `<li class="option nested depth-${Math.min(depth + 1, 3)}" data-offset="${option.span.offset}">${e(option.label)}</li>`);
             stepItems(option.steps, depth + 2);
           }
           break;
@@ -239,10 +317,11 @@ function regimen(protocol: S.Protocol, arm: S.Arm): string {
     });
   };
   arm.phases.forEach((phase) => {
-    if (phase.name) items.push(`<li class="phase-name">${e(phase.label ?? phase.name)}${phase.optional ? ' (optional)' : ''}</li>`);
+    const name = phase.name;
+    if (name) add(() => `<li class="phase-name">${e(phase.label ?? name)}${phase.optional ? ' (optional)' : ''}</li>`);
     stepItems(phase.steps, 0);
   });
-  return `<ul class="regimen">${items.join('')}</ul>`;
+  return `<ul class="regimen">${items.join('')}</ul>${moreLine(total - items.length, 'regimen lines')}`;
 }
 
 function describe(protocol: S.Protocol, dose: S.Dose): string {
@@ -250,74 +329,100 @@ function describe(protocol: S.Protocol, dose: S.Dose): string {
 }
 
 function armsDetail(protocol: S.Protocol): string {
-  const timelines = protocol.arms.map((arm) => armTimeline(protocol, arm));
+  const shownArms = protocol.arms.slice(0, PREVIEW_LIMITS.armDetails);
+  const timelines = shownArms.map((arm) => armTimeline(protocol, arm));
   // One scale for every arm: the same day stands at the same place in each timeline.
   const scaleDays = Math.max(1, ...timelines.map((timeline) => timeline.totalDays));
   let legendShown = false;
-  return protocol.arms
-    .map((arm, index) => {
-      const timeline = timelines[index];
-      const unplaced = timeline.unplaced.length
-        ? `<p class="muted">Not on the timeline (no schedule stated): ${e([...new Set(timeline.unplaced.map((u) => u.drug))].join(', '))}</p>`
+  const sections = shownArms.map((arm, index) => {
+    const full = timelines[index];
+    const { timeline, left } = cappedTimeline(full, PREVIEW_LIMITS.timelineShapes);
+    const unplaced = timeline.unplaced.length
+      ? `<p class="muted">Not on the timeline (no schedule stated): ${e([...new Set(timeline.unplaced.map((u) => u.drug))].join(', '))}</p>`
+      : '';
+    const drawn = full.surgeries.length > 0 || full.rows.some((row) => row.marks.length > 0 || row.bars.length > 0);
+    const nothing = !drawn && timeline.rows.length ? '<p class="muted">No dosing schedule is stated, so there is no timeline to draw.</p>' : '';
+    const cut =
+      left > 0
+        ? `<p class="muted more">The timeline stops drawing after ${count(PREVIEW_LIMITS.timelineShapes)} cycles and doses; ${count(left)} more are not drawn.</p>`
         : '';
-      const drawn = timeline.surgeries.length > 0 || timeline.rows.some((row) => row.marks.length > 0 || row.bars.length > 0);
-      const nothing = !drawn && timeline.rows.length ? '<p class="muted">No dosing schedule is stated, so there is no timeline to draw.</p>' : '';
-      const legend = () => {
-        if (legendShown) return '';
-        legendShown = true;
-        return timelineLegend();
-      };
-      return `<section class="arm" data-arm="${e(arm.id)}"><h3 data-offset="${arm.span.offset}">${e(arm.label)} <span class="muted">${e(ARM_TYPE.label(arm.type) ?? '')}</span></h3>
+    const legend = () => {
+      if (legendShown) return '';
+      legendShown = true;
+      return timelineLegend();
+    };
+    return `<section class="arm" data-arm="${e(arm.id)}"><h3 data-offset="${arm.span.offset}">${e(arm.label)} <span class="muted">${e(ARM_TYPE.label(arm.type) ?? '')}</span></h3>
 ${arm.description ? `<p class="description">${e(arm.description)}</p>` : ''}
-${drawn ? legend() + timelineSvg(timeline, scaleDays) : nothing}${unplaced}${regimen(protocol, arm)}</section>`;
-    })
-    .join('');
+${drawn ? legend() + timelineSvg(timeline, scaleDays) : nothing}${cut}${unplaced}${regimen(protocol, arm)}</section>`;
+  });
+  const more = protocol.arms.length - sections.length;
+  const rest = more > 0 ? `<p class="muted more">Timelines and regimens of ${count(more)} more arms are not drawn here; ${WHOLE}.</p>` : '';
+  return sections.join('') + rest;
 }
 
-function criterionRows(criteria: readonly S.Criterion[], depth: number): string {
-  return criteria
-    .map((c) => {
-      const indent = depth ? ` class="nested depth-${Math.min(depth, 3)}"` : '';
-      if (c.kind === 'threshold') {
-        const value = c.multipleOf ? `${c.valueText} x ${c.multipleOf}` : c.valueText;
-        const dimensionless = c.normalized?.unit === '1';
-        const normalized =
-          c.normalized && !c.multipleOf ? `${formatNumber(c.normalized.value)}${dimensionless ? '' : ` ${friendlyUnit(c.normalized.unit)}`}` : '';
-        const unit = c.multipleOf || dimensionless ? '' : (c.unit ?? 'not stated');
-        return `<tr${indent} data-offset="${c.span.offset}"><td>${e(c.analyte)}</td><td>${e(c.comparator)}</td><td>${e(value)}</td><td>${e(unit)}</td><td>${e(normalized)}</td><td>${e(c.note ?? '')}</td></tr>`;
-      }
-      if (c.kind === 'text')
-        return `<tr${indent} data-offset="${c.span.offset}"><td colspan="5">${e(c.text)}</td><td><span class="badge">free text</span></td></tr>`;
-      // The note has its own column; the description is written without it.
-      const row = `<tr${indent} data-offset="${c.span.offset}"><td colspan="5">${e(describeCriterion(withoutSpans({ ...c, note: undefined })))}</td><td>${e(c.note ?? '')}</td></tr>`;
-      return c.kind === 'group' ? row + criterionRows(c.criteria, depth + 1) : row;
-    })
-    .join('');
+/** One row of the criteria table. */
+function criterionRow(c: S.Criterion, depth: number): string {
+  const indent = depth ? ` class="nested depth-${Math.min(depth, 3)}"` : '';
+  if (c.kind === 'threshold') {
+    const value = c.multipleOf ? `${c.valueText} x ${c.multipleOf}` : c.valueText;
+    const dimensionless = c.normalized?.unit === '1';
+    const normalized = c.normalized && !c.multipleOf ? `${formatNumber(c.normalized.value)}${dimensionless ? '' : ` ${friendlyUnit(c.normalized.unit)}`}` : '';
+    const unit = c.multipleOf || dimensionless ? '' : (c.unit ?? 'not stated');
+    return `<tr${indent} data-offset="${c.span.offset}"><td>${e(c.analyte)}</td><td>${e(c.comparator)}</td><td>${e(value)}</td><td>${e(unit)}</td><td>${e(normalized)}</td><td>${e(c.note ?? '')}</td></tr>`;
+  }
+  if (c.kind === 'text')
+    return `<tr${indent} data-offset="${c.span.offset}"><td colspan="5">${e(c.text)}</td><td><span class="badge">free text</span></td></tr>`;
+  // The note has its own column; the description is written without it, and a group's without its members (their own rows).
+  const own = c.kind === 'group' ? { ...c, note: undefined, criteria: [] } : { ...c, note: undefined };
+  return `<tr${indent} data-offset="${c.span.offset}"><td colspan="5">${e(describeCriterion(withoutSpans(own)))}</td><td>${e(c.note ?? '')}</td></tr>`;
+}
+
+/**
+ * The rows of a criteria table, members under their group, at most `limit` of them, and how many
+ * criteria were left out. Walked without recursion, so groups nest as deep as the source does.
+ */
+function criterionRows(criteria: readonly S.Criterion[], limit: number): { rows: string; more: number } {
+  const rows: string[] = [];
+  let more = 0;
+  const pending: { criterion: S.Criterion; depth: number }[] = criteria.map((criterion) => ({ criterion, depth: 0 })).reverse();
+  while (pending.length > 0) {
+    const { criterion, depth } = pending.pop()!;
+    if (rows.length < limit) rows.push(criterionRow(criterion, depth));
+    else more++;
+    if (criterion.kind === 'group')
+      for (let i = criterion.criteria.length - 1; i >= 0; i--) pending.push({ criterion: criterion.criteria[i], depth: depth + 1 });
+  }
+  return { rows: rows.join(''), more };
 }
 
 function eligibility(protocol: S.Protocol): string {
   const el = protocol.eligibility;
   if (!el) return '';
-  const table = (title: string, criteria: readonly S.Criterion[]) =>
-    `<h3>${title}</h3><table class="criteria"><thead><tr><th>Criterion</th><th>Comparator</th><th>Value</th><th>Unit</th><th>Normalised</th><th>Note</th></tr></thead><tbody>${criterionRows(criteria, 0)}</tbody></table>`;
+  const table = (title: string, criteria: readonly S.Criterion[]) => {
+    const { rows, more } = criterionRows(criteria, PREVIEW_LIMITS.criteriaRows);
+    return `<h3>${title}</h3><table class="criteria"><thead><tr><th>Criterion</th><th>Comparator</th><th>Value</th><th>Unit</th><th>Normalised</th><th>Note</th></tr></thead><tbody>${rows}</tbody></table>${moreLine(more, `${title.toLowerCase()} criteria`)}`;
+  };
   return `<section data-offset="${el.span.offset}"><h2>Eligibility</h2>${factsTable(eligibilityFacts(el))}${table('Inclusion', el.inclusion)}${table('Exclusion', el.exclusion)}</section>`;
 }
 
 function outcomes(protocol: S.Protocol): string {
   if (protocol.outcomes.length === 0) return '';
-  const rows = protocol.outcomes
-    .map(
-      (o) =>
-        `<tr data-offset="${o.span.offset}"><td>${e(o.kind ?? '—')}</td><td>${e(o.measure)}</td><td>${e(o.timeFrame ?? '')}</td><td>${e(o.description ?? '')}</td></tr>`,
-    )
-    .join('');
-  return `<section><h2>Outcomes</h2><table><thead><tr><th>Kind</th><th>Measure</th><th>Time frame</th><th>Description</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+  const { html, more } = capped(
+    protocol.outcomes,
+    PREVIEW_LIMITS.outcomes,
+    (o) =>
+      `<tr data-offset="${o.span.offset}"><td>${e(o.kind ?? '—')}</td><td>${e(o.measure)}</td><td>${e(o.timeFrame ?? '')}</td><td>${e(o.description ?? '')}</td></tr>`,
+  );
+  return `<section><h2>Outcomes</h2><table><thead><tr><th>Kind</th><th>Measure</th><th>Time frame</th><th>Description</th></tr></thead><tbody>${html.join('')}</tbody></table>${moreLine(more, 'outcomes')}</section>`;
 }
 
 function people(protocol: S.Protocol): string {
   const trial = protocol.trial;
   if (!trial) return '';
-  const list = (title: string, items: string[]) => (items.length ? `<h3>${title}</h3><ul>${items.join('')}</ul>` : '');
+  const list = (title: string, items: string[]) =>
+    items.length
+      ? `<h3>${title}</h3><ul>${items.slice(0, PREVIEW_LIMITS.listItems).join('')}</ul>${moreLine(items.length - PREVIEW_LIMITS.listItems, title.toLowerCase())}`
+      : '';
   const org = (o: { name: string; class?: string; span: S.Span }) => `<li data-offset="${o.span.offset}">${e(organizationText(o))}</li>`;
   return `<section><h2>Sponsors, investigators and sites</h2>
 ${list('Sponsor', trial.sponsor ? [org(trial.sponsor)] : [])}
@@ -341,16 +446,23 @@ ${list(
 
 /** The drug declarations and the registry's interventions, as the document states them. */
 function declarations(protocol: S.Protocol): string {
-  const drugs = protocol.drugs.map(
+  const limit = PREVIEW_LIMITS.listItems;
+  const drugs = capped(
+    protocol.drugs,
+    limit,
     (d) =>
       `<li data-offset="${d.span.offset}"><strong>${e(d.id)}</strong>${d.label ? ` (${e(d.label)})` : ''}${d.route ? ` ${e(d.route)}` : ''}${d.class ? `, ${e(d.class)}` : ''}${d.aka.length ? `, also ${e(d.aka.join(', '))}` : ''}${d.note ? ` — ${e(d.note)}` : ''}</li>`,
   );
-  const interventions = protocol.interventions.map(
+  const interventions = capped(
+    protocol.interventions,
+    limit,
     (i) =>
       `<li data-offset="${i.span.offset}"><strong>${e(i.name)}</strong> <span class="muted">${e(INTERVENTION_TYPE.label(i.type) ?? i.type)}</span>${i.otherNames.length ? `, also ${e(i.otherNames.join(', '))}` : ''}${i.description ? `: ${e(i.description)}` : ''}</li>`,
   );
-  if (drugs.length === 0 && interventions.length === 0) return '';
-  return `<section><h2>Drugs and interventions</h2>${drugs.length ? `<h3>Drugs</h3><ul>${drugs.join('')}</ul>` : ''}${interventions.length ? `<h3>Interventions</h3><ul>${interventions.join('')}</ul>` : ''}</section>`;
+  if (drugs.html.length === 0 && interventions.html.length === 0) return '';
+  const list = (title: string, { html, more }: { html: string[]; more: number }) =>
+    html.length ? `<h3>${title}</h3><ul>${html.join('')}</ul>${moreLine(more, title.toLowerCase())}` : '';
+  return `<section><h2>Drugs and interventions</h2>${list('Drugs', drugs)}${list('Interventions', interventions)}</section>`;
 }
 
 /** The preview's content. */

@@ -188,6 +188,31 @@ function comparePaths(a: readonly PropertyKey[], b: readonly PropertyKey[]): num
   return a.length - b.length;
 }
 
+/**
+ * The deepest nesting of objects and arrays a record may have. An API v2 study nests six levels
+ * (the study, its section, a module, a list, an item, a struct); anything far deeper is not a
+ * record, and every reader after this one (the schema, the error message) recurses over it.
+ */
+export const MAX_RECORD_DEPTH = 64;
+
+/** Refuses a record nested deeper than MAX_RECORD_DEPTH, found without recursion, naming where. */
+function refuseDeepNesting(json: unknown): void {
+  const pending: { value: unknown; depth: number; path: string }[] = [{ value: json, depth: 0, path: '' }];
+  while (pending.length > 0) {
+    const { value, depth, path } = pending.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth >= MAX_RECORD_DEPTH) {
+      throw new CtgovImportError(
+        `the record nests objects and arrays more than ${MAX_RECORD_DEPTH} levels deep (at ${path.slice(1, 81) || 'its top'}…); a ClinicalTrials.gov record nests about six`,
+      );
+    }
+    const entries = Array.isArray(value)
+      ? value.map((item, index) => [`[${index}]`, item] as const)
+      : Object.entries(value).map(([key, item]) => [`.${key}`, item] as const);
+    for (const [step, item] of entries) if (typeof item === 'object' && item !== null) pending.push({ value: item, depth: depth + 1, path: path + step });
+  }
+}
+
 // ---- names and dates -------------------------------------------------------------------------
 
 /** `Neoadjuvant treatment` -> `neoadjuvant_treatment`: a fresh identifier of the language. */
@@ -369,6 +394,7 @@ function dosesFromDescriptions(descriptions: readonly { owner: string; text: str
 
 /** Converts a ClinicalTrials.gov API v2 record into a `.trial` document. Throws CtgovImportError on a record of another shape. */
 export function fromCtgov(json: unknown): ImportResult {
+  refuseDeepNesting(json);
   const { section: raw, study } = locate(json);
   const notes: string[] = [];
   const section = readSection(raw, notes);

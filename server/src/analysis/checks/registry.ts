@@ -6,6 +6,7 @@
 
 import { FIELD_SPECS, valueAt } from '../../language/fields';
 import type * as S from '../../model/schema';
+import { printItems, word } from '../../syntax/print';
 import { preferred, replaceFix, textAt, type Check, type CheckContext } from '../check';
 
 /**
@@ -91,11 +92,45 @@ function checkTargetDuration(trial: S.Trial, context: CheckContext): void {
   });
 }
 
+/** The NCT number a new trial block holds until the registry assigns one, as the trial snippet writes it. */
+const PLACEHOLDER_NCT_ID = 'NCT00000000';
+
+/** The elements of the document in source order: where a trial block is missing from. */
+function firstElementOffset(protocol: S.Protocol): number | undefined {
+  const offsets = [
+    ...protocol.drugs,
+    ...protocol.interventions,
+    ...protocol.arms,
+    ...(protocol.eligibility ? [protocol.eligibility] : []),
+    ...protocol.outcomes,
+  ].map((element) => element.span.offset);
+  return offsets.length ? Math.min(...offsets) : undefined;
+}
+
+/**
+ * A document without a trial block is not a protocol, however clean its arms: the registry, the
+ * summary and every export start from the trial. Reported at the first statement's keyword (at
+ * the start of an empty document), with a fix that inserts an empty trial block above it; the
+ * registry's required fields (TPL254) then say what to fill in.
+ */
+function checkTrialBlock(protocol: S.Protocol, context: CheckContext): void {
+  if (protocol.trial) return;
+  const first = firstElementOffset(protocol);
+  const text = context.text;
+  const at = first === undefined ? { offset: 0, length: 0 } : { offset: first, length: /^[A-Za-z_]\w*/.exec(text.slice(first, first + 40))?.[0].length ?? 0 };
+  // Above the first statement (after the comments that open the file), or at the end of a file of comments.
+  const lineStart = first === undefined ? text.length : Math.max(text.lastIndexOf('\n', first - 1), text.lastIndexOf('\r', first - 1)) + 1;
+  const skeleton = printItems([{ tokens: [word('trial'), word(PLACEHOLDER_NCT_ID)], block: [] }]);
+  const newText = first === undefined ? (text.length > 0 && !/[\r\n]$/.test(text) ? '\n' : '') + skeleton : `${skeleton}\n`;
+  context.accept('TPL256', 'There is no trial block: a protocol begins with `trial NCT… { … }`, which holds its NCT number, titles, status and design.', at, {
+    // Not a preferred fix: "fix all" and `trial check --fix` must not write a placeholder number into a file unasked.
+    fixes: [{ title: `Insert a trial block (${PLACEHOLDER_NCT_ID} holds the place of the NCT number)`, edits: [{ offset: lineStart, length: 0, newText }] }],
+  });
+}
+
 export const registryChecks: Check = {
   protocol(protocol, context) {
-    if (!protocol.trial && (protocol.arms.length > 0 || protocol.eligibility)) {
-      context.accept('TPL254', 'There is no trial block: the registry needs the NCT number, titles, status and design.', { offset: 0, length: 0 });
-    }
+    checkTrialBlock(protocol, context);
     for (const outcome of protocol.outcomes) {
       if (outcome.timeFrame === undefined) context.accept('TPL255', `The outcome '${outcome.measure}' has no time frame.`, outcome.span);
     }

@@ -203,3 +203,73 @@ describe('conditions: label requirements read conditional limits and alternative
     assert.doesNotMatch(message('include bilirubin <= 1 x ULN'), /bilirubin/);
   });
 });
+
+describe('conditions: TPL244 against a brute-force oracle', () => {
+  /** A seeded random number generator (mulberry32), so a failure can be replayed. */
+  function random(seed: number): () => number {
+    let state = seed;
+    return () => {
+      state = (state + 0x6d2b79f5) | 0;
+      let t = Math.imul(state ^ (state >>> 15), 1 | state);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  interface Limit {
+    readonly comparator: '<' | '<=' | '>' | '>=';
+    readonly value: number;
+  }
+
+  /** The values a set of limits admits, on a grid fine enough to tell every bound apart (strictness included). */
+  function admits(limits: readonly Limit[], x: number): boolean {
+    return limits.every(({ comparator, value }) =>
+      comparator === '<' ? x < value : comparator === '<=' ? x <= value : comparator === '>' ? x > value : x >= value,
+    );
+  }
+
+  it('reports exactly the criteria another one implies, or that repeat an earlier one, on 300 random sets', () => {
+    const next = random(20261128);
+    const grid = Array.from({ length: 81 }, (_, i) => i / 4);
+    for (let run = 0; run < 300; run++) {
+      // A criterion: one limit, a range written as two criteria is two; some with an alternative that loosens the upper limit.
+      const count = 2 + Math.floor(next() * 6);
+      const criteria: { text: string; tight: Limit[]; loose: Limit[] }[] = [];
+      for (let i = 0; i < count; i++) {
+        const comparator = (['<', '<=', '>', '>='] as const)[Math.floor(next() * 4)]!;
+        const value = 1 + Math.floor(next() * 8);
+        const upper = comparator === '<' || comparator === '<=';
+        if (upper && next() < 0.3) {
+          const alternative = value + 1 + Math.floor(next() * 3);
+          criteria.push({
+            text: `include creatinine ${comparator} ${value} mg/dL or ${comparator} ${alternative} mg/dL if "on dialysis"`,
+            tight: [{ comparator, value }],
+            loose: [{ comparator, value: alternative }],
+          });
+        } else criteria.push({ text: `include creatinine ${comparator} ${value} mg/dL`, tight: [{ comparator, value }], loose: [{ comparator, value }] });
+      }
+      const text = `eligibility {\n${criteria.map((c) => `  ${c.text}`).join('\n')}\n}`;
+      const reported = new Set(
+        createProtocolService()
+          .analyze(text)
+          .diagnostics.filter((d) => d.code === 'TPL244')
+          .map((d) => text.slice(0, d.offset).split('\n').length - 2),
+      );
+      // The oracle: a criterion is redundant when another admits (at its loosest) only values it admits (at its tightest);
+      // of two that admit the same values both ways, the later one repeats the earlier.
+      const within = (a: number, b: number) => grid.every((x) => !admits(criteria[a]!.loose, x) || admits(criteria[b]!.tight, x));
+      const expected = new Set<number>();
+      // A criterion written twice, alternatives and all, repeats the first.
+      criteria.forEach((c, b) => {
+        if (criteria.slice(0, b).some((earlier) => JSON.stringify([earlier.tight, earlier.loose]) === JSON.stringify([c.tight, c.loose]))) expected.add(b);
+      });
+      for (let b = 0; b < count; b++)
+        for (let a = 0; a < count; a++) {
+          if (a === b || !within(a, b)) continue;
+          if (within(b, a) && a > b) continue; // the same bounds: only the later one is a repeat
+          expected.add(b);
+        }
+      assert.deepEqual([...reported].sort(), [...expected].sort(), text);
+    }
+  });
+});

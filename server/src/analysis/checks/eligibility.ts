@@ -124,18 +124,6 @@ function upperTighter(a: Bound, b: Bound): boolean {
   return a.value < b.value || (a.value === b.value && (a.strict || !b.strict));
 }
 
-/**
- * True when every value `inner` admits, `outer` admits too: `inner` at its loosest (every
- * alternative), `outer` at its tightest (its main limit, which binds the patients no alternative
- * picks out).
- */
-function within(innerConstraint: Constraint, outer: Constraint): boolean {
-  const inner = innerConstraint.loose ?? innerConstraint;
-  const lowerOk = !outer.lower || (inner.lower !== undefined && lowerTighter(inner.lower, outer.lower));
-  const upperOk = !outer.upper || (inner.upper !== undefined && upperTighter(inner.upper, outer.upper));
-  return lowerOk && upperOk;
-}
-
 function related(criterion: S.Criterion, text: string, why: string) {
   return { ...criterion.span, message: `${why}: ${textAt(text, criterion.span)}` };
 }
@@ -152,12 +140,39 @@ function constraintsByKey(criteria: readonly S.Criterion[], context: CheckContex
   return byKey;
 }
 
-/** Repeats and implications among criteria on one analyte: each criterion is reported once at most. */
+/** A bound as a sortable number pair: the value, then 1 when the bound is the tighter of two equal values. */
+type Rank = readonly [number, number];
+
+/** How tight a lower bound is (higher is tighter); none is the loosest. */
+function lowerRank(bound: Bound | undefined): Rank {
+  return bound ? [bound.value, bound.strict ? 1 : 0] : [-Infinity, 0];
+}
+
+/** How tight an upper bound is, negated so that higher is tighter; none is the loosest. */
+function upperRank(bound: Bound | undefined): Rank {
+  return bound ? [-bound.value, bound.strict ? 1 : 0] : [-Infinity, 0];
+}
+
+function compareRanks(a: Rank, b: Rank): number {
+  return a[0] - b[0] || a[1] - b[1];
+}
+
+/** A key for a constraint's exact bounds, tight and loose: two criteria with one key repeat each other. */
+function constraintKey(constraint: Constraint): string {
+  const side = (bound: Bound | undefined) => (bound ? `${bound.value}${bound.strict ? '!' : ''}` : '-');
+  const loose = constraint.loose ?? constraint;
+  return `${side(constraint.lower)} ${side(constraint.upper)} ${side(loose.lower)} ${side(loose.upper)}`;
+}
+
+/**
+ * Repeats and implications among criteria on one analyte, each criterion reported once at most:
+ * a repeat of an earlier criterion with the same bounds, and a criterion another one implies (a
+ * stricter one: every value it admits at its loosest, this one admits at its tightest). Repeats
+ * are found by key and implications by a sweep over the bounds, so thousands of criteria on one
+ * analyte cost n log n, not n squared.
+ */
 function reportRedundant(entries: readonly { criterion: S.Criterion; constraint: Constraint }[], context: CheckContext): void {
-  const reported = new Set<S.Criterion>();
   const report = (target: S.Criterion, other: S.Criterion, same: boolean) => {
-    if (reported.has(target)) return;
-    reported.add(target);
     const fix = deleteLineFix('Remove this criterion', context.text, target.span);
     context.accept(
       'TPL244',
@@ -168,16 +183,45 @@ function reportRedundant(entries: readonly { criterion: S.Criterion; constraint:
       { related: [related(other, context.text, same ? 'the same criterion' : 'the stricter criterion')], fixes: fix ? [fix] : [] },
     );
   };
-  for (let j = 1; j < entries.length; j++) {
-    for (let i = 0; i < j; i++) {
-      const [a, b] = [entries[i], entries[j]];
-      const aInB = within(a.constraint, b.constraint);
-      const bInA = within(b.constraint, a.constraint);
-      if (aInB && bInA) report(b.criterion, a.criterion, true);
-      else if (bInA) report(a.criterion, b.criterion, false);
-      else if (aInB) report(b.criterion, a.criterion, false);
+  // Repeats: the first of each set of equal bounds stands for the others.
+  const firstOf = new Map<string, { criterion: S.Criterion; constraint: Constraint }>();
+  const distinct: { criterion: S.Criterion; constraint: Constraint }[] = [];
+  for (const entry of entries) {
+    const key = constraintKey(entry.constraint);
+    const first = firstOf.get(key);
+    if (first) report(entry.criterion, first.criterion, true);
+    else {
+      firstOf.set(key, entry);
+      distinct.push(entry);
     }
   }
+  // Implications: `b` is implied when another `a`, at its loosest, is at least as tight on both
+  // sides as `b` at its tightest. Candidates are taken in order of their lower bound, tightest
+  // first; for each `b`, those tight enough below are in, and the tightest upper among them (or
+  // the next one, when the tightest is `b` itself) decides.
+  const inner = distinct.map((entry) => entry.constraint.loose ?? entry.constraint);
+  const byInnerLower = distinct.map((_, i) => i).sort((i, j) => compareRanks(lowerRank(inner[j]!.lower), lowerRank(inner[i]!.lower)));
+  const byOuterLower = distinct
+    .map((_, i) => i)
+    .sort((i, j) => compareRanks(lowerRank(distinct[j]!.constraint.lower), lowerRank(distinct[i]!.constraint.lower)));
+  let best: number | undefined;
+  let second: number | undefined;
+  const tighterUpper = (i: number, j: number | undefined) => j === undefined || compareRanks(upperRank(inner[i]!.upper), upperRank(inner[j]!.upper)) > 0;
+  let next = 0;
+  const implied: { index: number; by: number }[] = [];
+  for (const b of byOuterLower) {
+    const needLower = lowerRank(distinct[b]!.constraint.lower);
+    while (next < byInnerLower.length && compareRanks(lowerRank(inner[byInnerLower[next]!]!.lower), needLower) >= 0) {
+      const candidate = byInnerLower[next++]!;
+      if (tighterUpper(candidate, best)) [best, second] = [candidate, best];
+      else if (tighterUpper(candidate, second)) second = candidate;
+    }
+    const witness = best === b ? second : best;
+    if (witness !== undefined && compareRanks(upperRank(inner[witness]!.upper), upperRank(distinct[b]!.constraint.upper)) >= 0)
+      implied.push({ index: b, by: witness });
+  }
+  for (const { index, by } of implied.sort((x, y) => distinct[x.index]!.criterion.span.offset - distinct[y.index]!.criterion.span.offset))
+    report(distinct[index]!.criterion, distinct[by]!.criterion, false);
 }
 
 /** Contradictions and redundancy among the inclusion criteria; returns the admitted interval per key. */

@@ -149,6 +149,8 @@ describe('extension manifest', () => {
     assert.equal(setting('trial.referencePatient.bsa').default, DEFAULT_SETTINGS.referenceBsa);
     assert.equal(setting('trial.referencePatient.weight').type, 'number');
     assert.equal(setting('trial.referencePatient.weight').default, DEFAULT_SETTINGS.referenceWeight);
+    assert.equal(setting('trial.referencePatient.gfr').type, 'number');
+    assert.equal(setting('trial.referencePatient.gfr').default, DEFAULT_SETTINGS.referenceGfr);
     assert.equal(setting('trial.inlayHints.enabled').type, 'boolean');
     assert.equal(setting('trial.inlayHints.enabled').default, DEFAULT_SETTINGS.inlayHints);
     assert.equal(setting('trial.rules').type, 'object');
@@ -160,6 +162,7 @@ describe('extension manifest', () => {
       'trial.preview.scrollEditorWithPreview',
       'trial.preview.scrollPreviewWithEditor',
       'trial.referencePatient.bsa',
+      'trial.referencePatient.gfr',
       'trial.referencePatient.weight',
       'trial.rules',
       'trial.trace.server',

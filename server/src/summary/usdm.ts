@@ -191,9 +191,13 @@ function capitalized(word: string): string {
 /** Gives each name once: a repeated one gets ` 2`, ` 3`… (USDM wants the names of siblings unique, rule DDF00010). */
 function createNames(): (name: string) => string {
   const used = new Set<string>();
+  // The next number to try for each name, so a thousand lines of one name cost a thousand steps, not half a million.
+  const nextNumber = new Map<string, number>();
   return (name) => {
     let unique = name;
-    for (let n = 2; used.has(unique); n++) unique = `${name} ${n}`;
+    let n = nextNumber.get(name) ?? 2;
+    while (used.has(unique)) unique = `${name} ${n++}`;
+    nextNumber.set(name, n);
     used.add(unique);
     return unique;
   };

@@ -237,6 +237,67 @@ describe('completion that fits the place', () => {
     assert.equal(insertOf('arm a "A" other {\n  lenvatinib 8 mg daily for 9 $0\n}', 'weeks'), 'weeks');
   });
 
+  it('knows the regimen words of issue 11 where they fit: course ends, reasons, modes, infusion units, choices, conditions', () => {
+    const labels = (source: string) => complete(source).map((item) => item.label);
+    const has = (source: string, ...expected: string[]) => {
+      const found = labels(source);
+      for (const label of expected) assert.ok(found.includes(label), `'${label}' at ${source}: ${found.join(' ')}`);
+      return found;
+    };
+    has('arm a "A" other {\n  cycle 21 days $0\n}', 'x', 'for', 'up to', 'until');
+    assert.deepEqual(labels('arm a "A" other {\n  cycle 21 days until $0\n}'), [
+      'progression',
+      'recurrence',
+      'toxicity',
+      'withdrawal',
+      'death',
+      'loss_of_benefit',
+    ]);
+    assert.deepEqual(labels('arm a "A" other {\n  cycle 21 days until progression $0\n}'), ['or']);
+    assert.deepEqual(labels('arm a "A" other {\n  cycle 21 days up to 4 $0\n}'), ['cycles', 'weeks', 'months', 'years']);
+    const inCycle = has(
+      'arm a "A" other {\n  cycle 21 days x 4 {\n    cisplatin 75 mg/m2 IV $0\n  }\n}',
+      'continuous',
+      'over',
+      'max',
+      'loading',
+      'cycles',
+      'from',
+      'if',
+      'up to',
+      'until',
+    );
+    assert.ok(!inCycle.includes('option'));
+    // Outside a cycle block, a line picks no cycles (TPL237).
+    const outside = labels('arm a "A" other {\n  cisplatin 75 mg/m2 IV q3w $0\n}');
+    assert.ok(!outside.includes('cycles') && !outside.includes('from'), outside.join(' '));
+    assert.deepEqual(labels('arm a "A" other {\n  cisplatin 75 mg/m2 IV q3w up to 4 $0\n}'), ['days', 'weeks', 'months', 'years', 'cycles', 'doses']);
+    assert.deepEqual(labels('arm a "A" other {\n  fluorouracil 2400 mg/m2 IV continuous over 46 $0\n}'), ['min', 'hours']);
+    has('arm a "A" other {\n  lenvatinib 8 mg PO daily x 28 if $0\n}', 'weight', 'creatinine_clearance');
+    has('arm a "A" other {\n  placebo $0\n}', 'matching');
+    has('arm a "A" other {\n  placebo matching $0\n}', 'pembrolizumab');
+    assert.deepEqual(labels('arm a "A" other {\n  choice "Platinum" {\n    $0\n  }\n}'), ['option']);
+    has('arm a "A" other {\n  cycle 21 days x 4 {\n    choice {\n      option "A" { $0 }\n    }\n  }\n}', 'cisplatin', 'choice');
+    assert.deepEqual(labels('arm a "A" other {\n  maintenance $0\n}'), ['optional']);
+  });
+
+  it('knows conditions, alternatives and time windows in criteria', () => {
+    const labels = (source: string) => complete(source).map((item) => item.label);
+    assert.deepEqual(labels('eligibility {\n  include alt <= 3 x ULN $0\n}'), ['if', 'or', 'within', 'more than', 'at least', 'less than']);
+    assert.deepEqual(labels('eligibility {\n  include alt <= 3 x ULN or <= 5 x ULN $0\n}'), ['if']);
+    assert.deepEqual(labels('eligibility {\n  exclude "Major surgery" $0\n}'), ['within', 'more than', 'at least', 'less than']);
+    assert.deepEqual(labels('eligibility {\n  exclude "Major surgery" within 28 $0\n}'), ['days', 'weeks', 'months', 'years']);
+    assert.deepEqual(labels('eligibility {\n  exclude "Major surgery" within 28 days $0\n}'), ['before', 'after']);
+    assert.deepEqual(labels('eligibility {\n  exclude "Major surgery" within 28 days before $0\n}'), [
+      'enrollment',
+      'randomization',
+      'registration',
+      'first_dose',
+    ]);
+    assert.deepEqual(labels('eligibility {\n  exclude "Radiotherapy" more $0\n}'), ['than']);
+    assert.ok(labels('eligibility {\n  include creatinine_clearance >= 60 mL/min if $0\n}').includes('creatinine'));
+  });
+
   it('keeps units by the drug basis', () => {
     assert.equal(complete('arm a "A" other {\n  gemcitabine 1000 $0\n}')[0].label, 'mg/m2');
     assert.equal(complete('arm a "A" other {\n  lenvatinib 8 $0\n}')[0].label, 'mg');

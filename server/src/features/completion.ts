@@ -5,10 +5,20 @@
  */
 
 import { wordDoc } from '../language/docs';
-import { ARM_TYPE, INTERVENTION_TYPE, OUTCOME_KIND, AGE_UNIT, type EnumDef } from '../language/enums';
+import { ADMINISTRATION_MODE, ARM_TYPE, INTERVENTION_TYPE, OUTCOME_KIND, AGE_UNIT, STOP_REASON, WINDOW_ANCHOR, type EnumDef } from '../language/enums';
 import { FIELD_SPECS, fieldValues, type FieldContext } from '../language/fields';
 import { DOSE_BASIS } from '../language/units';
-import { COMMON_INTERVALS, FREQUENCY_WORDS, PHASE_KEYWORDS, ROUTES, TOP_LEVEL_KEYWORDS } from '../language/vocabulary';
+import {
+  COMMON_INTERVALS,
+  COURSE_UNITS,
+  DURATION_UNITS,
+  FREQUENCY_WORDS,
+  PHASE_KEYWORDS,
+  ROUTES,
+  TOP_LEVEL_KEYWORDS,
+  WINDOW_RELATIONS,
+  WINDOW_UNITS,
+} from '../language/vocabulary';
 import { ANALYTES, findAnalyte } from '../knowledge/analytes';
 import { DRUGS } from '../knowledge/drugs';
 import { findDrug } from '../knowledge/index';
@@ -38,7 +48,8 @@ export interface CompletionResult {
   readonly replace: Span;
 }
 
-type Context = 'top' | FieldContext | 'phase' | 'cycle' | 'group';
+/** `choice` is a choice among phase items; `cycleChoice` a choice inside a cycle (its options hold dose lines). */
+type Context = 'top' | FieldContext | 'phase' | 'cycle' | 'group' | 'choice' | 'cycleChoice';
 
 interface Token {
   readonly kind: TokenKind;
@@ -240,6 +251,10 @@ function childContext(parent: Context, head: readonly Token[]): Context {
   if (parent === 'trial' && (word === 'design' || word === 'site')) return word;
   if (parent === 'arm' && word && PHASE_KEYWORDS.has(word)) return 'phase';
   if ((parent === 'arm' || parent === 'phase') && word === 'cycle') return 'cycle';
+  if ((parent === 'arm' || parent === 'phase') && word === 'choice') return 'choice';
+  if (parent === 'cycle' && word === 'choice') return 'cycleChoice';
+  if (parent === 'choice' && word === 'option') return 'phase';
+  if (parent === 'cycleChoice' && word === 'option') return 'cycle';
   if (parent === 'eligibility' || parent === 'group') return 'group';
   return parent;
 }
@@ -247,8 +262,25 @@ function childContext(parent: Context, head: readonly Token[]): Context {
 /** Words after which a statement ends: they insert no trailing space. (New keywords get their space unless listed here.) */
 const FINAL_WORDS: ReadonlySet<string> = new Set(['ULN', 'LLN', 'unstated']);
 
-/** Words whose next word has completions of its own (criteria, drugs, interventions). */
-const WORDS_WITH_VALUES: ReadonlySet<string> = new Set(['include', 'exclude', 'prior', 'uses', 'drug']);
+/** Words whose next word has completions of its own (criteria, drugs, interventions, reasons, anchors). */
+const WORDS_WITH_VALUES: ReadonlySet<string> = new Set([
+  'include',
+  'exclude',
+  'prior',
+  'uses',
+  'drug',
+  'until',
+  'or',
+  'if',
+  'matching',
+  'before',
+  'after',
+  'from',
+  'up',
+  'more',
+  'less',
+  'at',
+]);
 
 /** A keyword: it inserts its trailing space, unless it ends its statement (`final`). */
 const keyword = (label: string, sortText = `2${label}`, final = FINAL_WORDS.has(label)): CompletionEntry => ({
@@ -309,43 +341,151 @@ function analyteItems(): CompletionEntry[] {
   }));
 }
 
-function doseModifierItems(drugName: string): CompletionEntry[] {
+/** `up to`: one entry for the two words. */
+const UP_TO: CompletionEntry = { ...keyword('up', '2up'), label: 'up to', insertText: 'up to ', retrigger: undefined };
+
+/** The clauses that end a course, where a new clause may start (a cycle header, a dose line). */
+function courseEndKeywords(): CompletionEntry[] {
+  return [keyword('x'), keyword('for'), UP_TO, keyword('until')];
+}
+
+/**
+ * Inside a course's end clauses: the reasons after `until` and `or`, `or` after a reason, `to`
+ * after `up`, and the units after a number. Undefined when the tokens end no such clause.
+ */
+function courseEndItems(tokens: readonly Token[], units: readonly string[]): CompletionEntry[] | undefined {
+  const last = tokens[tokens.length - 1];
+  const before = tokens[tokens.length - 2]?.text;
+  const untilAt = tokens.map((token) => token.text).lastIndexOf('until');
+  if (last.text === 'until' || (last.text === 'or' && untilAt >= 0)) return STOP_REASON.words.map(value);
+  if (untilAt >= 0 && untilAt === tokens.length - 2 + 0 && STOP_REASON.entry(last.text)) return [keyword('or', '0or')];
+  if (untilAt >= 0 && STOP_REASON.entry(last.text) && tokens.slice(untilAt + 1).every((token) => token.text === 'or' || STOP_REASON.entry(token.text)))
+    return [keyword('or', '0or')];
+  if (last.text === 'up') return [keyword('to')];
+  if (last.text === 'to' && before === 'up') return [];
+  // A course's length usually ends its line (`for 9 weeks`): its unit inserts no trailing space.
+  if (last.kind === TokenKind.Number && before === 'to' && tokens[tokens.length - 3]?.text === 'up') return units.map((unit) => keyword(unit, `0${unit}`, true));
+  if (last.kind === TokenKind.Number && before === 'for')
+    return Object.keys(DURATION_UNITS)
+      .filter((unit) => unit.endsWith('s'))
+      .map((unit) => keyword(unit, `0${unit}`, true));
+  if (last.text === 'x' || last.text === 'for') return [];
+  return undefined;
+}
+
+function doseModifierItems(drugName: string, inCycle: boolean): CompletionEntry[] {
   const drug = findDrug(drugName);
   const routes = [...ROUTES].map((route) => ({ ...keyword(route, drug?.routes.includes(route as never) ? `0${route}` : `3${route}`), detail: 'route' }));
   const frequencies = [...FREQUENCY_WORDS, ...COMMON_INTERVALS].map((f) => ({ ...keyword(f, `1${f}`), detail: 'frequency' }));
-  return [...routes, ...frequencies, keyword('day'), keyword('days'), keyword('for'), keyword('x')];
+  const modes = ADMINISTRATION_MODE.words.map((mode) => ({ ...keyword(mode, `2${mode}`), detail: 'how it is given' }));
+  // `cycles 1-4` and `from cycle 2` pick cycles of the block the line is in (TPL237 elsewhere).
+  const more = ['over', 'max', 'loading', ...(inCycle ? ['cycles', 'from'] : []), 'if'].map((word) => keyword(word));
+  return [...routes, ...frequencies, keyword('day'), keyword('days'), ...courseEndKeywords(), ...modes, ...more];
+}
+
+/** Units a dose may be written in, for a drug: its basis's first. */
+function doseUnitItems(drugName: string, flatOnly = false): CompletionEntry[] {
+  const drug = findDrug(drugName);
+  const units = flatOnly
+    ? DOSE_BASIS.flat.choices
+    : drug
+      ? DOSE_BASIS[drug.basis].choices
+      : [...DOSE_BASIS.bsa.choices, ...DOSE_BASIS.weight.choices, ...DOSE_BASIS.flat.choices];
+  return units.map((unit, i) => ({
+    label: unit,
+    kind: 'unit',
+    detail: drug && !flatOnly ? `${drug.id} is dosed ${DOSE_BASIS[drug.basis].words}` : undefined,
+    sortText: `0${i}`,
+  }));
 }
 
 /** Items for a dose line, from its tokens so far (the first is the drug). */
-function doseItems(tokens: readonly Token[]): CompletionEntry[] {
+function doseItems(tokens: readonly Token[], analysis: Analysis, inCycle: boolean): CompletionEntry[] {
   const drugName = tokens[0].text;
   const last = tokens[tokens.length - 1];
-  if (tokens.length === 1) return [keyword('AUC'), { label: 'dose unstated', kind: 'keyword', documentation: wordDoc('unstated'), sortText: '2dose' }];
-  if (tokens.length === 2 && last.kind === TokenKind.Number) {
-    const drug = findDrug(drugName);
-    const units = drug ? DOSE_BASIS[drug.basis].choices : [...DOSE_BASIS.bsa.choices, ...DOSE_BASIS.weight.choices, ...DOSE_BASIS.flat.choices];
-    return units.map((unit, i) => ({
-      label: unit,
-      kind: 'unit',
-      detail: drug ? `${drug.id} is dosed ${DOSE_BASIS[drug.basis].words}` : undefined,
-      sortText: `0${i}`,
-    }));
+  const before = tokens[tokens.length - 2]?.text;
+  if (tokens.length === 1) {
+    const placebo = findDrug(drugName)?.id === 'placebo' ? [keyword('matching', '0matching')] : [];
+    return [...placebo, keyword('AUC'), { label: 'dose unstated', kind: 'keyword', documentation: wordDoc('unstated'), sortText: '2dose' }];
   }
+  // The amount, a range's end (`1000-1250 mg/m2`), a cap or a loading dose: its unit.
+  if ((tokens.length === 2 || (tokens.length === 4 && tokens[2].kind === TokenKind.Dash)) && last.kind === TokenKind.Number) return doseUnitItems(drugName);
+  if (last.kind === TokenKind.Number && (before === 'max' || before === 'loading')) return doseUnitItems(drugName, before === 'max');
   if (last.text === 'dose') return [keyword('unstated')];
-  // A course's length ends its line: `for 9 weeks`.
-  if (tokens.length >= 2 && tokens[tokens.length - 2]?.text === 'for' && last.kind === TokenKind.Number)
-    return ['days', 'weeks', 'months', 'cycles'].map((w) => keyword(w, `2${w}`, true));
-  if (last.text === 'for' || last.text === 'x' || last.text === 'day' || last.text === 'days' || last.text === 'AUC') return [];
-  return doseModifierItems(drugName);
+  if (last.text === 'matching') return drugItems(analysis);
+  // A condition reads like a criterion: `if weight < 60 kg`, `if "liver metastases"`.
+  const conditionAt = tokens.map((token) => token.text).lastIndexOf('if');
+  if (conditionAt > 0) return criterionItems(tokens.slice(conditionAt + 1), analysis, true);
+  const ends = courseEndItems(
+    tokens,
+    Object.keys(COURSE_UNITS).filter((unit) => unit.endsWith('s')),
+  );
+  if (ends) return ends;
+  if (last.text === 'over') return [];
+  if (last.kind === TokenKind.Number && before === 'over') return ['min', 'hours'].map((unit) => keyword(unit, `0${unit}`));
+  if (last.text === 'from') return [keyword('cycle', '0cycle')];
+  if (['day', 'days', 'cycle', 'cycles', 'AUC', 'max', 'loading'].includes(last.text) || last.kind === TokenKind.Dash) return [];
+  return doseModifierItems(drugName, inCycle);
 }
 
-/** Items for a criterion, from its tokens so far (the first is the analyte, `any`, `all` or `prior`). */
-function criterionItems(tokens: readonly Token[], analysis: Analysis): CompletionEntry[] {
-  if (tokens.length === 0) return [...analyteItems(), keyword('any'), keyword('all'), keyword('prior')];
+/** `within`, `more than`, `at least`, `less than`: where a time window may start. */
+function windowKeywords(): CompletionEntry[] {
+  return Object.entries(WINDOW_RELATIONS).map(([word, relation]) =>
+    relation.second
+      ? { ...keyword(word, `3${word}`), label: `${word} ${relation.second}`, insertText: `${word} ${relation.second} `, retrigger: undefined }
+      : keyword(word, `3${word}`),
+  );
+}
+
+/** Inside a time window: `than`/`least`, units after the number, `before`/`after`, anchors. Undefined when not in one. */
+function windowItems(tokens: readonly Token[]): CompletionEntry[] | undefined {
+  const words = tokens.map((token) => token.text);
+  const at = words.findIndex(
+    (word, i) =>
+      Object.hasOwn(WINDOW_RELATIONS, word) && (!WINDOW_RELATIONS[word].second || words[i + 1] === WINDOW_RELATIONS[word].second || i === words.length - 1),
+  );
+  if (at < 0) return undefined;
+  const relation = WINDOW_RELATIONS[words[at]];
+  const rest = tokens.slice(at + 1 + (relation.second && words[at + 1] === relation.second ? 1 : 0));
+  if (relation.second && words[at + 1] !== relation.second) return [keyword(relation.second, `0${relation.second}`)];
+  if (rest.length === 0) return [];
+  if (rest.length === 1 && rest[0].kind === TokenKind.Number)
+    return Object.keys(WINDOW_UNITS)
+      .filter((unit) => unit.endsWith('s'))
+      .map((unit) => keyword(unit, `0${unit}`));
+  if (rest.length === 2) return [keyword('before', '0before'), keyword('after', '0after')];
+  if (rest.length === 3 && (rest[2].text === 'before' || rest[2].text === 'after')) return WINDOW_ANCHOR.words.map(value);
+  return [];
+}
+
+/**
+ * Items for a criterion, from its tokens so far (the first is the analyte, a string, `any`, `all`
+ * or `prior`); `condition` for the limit after an `if`, which takes no group, prior or window.
+ */
+function criterionItems(tokens: readonly Token[], analysis: Analysis, condition = false): CompletionEntry[] {
+  if (tokens.length === 0) return condition ? analyteItems() : [...analyteItems(), keyword('any'), keyword('all'), keyword('prior')];
   const head = tokens[0].text;
   const last = tokens[tokens.length - 1];
-  if (head === 'prior') return drugItems(analysis);
+  if (!condition) {
+    const window = windowItems(tokens);
+    if (window) return window;
+  }
+  // Free text: a time window may follow it.
+  if (tokens[0].kind === TokenKind.String) return condition || tokens.length > 1 ? [] : windowKeywords();
+  if (head === 'prior') return last.text === 'prior' || last.kind === TokenKind.Comma ? drugItems(analysis) : windowKeywords();
   if (head === 'any' || head === 'all') return [];
+  // An alternative limit (`or <= 5 x ULN if …`) or a condition (`if creatinine > 1.5 x ULN`) of a threshold.
+  const words = tokens.map((token) => token.text);
+  const conditionAt = condition ? -1 : words.lastIndexOf('if');
+  if (conditionAt > 0) return criterionItems(tokens.slice(conditionAt + 1), analysis, true);
+  const alternativeAt = condition ? -1 : words.lastIndexOf('or');
+  if (alternativeAt > 0) {
+    const alternative = tokens.slice(alternativeAt + 1);
+    if (alternative.length === 0) return COMPARATORS.map((op, i) => ({ label: op, kind: 'operator' as const, sortText: `0${i}` }));
+    // `or <= 5` wants its unit or `x ULN`; a whole limit wants its condition.
+    if ((alternative.length === 2 && last.kind === TokenKind.Number) || last.text === 'x') return criterionItems([tokens[0], ...alternative], analysis, true);
+    return alternative.length >= 2 ? [keyword('if', '0if')] : [];
+  }
   const analyte = findAnalyte(head);
   if (tokens.length === 1) {
     const scale = analyte?.scale?.map((step) => value(String(step))) ?? [];
@@ -362,6 +502,8 @@ function criterionItems(tokens: readonly Token[], analysis: Analysis): Completio
     return [...units, ...multiples];
   }
   if (last.text === 'x') return [keyword('ULN'), keyword('LLN')];
+  // After a whole limit: its condition, an alternative, a time window.
+  if (tokens.length >= 3 && last.kind !== TokenKind.String && !condition) return [keyword('if', '0if'), keyword('or', '0or'), ...windowKeywords()];
   return [];
 }
 
@@ -383,11 +525,14 @@ function statementStart(context: Context, analysis: Analysis): CompletionEntry[]
     case 'top':
       return [...[...TOP_LEVEL_KEYWORDS].map((k) => keyword(k)), ...snippets('top')];
     case 'arm':
-      return [...drugItems(analysis), ...['description', 'uses', 'cycle', 'surgery', ...PHASE_KEYWORDS].map((k) => keyword(k)), ...snippets('arm')];
+      return [...drugItems(analysis), ...['description', 'uses', 'cycle', 'surgery', 'choice', ...PHASE_KEYWORDS].map((k) => keyword(k)), ...snippets('arm')];
     case 'phase':
-      return [...drugItems(analysis), keyword('cycle'), keyword('surgery'), ...snippets('phase')];
+      return [...drugItems(analysis), keyword('cycle'), keyword('surgery'), keyword('choice'), ...snippets('phase')];
     case 'cycle':
-      return [...drugItems(analysis), ...snippets('cycle')];
+      return [...drugItems(analysis), keyword('choice'), ...snippets('cycle')];
+    case 'choice':
+    case 'cycleChoice':
+      return [keyword('option')];
     case 'eligibility':
       return [
         keyword('include'),
@@ -418,10 +563,18 @@ function inStatement(context: Context, tokens: readonly Token[], analysis: Analy
     case 'phase':
     case 'cycle':
       if (head === 'uses') return analysis.protocol.interventions.map((i) => ({ label: i.id, kind: 'reference' as const, detail: i.name }));
-      if (head === 'cycle')
-        return tokens.length === 2 && last.kind === TokenKind.Number ? [keyword('days'), keyword('weeks')] : tokens.length === 3 ? [keyword('x')] : [];
-      if (head === 'description' || head === 'surgery' || PHASE_KEYWORDS.has(head)) return [];
-      return doseItems(tokens);
+      if (head === 'cycle') {
+        if (tokens.length === 2 && last.kind === TokenKind.Number) return [keyword('days'), keyword('weeks')];
+        if (tokens.length < 3) return [];
+        return courseEndItems(tokens, ['cycles', 'weeks', 'months', 'years']) ?? courseEndKeywords();
+      }
+      // `maintenance optional "label" {`: a phase not every patient enters.
+      if (PHASE_KEYWORDS.has(head) && context === 'arm') return tokens.length === 1 ? [keyword('optional', '0optional')] : [];
+      if (head === 'description' || head === 'surgery' || head === 'choice' || PHASE_KEYWORDS.has(head)) return [];
+      return doseItems(tokens, analysis, context === 'cycle');
+    case 'choice':
+    case 'cycleChoice':
+      return [];
     case 'eligibility':
       if (head === 'include' || head === 'exclude') return criterionItems(tokens.slice(1), analysis);
       if (head === 'age')

@@ -364,7 +364,8 @@ function courseEndItems(tokens: readonly Token[], units: readonly string[]): Com
   if (last.text === 'up') return [keyword('to')];
   if (last.text === 'to' && before === 'up') return [];
   // A course's length usually ends its line (`for 9 weeks`): its unit inserts no trailing space.
-  if (last.kind === TokenKind.Number && before === 'to' && tokens[tokens.length - 3]?.text === 'up') return units.map((unit) => keyword(unit, `0${unit}`, true));
+  if (last.kind === TokenKind.Number && before === 'to' && tokens[tokens.length - 3]?.text === 'up')
+    return units.map((unit) => keyword(unit, `0${unit}`, true));
   if (last.kind === TokenKind.Number && before === 'for')
     return Object.keys(DURATION_UNITS)
       .filter((unit) => unit.endsWith('s'))

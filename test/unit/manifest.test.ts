@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Codes } from '../../server/src/language/codes';
 import { DEFAULT_SETTINGS, TOKEN_MODIFIERS, TOKEN_TYPES } from '../../server/src/features/legend';
+import { ADMINISTRATION_MODE, STOP_REASON, WINDOW_ANCHOR } from '../../server/src/language/enums';
 import { FIELD_SPECS } from '../../server/src/language/fields';
 import { FREQUENCY_WORDS, PHASE_KEYWORDS, ROUTES } from '../../server/src/language/vocabulary';
 
@@ -213,9 +214,17 @@ describe('grammar and language configuration', () => {
     for (const key of Object.keys(grammar.repository)) assert.ok(used.includes(`"#${key}"`), `repository rule '${key}' is never included`);
   });
 
-  it("knows the parser's words: fields, routes, frequencies, phases", () => {
+  it("knows the parser's words: fields, routes, frequencies, phases, reasons to stop, ways of giving, window anchors", () => {
     const text = readFileSync(join(ROOT, grammarEntry?.path ?? ''), 'utf8');
-    const words = [...Object.values(FIELD_SPECS).flatMap((specs) => Object.keys(specs)), ...ROUTES, ...FREQUENCY_WORDS, ...PHASE_KEYWORDS];
+    const words = [
+      ...Object.values(FIELD_SPECS).flatMap((specs) => Object.keys(specs)),
+      ...ROUTES,
+      ...FREQUENCY_WORDS,
+      ...PHASE_KEYWORDS,
+      ...STOP_REASON.words,
+      ...ADMINISTRATION_MODE.words,
+      ...WINDOW_ANCHOR.words,
+    ];
     for (const word of words) assert.match(text, new RegExp(`[|:(]${word}[|)]`), `the grammar does not mention '${word}'`);
   });
 });

@@ -8,6 +8,9 @@
 import * as assert from 'node:assert/strict';
 import { createProtocolService } from '../../server/src/service';
 import { scheduleOf } from '../../server/src/model/schedule';
+import { toCtgov } from '../../server/src/summary/ctgov';
+import { renderMarkdown } from '../../server/src/summary/markdown';
+import { exportUsdm } from '../../server/src/summary/usdm';
 import { checkDiagnostics } from './util';
 
 const only =
@@ -271,5 +274,62 @@ describe('conditions: TPL244 against a brute-force oracle', () => {
         }
       assert.deepEqual([...reported].sort(), [...expected].sort(), text);
     }
+  });
+});
+
+describe('conditions: every rendering keeps what qualifies a limit', () => {
+  const text = `trial NCT00000001 { title "Clauses" }
+eligibility {
+  include alt <= 3 x ULN or <= 5 x ULN if "liver metastases"
+  include creatinine_clearance >= 60 mL/min if creatinine > 1.5 x ULN
+  exclude "Major surgery" within 28 days before randomization
+  exclude prior "chemotherapy" less than 4 weeks before first_dose
+  exclude hemoglobin < 9 g/dL within 14 days before enrollment
+}
+`;
+  const service = createProtocolService();
+  const analysis = service.analyze(text);
+
+  it('the Markdown summary writes each condition, alternative and window after its limit', () => {
+    const markdown = renderMarkdown(service.summary(text));
+    for (const line of [
+      '- alt <= 3 x ULN or <= 5 x ULN if "liver metastases"',
+      '- creatinine_clearance >= 60 mL/min if creatinine > 1.5 x ULN',
+      '- Major surgery within 28 days before randomization *(free text)*',
+      '- prior "chemotherapy" less than 4 weeks before first_dose',
+      '- hemoglobin < 9 g/dL [= 90 g/L] within 14 days before enrollment',
+    ])
+      assert.ok(markdown.split('\n').includes(line), `missing: ${line}\n${markdown}`);
+  });
+
+  it('the preview shows them under the limit or after the text', () => {
+    const html = service.previewBody(analysis);
+    assert.match(html, /3 x ULN<br><span class="clauses">or &lt;= 5 x ULN if &quot;liver metastases&quot;<\/span>/);
+    assert.match(html, /60<br><span class="clauses">if creatinine &gt; 1.5 x ULN<\/span>/);
+    assert.match(html, /Major surgery within 28 days before randomization/);
+  });
+
+  it("the registry export's criteria text keeps them, in the registry's words", () => {
+    const criteria = toCtgov(analysis.protocol).eligibilityModule?.eligibilityCriteria ?? '';
+    for (const line of [
+      '* ALT ≤ 3 x ULN or ≤ 5 x ULN if liver metastases',
+      '* creatinine clearance ≥ 60 mL/min if creatinine > 1.5 x ULN',
+      '* Major surgery within 28 days before randomization',
+      '* Prior chemotherapy less than 4 weeks before first dose',
+      '* hemoglobin < 9 g/dL within 14 days before enrollment',
+    ])
+      assert.ok(criteria.split('\n').includes(line), `missing: ${line}\n${criteria}`);
+  });
+
+  it('the USDM export carries them as extension attributes of the criterion', () => {
+    const json = JSON.stringify(exportUsdm(analysis.protocol));
+    for (const value of [
+      '<= 5 x ULN if \\"liver metastases\\"',
+      'if creatinine > 1.5 x ULN',
+      'within 28 days before randomization',
+      'less than 4 weeks before first_dose',
+      'within 14 days before enrollment',
+    ])
+      assert.ok(json.includes(`"valueString":"${value}"`), `missing: ${value}`);
   });
 });

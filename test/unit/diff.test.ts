@@ -248,6 +248,81 @@ describe('amendment diff', () => {
     });
   });
 
+  describe('conditions, alternatives and time windows', () => {
+    it('a condition added to an inclusion or an exclusion loosens it (it binds fewer patients); removed, tightens; changed, has no direction', () => {
+      assert.deepEqual(criterionChange('include creatinine_clearance >= 60 mL/min', 'include creatinine_clearance >= 60 mL/min if creatinine > 1.5 x ULN'), [
+        'changed',
+        'inclusion: creatinine_clearance (lower limit): condition',
+        null,
+        'if creatinine > 1.5 x ULN',
+        'loosened',
+      ]);
+      assert.equal(criterionChange('exclude hemoglobin < 9 g/dL', 'exclude hemoglobin < 9 g/dL if "on anticoagulants"')[4], 'loosened');
+      assert.equal(
+        criterionChange('include creatinine_clearance >= 60 mL/min if creatinine > 1.5 x ULN', 'include creatinine_clearance >= 60 mL/min')[4],
+        'tightened',
+      );
+      const changed = criterionChange(
+        'include creatinine_clearance >= 60 mL/min if creatinine > 1.5 x ULN',
+        'include creatinine_clearance >= 60 mL/min if creatinine > 1 x ULN',
+      );
+      assert.deepEqual(changed.slice(2), ['if creatinine > 1.5 x ULN', 'if creatinine > 1 x ULN', null]);
+    });
+
+    it('an alternative added loosens an inclusion and tightens an exclusion; the main limit is compared on its own', () => {
+      assert.deepEqual(criterionChange('include alt <= 3 x ULN', 'include alt <= 3 x ULN or <= 5 x ULN if "liver metastases"'), [
+        'changed',
+        'inclusion: alt (upper limit): alternatives',
+        null,
+        ['or <= 5 x ULN if "liver metastases"'],
+        'loosened',
+      ]);
+      assert.equal(criterionChange('exclude alt > 5 x ULN', 'exclude alt > 5 x ULN or > 3 x ULN if "liver metastases"')[4], 'tightened');
+      assert.equal(criterionChange('include alt <= 3 x ULN or <= 5 x ULN if "liver metastases"', 'include alt <= 3 x ULN')[4], 'tightened');
+      const both = diff(
+        eligibility('include alt <= 3 x ULN or <= 5 x ULN if "liver metastases"'),
+        eligibility('include alt <= 2.5 x ULN or <= 5 x ULN if "liver metastases"'),
+      );
+      assert.deepEqual(
+        both.map((change) => [change.what, change.old, change.new, change.direction]),
+        [['inclusion: alt (upper limit)', '<= 3 x ULN', '<= 2.5 x ULN', 'tightened']],
+      );
+    });
+
+    it('a time window: added narrows the criterion, a longer "within" widens it, a longer "more than" narrows it, 4 weeks is 28 days, another anchor does not compare', () => {
+      assert.deepEqual(criterionChange('exclude "Major surgery"', 'exclude "Major surgery" within 28 days before randomization'), [
+        'changed',
+        'exclusion: free text: time window',
+        null,
+        'within 28 days before randomization',
+        'loosened',
+      ]);
+      assert.equal(
+        criterionChange('exclude "Major surgery" within 28 days before randomization', 'exclude "Major surgery" within 6 weeks before randomization')[4],
+        'tightened',
+      );
+      assert.equal(
+        criterionChange('include "Recurrence" more than 6 months after "surgery"', 'include "Recurrence" more than 12 months after "surgery"')[4],
+        'tightened',
+      );
+      assert.equal(
+        criterionChange('exclude prior "chemotherapy" within 4 weeks before first_dose', 'exclude prior "chemotherapy" within 2 weeks before first_dose')[4],
+        'loosened',
+      );
+      assert.equal(
+        criterionChange('exclude "Major surgery" within 28 days before randomization', 'exclude "Major surgery" within 28 days before enrollment')[4],
+        null,
+      );
+      assert.deepEqual(
+        diff(
+          eligibility('exclude "Major surgery" within 4 weeks before randomization'),
+          eligibility('exclude "Major surgery" within 28 days before randomization'),
+        ),
+        [],
+      );
+    });
+  });
+
   describe('other criteria', () => {
     it('scores: a wider range loosens an inclusion, a narrower one tightens it', () => {
       assert.deepEqual(criterionChange('include ecog 0', 'include ecog 0-1'), ['changed', 'inclusion: ecog', '0', '0-1', 'loosened']);
@@ -396,6 +471,81 @@ describe('amendment diff', () => {
       assert.deepEqual(
         arms.map((change) => [change.kind, change.what, change.new, change.newLine]),
         [['added', 'arm b', 'Arm B (no_intervention)', 4]],
+      );
+    });
+
+    it('compares the regimen words of issue 11 in meaning: course caps and stops, cycle selections, ways of giving, infusion times, caps, loading doses, conditions', () => {
+      const before = arm(
+        'cycle 21 days until progression, up to 35 cycles {',
+        '  pembrolizumab 200 mg IV day 1 up to 35 cycles',
+        '  cisplatin 75 mg/m2 IV day 1 cycles 1-4',
+        '  fluorouracil 2600 mg/m2 IV continuous over 24 hours day 1',
+        '  carboplatin AUC 5 IV day 1 max 750 mg',
+        '}',
+        'trastuzumab 6 mg/kg IV q3w loading 8 mg/kg x 17',
+        'lenvatinib 8 mg PO daily if weight < 60 kg until progression',
+      );
+      const after = arm(
+        'cycle 21 days until progression or toxicity, up to 24 cycles {',
+        '  pembrolizumab 200 mg IV day 1 up to 24 cycles',
+        '  cisplatin 75 mg/m2 IV day 1 cycles 1-6',
+        '  fluorouracil 2600 mg/m2 IV infusion over 46 hours day 1',
+        '  carboplatin AUC 5-6 IV day 1 max 900 mg',
+        '}',
+        'trastuzumab 6 mg/kg IV q3w loading 4 mg/kg x 17',
+        'lenvatinib 8 mg PO daily if weight < 65 kg until progression or toxicity',
+      );
+      const where = 'arm a: treatment outside a phase';
+      assert.deepEqual(
+        diff(before, after).map((change) => [change.what, change.old, change.new]),
+        [
+          [
+            `${where}: pembrolizumab, cisplatin, fluorouracil, carboplatin: cycle`,
+            'cycle 21 days until progression, up to 35 cycles',
+            'cycle 21 days until progression or toxicity, up to 24 cycles',
+          ],
+          [`${where}: pembrolizumab: cap on the course`, 'up to 35 cycles', 'up to 24 cycles'],
+          [`${where}: cisplatin: cycles`, 'cycles 1-4', 'cycles 1-6'],
+          [`${where}: fluorouracil: way of giving`, 'continuous', 'infusion'],
+          [`${where}: fluorouracil: infusion time`, 'over 24 hours', 'over 46 hours'],
+          [`${where}: carboplatin: value`, 'AUC 5', 'AUC 5-6'],
+          [`${where}: carboplatin: cap on each dose`, '750 mg', '900 mg'],
+          [`${where}: trastuzumab: loading dose`, '8 mg/kg', '4 mg/kg'],
+          [`${where}: lenvatinib: stops`, 'until progression', 'until progression or toxicity'],
+          [`${where}: lenvatinib: condition`, 'if weight < 60 kg', 'if weight < 65 kg'],
+        ],
+      );
+    });
+
+    it('pairs a dose with the same drug in the same option of a choice, and says which option; reports a phase made optional', () => {
+      const choice = (carboplatin: string, phase: string) =>
+        arm(
+          'cycle 21 days x 4 {',
+          '  choice "Platinum" {',
+          '    option "Cisplatin" { cisplatin 75 mg/m2 IV day 1 }',
+          `    option "Carboplatin" { ${carboplatin} }`,
+          '  }',
+          '}',
+          `${phase} {`,
+          '  pemetrexed 500 mg/m2 IV q3w until progression',
+          '}',
+        );
+      const changes = diff(choice('carboplatin AUC 5 IV day 1', 'maintenance'), choice('carboplatin AUC 6 IV day 1', 'maintenance optional "Pemetrexed"'));
+      assert.deepEqual(
+        changes.map((change) => [change.what, change.old, change.new]),
+        [
+          ['arm a: treatment outside a phase: option "Carboplatin": carboplatin: value', 'AUC 5', 'AUC 6'],
+          ['arm a: maintenance: optional', 'given to every participant of the arm', 'optional'],
+          ['arm a: maintenance: label', null, 'Pemetrexed'],
+        ],
+      );
+      const moved = diff(choice('carboplatin AUC 5 IV day 1', 'maintenance'), choice('cisplatin 75 mg/m2 IV day 1', 'maintenance'));
+      assert.deepEqual(
+        moved.map((change) => [change.kind, change.what]),
+        [
+          ['removed', 'arm a: treatment outside a phase: option "Carboplatin": carboplatin'],
+          ['added', 'arm a: treatment outside a phase: option "Carboplatin": cisplatin'],
+        ],
       );
     });
 

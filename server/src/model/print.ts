@@ -262,21 +262,11 @@ function doseModifierTokens(dose: PrintableDose): PrintToken[] {
   const tokens: PrintToken[] = [];
   if (dose.route) tokens.push(word(dose.route));
   if (dose.mode) tokens.push(word(dose.mode));
-  if (dose.infusionMinutes !== undefined) {
-    const hours = dose.infusionMinutes % 60 === 0 && dose.infusionMinutes >= 60;
-    tokens.push(word('over'), num(hours ? dose.infusionMinutes / 60 : dose.infusionMinutes), word(hours ? 'hours' : 'min'));
-  }
+  tokens.push(...infusionTokens(dose.infusionMinutes));
   if (dose.frequency) tokens.push(word(dose.frequency.text));
   const days = dose.dayItems?.length || dose.days?.length ? dayTokens(dose) : [];
   if (days.length) tokens.push(word(days.length === 1 && !String((days[0] as { text: string }).text).includes('-') ? 'day' : 'days'), ...days);
-  if (dose.cycles) {
-    if ('from' in dose.cycles) tokens.push(word('from'), word('cycle'), num(dose.cycles.from));
-    else {
-      const items = dose.cycles.items;
-      const single = items.length === 1 && items[0].from === items[0].to;
-      tokens.push(word(single ? 'cycle' : 'cycles'), ...list(items.map((item) => raw(item.from === item.to ? String(item.from) : `${item.from}-${item.to}`))));
-    }
-  }
+  tokens.push(...cycleSelectionTokens(dose.cycles));
   tokens.push(...endTokens(dose));
   if (dose.max) tokens.push(word('max'), ...amountTokens(dose.max));
   if (dose.loading) tokens.push(word('loading'), ...amountTokens(dose.loading));
@@ -284,6 +274,35 @@ function doseModifierTokens(dose: PrintableDose): PrintToken[] {
   for (const note of dose.notes) tokens.push(str(note));
   return tokens;
 }
+
+/** How long each infusion runs: `over 46 hours`, `over 30 min`. */
+function infusionTokens(minutes: number | undefined): PrintToken[] {
+  if (minutes === undefined) return [];
+  const hours = minutes % 60 === 0 && minutes >= 60;
+  return [word('over'), num(hours ? minutes / 60 : minutes), word(hours ? 'hours' : 'min')];
+}
+
+/** The cycles of its block a dose is given in: `cycles 1-4`, `cycle 2`, `from cycle 9`. */
+function cycleSelectionTokens(cycles: PrintableDose['cycles']): PrintToken[] {
+  if (!cycles) return [];
+  if ('from' in cycles) return [word('from'), word('cycle'), num(cycles.from)];
+  const items = cycles.items;
+  const single = items.length === 1 && items[0].from === items[0].to;
+  return [word(single ? 'cycle' : 'cycles'), ...list(items.map((item) => raw(item.from === item.to ? String(item.from) : `${item.from}-${item.to}`)))];
+}
+
+/**
+ * Parts of a dose line or cycle header as the language writes them, for views that show one
+ * part at a time (the amendment diff): `up to 35 cycles`, `AUC 5`, `cycles 1-4`, `over 46 hours`,
+ * `if weight < 60 kg`. Empty when the part is absent.
+ */
+export const partText = {
+  ends: (ends: Pick<S.Cycle, 'count' | 'duration' | 'upTo' | 'until'>): string => joinTokens(endTokens(ends)),
+  amount: (amount: PrintableDose['amount']): string => joinTokens(amountTokens(amount)),
+  cycles: (cycles: PrintableDose['cycles']): string => joinTokens(cycleSelectionTokens(cycles)),
+  infusion: (minutes: number | undefined): string => joinTokens(infusionTokens(minutes)),
+  condition: (condition: S.WithoutSpans<S.Condition> | undefined): string => (condition ? joinTokens(conditionTokens(condition)) : ''),
+};
 
 /** A choice and its options, each option holding statements. */
 function choiceStatement(

@@ -56,3 +56,67 @@ export function scoreRange(scale: readonly (number | string)[] | undefined, from
   for (let i = Math.min(start, end); i <= Math.max(start, end); i++) positions.push(i);
   return positions;
 }
+
+/** How a renderer writes an analyte and a comparator: as the language does (`alt`, `<=`), or as the registry's text does (`ALT`, `≤`). */
+export interface ClauseWords {
+  analyte(name: string): string;
+  comparator(sign: string): string;
+  /** A text condition or event: quoted as the language writes it, or plain. */
+  quoted(text: string): string;
+  /** A window's anchor: `first_dose`, or `first dose`. */
+  moment(word: string): string;
+}
+
+export const LANGUAGE_WORDS: ClauseWords = {
+  analyte: (name) => name,
+  comparator: (sign) => sign,
+  quoted: (text) => `"${oneLine(text)}"`,
+  moment: (word) => word,
+};
+
+/** A limit's value with its unit or ULN multiple: `3 x ULN`, `60 mL/min`, `1000`. */
+function limitValueText(limit: { readonly valueText: string; readonly multipleOf?: string; readonly unit?: string }): string {
+  if (limit.multipleOf) return `${limit.valueText} x ${limit.multipleOf}`;
+  return limit.unit ? `${limit.valueText} ${limit.unit}` : limit.valueText;
+}
+
+/** A condition: `if creatinine > 1.5 x ULN`, `if "liver metastases"`. */
+export function conditionText(condition: S.WithoutSpans<S.Condition> | S.Condition, words: ClauseWords = LANGUAGE_WORDS): string {
+  if (condition.kind === 'text') return `if ${words.quoted(condition.text)}`;
+  return `if ${words.analyte(condition.analyte)} ${words.comparator(condition.comparator)} ${limitValueText(condition)}`;
+}
+
+/** An alternative limit with its condition: `<= 5 x ULN if "liver metastases"`. */
+export function alternativeText(alternative: S.WithoutSpans<S.AlternativeLimit> | S.AlternativeLimit, words: ClauseWords = LANGUAGE_WORDS): string {
+  return `${words.comparator(alternative.comparator)} ${limitValueText(alternative)} ${conditionText(alternative.condition, words)}`;
+}
+
+const WINDOW_RELATION_WORDS: Readonly<Record<S.TimeWindow['relation'], string>> = {
+  within: 'within',
+  more_than: 'more than',
+  at_least: 'at least',
+  less_than: 'less than',
+};
+
+/** A time window: `within 28 days before randomization`, `more than 6 months after "surgery"`. */
+export function windowText(window: S.WithoutSpans<S.TimeWindow> | S.TimeWindow, words: ClauseWords = LANGUAGE_WORDS): string {
+  const anchor = window.anchor.kind === 'moment' ? words.moment(window.anchor.moment) : words.quoted(window.anchor.text);
+  return `${WINDOW_RELATION_WORDS[window.relation]} ${window.value} ${window.unit} ${window.direction} ${anchor}`;
+}
+
+/**
+ * What a criterion says beyond its main limit, with a leading space, or '' when nothing: its
+ * condition, its alternatives and its time window (`if creatinine > 1.5 x ULN`,
+ * `or <= 5 x ULN if "liver metastases"`, `within 28 days before randomization`). Every renderer
+ * of a criterion appends it, so that no limit is shown without what qualifies it.
+ */
+export function clausesText(criterion: S.WithoutSpans<S.Criterion> | S.Criterion, words: ClauseWords = LANGUAGE_WORDS): string {
+  const parts: string[] = [];
+  if (criterion.kind === 'threshold') {
+    if (criterion.condition) parts.push(conditionText(criterion.condition, words));
+    for (const alternative of criterion.alternatives ?? []) parts.push(`or ${alternativeText(alternative, words)}`);
+  }
+  if ((criterion.kind === 'threshold' || criterion.kind === 'text' || criterion.kind === 'prior') && criterion.window)
+    parts.push(windowText(criterion.window, words));
+  return parts.length ? ` ${parts.join(' ')}` : '';
+}

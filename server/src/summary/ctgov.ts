@@ -32,6 +32,7 @@ import type * as S from '../model/schema';
 import { printStatement } from '../syntax/print';
 import * as C from './ctgov-schema';
 import { renderMarkdown } from './markdown';
+import { clausesText, type ClauseWords } from './criterion-text';
 import { doseLineParts } from '../model/print';
 import { leadMode, readEligibilityText, type Side } from './prose';
 import { summarize } from './summary';
@@ -126,25 +127,34 @@ function analyteWords(id: string): string {
  * following:") unless its label already says so, or the list it stands in (`mode`: all for
  * inclusion criteria, any for exclusion criteria, a group's own for its items) combines them so.
  */
+/** A criterion's condition, alternatives and window in the registry's words: `if Creatinine > 1.5 x ULN`, `or ≤ 5 x ULN if liver metastases`. */
+const REGISTRY_WORDS: ClauseWords = {
+  analyte: (name) => analyteWords(name),
+  comparator: (sign) => COMPARATOR_SIGNS[sign] ?? sign,
+  quoted: (text) => oneLine(text),
+  moment: (word) => word.replace(/_/g, ' '),
+};
+
 export function criterionText(criterion: S.Criterion, mode?: 'any' | 'all'): string {
   const note = criterion.note ? ` (${oneLine(criterion.note)})` : '';
+  const clauses = clausesText(criterion, REGISTRY_WORDS);
   switch (criterion.kind) {
     case 'text':
-      return oneLine(criterion.text) + note;
+      return oneLine(criterion.text) + clauses + note;
     case 'threshold': {
       const value = criterion.multipleOf
         ? `${criterion.valueText} x ${criterion.multipleOf}`
         : criterion.unit
           ? `${criterion.valueText} ${criterion.unit}`
           : criterion.valueText;
-      return `${analyteWords(criterion.analyte)} ${COMPARATOR_SIGNS[criterion.comparator] ?? criterion.comparator} ${value}${note}`;
+      return `${analyteWords(criterion.analyte)} ${COMPARATOR_SIGNS[criterion.comparator] ?? criterion.comparator} ${value}${clauses}${note}`;
     }
     case 'score': {
       const name = findAnalyte(criterion.analyte)?.name ?? analyteWords(criterion.analyte);
       return `${name} ${criterion.from}${criterion.to === undefined ? '' : `-${criterion.to}`}${note}`;
     }
     case 'prior':
-      return `Prior ${criterion.items.map((item) => item.name).join(', ')}${note}`;
+      return `Prior ${criterion.items.map((item) => item.name).join(', ')}${clauses}${note}`;
     case 'group': {
       const label = criterion.label === undefined ? '' : oneLine(criterion.label).replace(/[\s:]+$/, '');
       if (!label) return `${criterion.mode === 'any' ? 'Any' : 'All'} of the following:${note}`;

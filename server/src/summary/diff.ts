@@ -14,12 +14,23 @@
 import { FIELD_SPECS, valueAt, type FieldSpec } from '../language/fields';
 import { findAnalyte } from '../knowledge/analytes';
 import { findDrug } from '../knowledge/index';
+import { partText } from '../model/print';
 import type * as S from '../model/schema';
 import { convert } from '../model/units';
 import { criteriaOf, dosesOf, type DoseAt } from '../model/walk';
 import type { DocumentNode } from '../syntax/tree';
 import { createLineIndex, type LineIndex } from '../util/lines';
-import { criterionSource, eligibilityFieldSpan, oneLine, scoreRange, spanSource } from './criterion-text';
+import {
+  alternativeText,
+  clausesText,
+  conditionText,
+  criterionSource,
+  eligibilityFieldSpan,
+  oneLine,
+  scoreRange,
+  spanSource,
+  windowText,
+} from './criterion-text';
 
 /** One version of the protocol: its text (for lines and criteria as written), its model and its tree. */
 export interface DiffSide {
@@ -588,6 +599,11 @@ function diffArms(before: DiffSide, after: DiffSide, changes: Changes): void {
   }
 }
 
+/** The options of choices that hold a dose, outermost first: `option "Cisplatin"`; '' when everyone in the arm receives it. */
+function optionPath(at: DoseAt): string {
+  return at.options.map((option) => `option "${option.option}"`).join(': ');
+}
+
 /** A phase's name as the diff shows it; the unnamed phase holds what stands directly in the arm. */
 function phaseName(phase: S.TreatmentPhase): string {
   return phase.name ?? 'treatment outside a phase';
@@ -617,15 +633,20 @@ function diffPhases(prefix: string, before: S.Arm, after: S.Arm, oldText: string
   }
   for (const [a, b] of phases.pairs) {
     const where = `${prefix}: ${phaseName(b)}`;
+    const optional = (phase: S.TreatmentPhase) => (phase.optional ? 'optional' : 'given to every participant of the arm');
+    if (Boolean(a.optional) !== Boolean(b.optional)) changes.add('intervention', difference(`${where}: optional`, optional(a), optional(b), a.span, b.span));
+    if ((a.label ?? '') !== (b.label ?? '')) changes.add('intervention', difference(`${where}: label`, a.label, b.label, a.span, b.span));
     diffSurgeries(where, a, b, changes);
     const oldDoses = oldArmDoses.filter((at) => at.phase === a);
     const newDoses = newArmDoses.filter((at) => at.phase === b);
-    const drugKey = (at: DoseAt) => findDrug(at.dose.drug)?.id ?? at.dose.drug.toLowerCase();
+    // A dose pairs with the same drug in the same option of the same choice: the cisplatin option's cisplatin, not another's.
+    const drugKey = (at: DoseAt) => `${findDrug(at.dose.drug)?.id ?? at.dose.drug.toLowerCase()}\u0000${optionPath(at)}`;
     const doses = pairItems(oldDoses, newDoses, drugKey, (at) => JSON.stringify(withoutSpans([at.dose, at.cycle ?? null])));
+    const whereOf = (at: DoseAt) => (at.options.length ? `${where}: ${optionPath(at)}` : where);
     for (const at of doses.removed) {
       changes.add('intervention', {
         kind: 'removed',
-        what: `${where}: ${at.dose.drug}`,
+        what: `${whereOf(at)}: ${at.dose.drug}`,
         old: spanSource(oldText, at.dose.span),
         new: null,
         oldSpan: at.dose.span,
@@ -634,7 +655,7 @@ function diffPhases(prefix: string, before: S.Arm, after: S.Arm, oldText: string
     for (const at of doses.added) {
       changes.add('intervention', {
         kind: 'added',
-        what: `${where}: ${at.dose.drug}`,
+        what: `${whereOf(at)}: ${at.dose.drug}`,
         old: null,
         new: spanSource(newText, at.dose.span),
         newSpan: at.dose.span,
@@ -643,9 +664,9 @@ function diffPhases(prefix: string, before: S.Arm, after: S.Arm, oldText: string
     const seenCycles = new Set<string>();
     for (const [x, y] of doses.pairs) {
       for (const field of DOSE_FIELDS) {
-        for (const found of field.compare(x, y, seenCycles)) changes.add('intervention', { ...found, what: `${where}: ${found.what}` });
+        for (const found of field.compare(x, y, seenCycles)) changes.add('intervention', { ...found, what: `${whereOf(y)}: ${found.what}` });
       }
-      for (const found of unknownDoseFields(x, y)) changes.add('intervention', { ...found, what: `${where}: ${found.what}` });
+      for (const found of unknownDoseFields(x, y)) changes.add('intervention', { ...found, what: `${whereOf(y)}: ${found.what}` });
     }
   }
 }
@@ -696,18 +717,9 @@ function simpleDoseField(
   };
 }
 
-/** The amount as written: `85 mg/m2`, `AUC 5`, `dose unstated`. */
+/** The amount as written: `85 mg/m2`, `AUC 5-6`, `dose unstated`, `matching pembrolizumab`. */
 function amountText(amount: S.Amount): string {
-  switch (amount.form) {
-    case 'quantity':
-      return `${amount.value} ${amount.unit}`;
-    case 'auc':
-      return `AUC ${amount.value}`;
-    case 'unstated':
-      return 'dose unstated';
-    default:
-      return JSON.stringify(withoutSpans(amount));
-  }
+  return partText.amount(amount);
 }
 
 /** The dose's value and unit: compared in the normalised unit where both convert to one (1 g/m2 is 1000 mg/m2). */
@@ -721,7 +733,7 @@ const amountField: DoseField = {
     const spans = { oldSpan: before.dose.valueSpan ?? before.dose.span, newSpan: after.dose.valueSpan ?? after.dose.span };
     if (a.form !== b.form) return [{ what: `${drug}: dose`, old: amountText(a), new: amountText(b), ...spans }];
     if (a.form === 'auc' && b.form === 'auc')
-      return sameNumber(a.value, b.value) ? [] : [{ what: `${drug}: value`, old: amountText(a), new: amountText(b), ...spans }];
+      return amountText(a) === amountText(b) ? [] : [{ what: `${drug}: value`, old: amountText(a), new: amountText(b), ...spans }];
     if (a.form !== 'quantity' || b.form !== 'quantity')
       return sameValue(a, b) ? [] : [{ what: `${drug}: dose`, old: amountText(a), new: amountText(b), ...spans }];
     if (a.normalized && b.normalized && a.normalized.unit === b.normalized.unit) {
@@ -749,7 +761,9 @@ function daysText(dose: S.Dose): string | undefined {
 }
 
 function cycleText(cycle: S.Cycle | undefined): string {
-  return cycle ? `cycle ${cycle.lengthText}${cycle.count !== undefined ? ` x ${cycle.count}` : ''}` : 'outside a cycle';
+  if (!cycle) return 'outside a cycle';
+  const ends = partText.ends(cycle);
+  return `cycle ${cycle.lengthText}${ends ? ` ${ends}` : ''}`;
 }
 
 /** The cycle a dose is given in: reported once per pair of cycles, not once per dose in them. */
@@ -791,8 +805,46 @@ const DOSE_FIELDS: readonly DoseField[] = [
   cycleField,
   simpleDoseField('duration', ['duration'], (at) => (at.dose.duration ? `${at.dose.duration.value} ${at.dose.duration.unit}` : undefined)),
   simpleDoseField('count', ['count'], (at) => at.dose.count),
+  simpleDoseField('cap on the course', ['upTo'], (at) => optionalText(partText.ends({ upTo: at.dose.upTo }))),
+  simpleDoseField('stops', ['until'], (at) => optionalText(partText.ends({ until: at.dose.until }))),
+  simpleDoseField(
+    'cycles',
+    ['cycles'],
+    (at) => optionalText(partText.cycles(at.dose.cycles)),
+    (dose) => dose.cyclesSpan,
+  ),
+  simpleDoseField('way of giving', ['mode'], (at) => at.dose.mode),
+  simpleDoseField(
+    'infusion time',
+    ['infusionMinutes'],
+    (at) => optionalText(partText.infusion(at.dose.infusionMinutes)),
+    (dose) => dose.infusionSpan,
+  ),
+  simpleDoseField(
+    'cap on each dose',
+    ['max'],
+    (at) => (at.dose.max ? partText.amount(at.dose.max) : undefined),
+    (dose) => dose.maxSpan,
+  ),
+  simpleDoseField(
+    'loading dose',
+    ['loading'],
+    (at) => (at.dose.loading ? partText.amount(at.dose.loading) : undefined),
+    (dose) => dose.loadingSpan,
+  ),
+  simpleDoseField(
+    'condition',
+    ['condition'],
+    (at) => optionalText(partText.condition(at.dose.condition)),
+    (dose) => dose.condition?.span,
+  ),
   simpleDoseField('note', ['notes'], (at) => (at.dose.notes.length ? at.dose.notes : undefined)),
 ];
+
+/** A part's text, or undefined when the part is absent. */
+function optionalText(text: string): string | undefined {
+  return text === '' ? undefined : text;
+}
 
 const READ_DOSE_PROPERTIES = new Set<string>(['drug', 'span', ...DOSE_FIELDS.flatMap((field) => field.reads)]);
 
@@ -1111,12 +1163,113 @@ const groupComparer: CriterionComparer<Group> = {
   },
 };
 
+/** A window's length in days where its unit fixes it (days, weeks); months and years are compared only with their own unit. */
+function windowLength(window: S.TimeWindow): { readonly scale: string; readonly value: number } {
+  if (window.unit === 'days' || window.unit === 'weeks') return { scale: 'days', value: window.value * (window.unit === 'weeks' ? 7 : 1) };
+  return { scale: window.unit, value: window.value };
+}
+
+function anchorKey(window: S.TimeWindow): string {
+  return window.anchor.kind === 'moment' ? window.anchor.moment : `"${normalText(window.anchor.text)}"`;
+}
+
+/** Whether a new window makes its criterion easier to meet than the old, or null when the two do not compare. */
+function windowEasier(a: S.TimeWindow, b: S.TimeWindow): boolean | null {
+  if (a.direction !== b.direction || anchorKey(a) !== anchorKey(b)) return null;
+  // "within" and "less than" reach back a span: a longer one catches more events. "more than" and "at least" ask for a gap: a longer one, fewer.
+  const reach = (window: S.TimeWindow) => window.relation === 'within' || window.relation === 'less_than';
+  if (reach(a) !== reach(b)) return null;
+  const x = windowLength(a);
+  const y = windowLength(b);
+  if (x.scale !== y.scale) return null;
+  if (sameNumber(x.value, y.value)) return a.relation === b.relation ? null : reach(b) ? b.relation === 'within' : b.relation === 'at_least';
+  return reach(b) ? y.value > x.value : y.value < x.value;
+}
+
+/**
+ * What qualifies a criterion, each compared as a clause of its own: its condition (a limit that
+ * binds fewer patients is looser), its alternatives (more ways to meet it) and its time window (a
+ * window narrows what counts). A change the diff cannot order is listed without a direction.
+ */
+function qualifierDifferences(a: S.Criterion, b: S.Criterion, subject: string, polarity: 'include' | 'exclude'): Difference[] {
+  const found: Difference[] = [];
+  if (a.kind === 'threshold' && b.kind === 'threshold') {
+    const x = a.condition ? conditionText(a.condition) : undefined;
+    const y = b.condition ? conditionText(b.condition) : undefined;
+    if (x !== y) {
+      // Under a condition, an inclusion binds fewer patients (easier to meet) and an exclusion catches fewer (harder to meet).
+      const easier = x === undefined ? polarity === 'include' : y === undefined ? polarity !== 'include' : null;
+      found.push({
+        what: `${subject}: condition`,
+        old: x ?? null,
+        new: y ?? null,
+        oldSpan: a.condition?.span ?? a.span,
+        newSpan: b.condition?.span ?? b.span,
+        direction: directionOf(easier, polarity),
+        ...(easier === null ? { note: 'not compared: a different condition' } : {}),
+      });
+    }
+    const left = (a.alternatives ?? []).map((alternative) => alternativeText(alternative));
+    const right = (b.alternatives ?? []).map((alternative) => alternativeText(alternative));
+    if (left.join('\u0000') !== right.join('\u0000')) {
+      // More alternatives are more ways to meet the criterion.
+      const easier = left.every((text) => right.includes(text)) ? true : right.every((text) => left.includes(text)) ? false : null;
+      found.push({
+        what: `${subject}: alternatives`,
+        old: left.length ? left.map((text) => `or ${text}`) : null,
+        new: right.length ? right.map((text) => `or ${text}`) : null,
+        oldSpan: a.alternatives?.[0]?.span ?? a.span,
+        newSpan: b.alternatives?.[0]?.span ?? b.span,
+        direction: directionOf(easier, polarity),
+        ...(easier === null ? { note: 'not compared: different alternatives' } : {}),
+      });
+    }
+  }
+  const windowOf = (criterion: S.Criterion) =>
+    criterion.kind === 'threshold' || criterion.kind === 'text' || criterion.kind === 'prior' ? criterion.window : undefined;
+  const wa = windowOf(a);
+  const wb = windowOf(b);
+  const x = wa ? windowText(wa) : undefined;
+  const y = wb ? windowText(wb) : undefined;
+  // 4 weeks and 28 days are the same window.
+  const sameWindow =
+    wa &&
+    wb &&
+    wa.relation === wb.relation &&
+    wa.direction === wb.direction &&
+    anchorKey(wa) === anchorKey(wb) &&
+    sameValue(windowLength(wa), windowLength(wb));
+  if (x !== y && !sameWindow) {
+    // A window narrows what meets the criterion: adding one makes it harder to meet.
+    const easier = wa && wb ? windowEasier(wa, wb) : wb === undefined;
+    found.push({
+      what: `${subject}: time window`,
+      old: x ?? null,
+      new: y ?? null,
+      oldSpan: wa?.span ?? a.span,
+      newSpan: wb?.span ?? b.span,
+      direction: directionOf(easier, polarity),
+      ...(easier === null ? { note: 'not compared: windows of another kind, anchor or unit' } : {}),
+    });
+  }
+  return found;
+}
+
+/** A comparer that also compares what qualifies its criteria, and pairs criteria that say the same with the same qualifiers first. */
+function withQualifiers<C extends S.Criterion>(comparer: CriterionComparer<C>): CriterionComparer<C> {
+  return {
+    ...comparer,
+    identity: (criterion) => comparer.identity(criterion) + clausesText(criterion),
+    compare: (a, b, polarity, texts) => [...comparer.compare(a, b, polarity, texts), ...qualifierDifferences(a, b, comparer.subject(b), polarity)],
+  };
+}
+
 /** The criterion kinds the diff compares in meaning; a kind added to the language gets an entry here. */
 const CRITERION_COMPARERS: { readonly [K in S.Criterion['kind']]: CriterionComparer<Extract<S.Criterion, { kind: K }>> } = {
-  threshold: thresholdComparer,
+  threshold: withQualifiers(thresholdComparer),
   score: scoreComparer,
-  prior: priorComparer,
-  text: textComparer,
+  prior: withQualifiers(priorComparer),
+  text: withQualifiers(textComparer),
   group: groupComparer,
 };
 

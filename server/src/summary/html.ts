@@ -10,6 +10,7 @@ import type { Diagnostic } from '../language/rules';
 import type * as S from '../model/schema';
 import { friendlyUnit } from '../model/units';
 import { escapeHtml } from './page';
+import { clausesText } from './criterion-text';
 import { formatNumber } from '../util/text';
 import { cycleHeader, describeCriterion, describeDose } from './markdown';
 import { scheduleOf } from '../model/schedule';
@@ -368,10 +369,13 @@ function criterionRow(c: S.Criterion, depth: number): string {
     const dimensionless = c.normalized?.unit === '1';
     const normalized = c.normalized && !c.multipleOf ? `${formatNumber(c.normalized.value)}${dimensionless ? '' : ` ${friendlyUnit(c.normalized.unit)}`}` : '';
     const unit = c.multipleOf || dimensionless ? '' : (c.unit ?? 'not stated');
-    return `<tr${indent} data-offset="${c.span.offset}"><td>${e(c.analyte)}</td><td>${e(c.comparator)}</td><td>${e(value)}</td><td>${e(unit)}</td><td>${e(normalized)}</td><td>${e(c.note ?? '')}</td></tr>`;
+    // A condition, alternatives or a window qualify the limit: shown under it, never dropped.
+    const clauses = clausesText(c).trim();
+    const qualified = clauses ? `<br><span class="clauses">${e(clauses)}</span>` : '';
+    return `<tr${indent} data-offset="${c.span.offset}"><td>${e(c.analyte)}</td><td>${e(c.comparator)}</td><td>${e(value)}${qualified}</td><td>${e(unit)}</td><td>${e(normalized)}</td><td>${e(c.note ?? '')}</td></tr>`;
   }
   if (c.kind === 'text')
-    return `<tr${indent} data-offset="${c.span.offset}"><td colspan="5">${e(c.text)}</td><td><span class="badge">free text</span></td></tr>`;
+    return `<tr${indent} data-offset="${c.span.offset}"><td colspan="5">${e(c.text + clausesText(c))}</td><td><span class="badge">free text</span></td></tr>`;
   // The note has its own column; the description is written without it, and a group's without its members (their own rows).
   const own = c.kind === 'group' ? { ...c, note: undefined, criteria: [] } : { ...c, note: undefined };
   return `<tr${indent} data-offset="${c.span.offset}"><td colspan="5">${e(describeCriterion(withoutSpans(own)))}</td><td>${e(c.note ?? '')}</td></tr>`;

@@ -6,6 +6,7 @@ import { ARM_TYPE, INVESTIGATOR_ROLE, STATUS, STOP_REASON } from '../language/en
 import { doseLineParts } from '../model/print';
 import { countText } from '../model/schedule';
 import { formatNumber } from '../util/text';
+import { clausesText } from './criterion-text';
 import { eligibilityFacts, organizationText, trialFacts, type Fact } from './facts';
 import type { DoseImplication, SummaryCriterion as Criterion, SummaryDose, SummaryStep, TrialSummary } from './summary';
 
@@ -150,7 +151,7 @@ export function describeCriterion(criterion: Criterion): string {
   const note = criterion.note ? ` (${criterion.note})` : '';
   switch (criterion.kind) {
     case 'text':
-      return `${criterion.text} *(free text)*`;
+      return `${criterion.text}${clausesText(criterion)} *(free text)*`;
     case 'threshold': {
       let value = `${criterion.valueText}`;
       if (criterion.multipleOf) value += ` x ${criterion.multipleOf}`;
@@ -163,12 +164,12 @@ export function describeCriterion(criterion: Criterion): string {
         (criterion.normalized.unit !== criterion.ucum || String(criterion.normalized.value) !== criterion.valueText)
           ? ` [= ${formatNumber(criterion.normalized.value)} ${criterion.normalized.unit}]`
           : '';
-      return `${criterion.analyte} ${criterion.comparator} ${value}${normalized}${note}`;
+      return `${criterion.analyte} ${criterion.comparator} ${value}${normalized}${clausesText(criterion)}${note}`;
     }
     case 'score':
       return `${criterion.analyte} ${criterion.from}${criterion.to !== undefined ? `-${criterion.to}` : ''}${note}`;
     case 'prior':
-      return `prior ${criterion.items.map((item) => (item.isDrug ? item.name : `"${item.name}"`)).join(', ')}${note}`;
+      return `prior ${criterion.items.map((item) => (item.isDrug ? item.name : `"${item.name}"`)).join(', ')}${clausesText(criterion)}${note}`;
     case 'group':
       return `${criterion.mode === 'any' ? 'any of' : 'all of'}${criterion.label ? ` "${criterion.label}"` : ''}${note}`;
   }

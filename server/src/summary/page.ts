@@ -16,7 +16,7 @@ const STYLE = `
 :root { color-scheme: light dark; }
 body { font-family: var(--vscode-font-family, system-ui, sans-serif); font-size: var(--vscode-font-size, 14px); color: var(--vscode-editor-foreground, #1e1e1e); background: var(--vscode-editor-background, #ffffff); margin: 0 auto; padding: 1em 1.5em; max-width: 1100px; line-height: 1.45; }
 h1 { font-size: 1.4em; margin: 0.2em 0; } h2 { font-size: 1.2em; border-bottom: 1px solid var(--vscode-panel-border, #ccc); padding-bottom: 0.2em; } h3 { font-size: 1.05em; }
-.ids, .muted { color: var(--vscode-descriptionForeground, #666); }
+.ids, .muted, .clauses { color: var(--vscode-descriptionForeground, #666); }
 table { border-collapse: collapse; margin: 0.5em 0 1em; width: 100%; }
 th, td { border: 1px solid var(--vscode-panel-border, #ccc); padding: 0.25em 0.5em; text-align: left; vertical-align: top; }
 table.facts { width: auto; } table.facts th { font-weight: 600; }

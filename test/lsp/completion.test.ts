@@ -86,7 +86,7 @@ const CASES: { fixture: FixtureName; context: string; includes?: string[]; exclu
     includes: ['gemcitabine'],
     excludes: ['platelets'],
   },
-  { fixture: 'completeCourseUnit', context: 'after `for N`', exactly: ['days', 'weeks', 'months', 'cycles'] },
+  { fixture: 'completeCourseUnit', context: 'after `for N`', exactly: ['days', 'weeks', 'months', 'years', 'cycles'] },
   { fixture: 'completeInString', context: 'inside a string', exactly: [] },
   { fixture: 'completeInLineComment', context: 'inside a line comment', exactly: [] },
   { fixture: 'completeInBlockComment', context: 'inside a block comment', exactly: [] },

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { DocumentSymbol, FoldingRange, Position, Range, SelectionRange, SymbolInformation, WorkspaceSymbol } from 'vscode-languageserver-protocol/node';
+import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { cursorOf, freshUri, ROOT, startServer, useServer } from './client';
@@ -173,7 +174,12 @@ describe('lsp: document symbols, folding, selection ranges, workspace symbols', 
       const symbols = await own.request<(SymbolInformation | WorkspaceSymbol)[]>('workspace/symbol', { query: 'nct0' });
       assert.deepEqual(
         symbols.map((s) => `${s.name} ${s.location.uri}`).sort(),
-        ['NCT03951597', 'NCT04669496'].map((id) => `${id} ${pathToFileURL(path.join(samples, `${id}.trial`)).href}`),
+        // Every sample is named by its NCT number, and each file holds one trial block.
+        readdirSync(samples)
+          .filter((name) => name.endsWith('.trial'))
+          .map((name) => name.replace(/\.trial$/, ''))
+          .sort()
+          .map((id) => `${id} ${pathToFileURL(path.join(samples, `${id}.trial`)).href}`),
       );
     } finally {
       await own.shutdown();

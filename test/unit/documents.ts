@@ -5,12 +5,21 @@
  * printer, tree) so they all cover the same ground.
  */
 
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 
 const ROOT = resolve(__dirname, '..', '..');
-export const SAMPLE_FILES = ['samples/NCT04669496.trial', 'samples/NCT03951597.trial'];
+/** Every sample: the two seeds first, then the oncology samples of issue 11, in file order. */
+const SEEDS = ['samples/NCT04669496.trial', 'samples/NCT03951597.trial'];
+export const SAMPLE_FILES = [
+  ...SEEDS,
+  ...readdirSync(join(ROOT, 'samples'))
+    .filter((name) => name.endsWith('.trial'))
+    .sort()
+    .map((name) => `samples/${name}`)
+    .filter((file) => !SEEDS.includes(file)),
+];
 export const SAMPLES: readonly string[] = SAMPLE_FILES.map((file) => readFileSync(join(ROOT, file), 'utf8'));
 
 // ---- generators ----------------------------------------------------------------------------

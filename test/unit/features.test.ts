@@ -4,9 +4,10 @@ import { applyEdits } from '../../server/src/features/format';
 import { createProtocolService } from '../../server/src/service';
 import { allFixtureSources } from './fixtures';
 import { fixture, sample } from './util';
+import { SAMPLE_FILES } from './documents';
 
 const service = createProtocolService();
-const SAMPLES = ['NCT04669496.trial', 'NCT03951597.trial'].map(sample);
+const SAMPLES = SAMPLE_FILES.map((file) => sample(file.replace(/^samples\//, '')));
 
 /** Completion labels at `$0`, in the order an editor would sort them. */
 function completionLabels(source: string): string[] {

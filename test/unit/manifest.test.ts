@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Codes } from '../../server/src/language/codes';
 import { DEFAULT_SETTINGS, TOKEN_MODIFIERS, TOKEN_TYPES } from '../../server/src/features/legend';
-import { ADMINISTRATION_MODE, STOP_REASON, WINDOW_ANCHOR } from '../../server/src/language/enums';
+import { ADMINISTRATION_MODE, AGE_UNIT, ENUMS, PHASE, PHASE_NAME, ROUTE, STOP_REASON, WINDOW_ANCHOR } from '../../server/src/language/enums';
 import { FIELD_SPECS } from '../../server/src/language/fields';
 import { FREQUENCY_WORDS, PHASE_KEYWORDS, ROUTES } from '../../server/src/language/vocabulary';
 
@@ -226,6 +226,18 @@ describe('grammar and language configuration', () => {
       ...WINDOW_ANCHOR.words,
     ];
     for (const word of words) assert.match(text, new RegExp(`[|:(]${word}[|)]`), `the grammar does not mention '${word}'`);
+  });
+});
+
+describe('grammar: enum values', () => {
+  it('colours every value of every registry enum as a constant (phases, routes and regimen words have rules of their own)', () => {
+    const grammar = readJson<Grammar>('syntaxes/trial.tmLanguage.json') as Grammar & { repository: Record<string, { match?: string }> };
+    const rule = grammar.repository['enum-values']?.match ?? '';
+    const own = new Set<unknown>([PHASE, ROUTE, PHASE_NAME, STOP_REASON, ADMINISTRATION_MODE, WINDOW_ANCHOR, AGE_UNIT]);
+    const missing = ENUMS.filter((definition) => !own.has(definition)).flatMap((definition) =>
+      definition.words.filter((word) => !new RegExp(`[|:(]${word}[|)]`).test(rule)),
+    );
+    assert.deepEqual(missing, []);
   });
 });
 

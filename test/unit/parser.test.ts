@@ -5,6 +5,7 @@ import type * as T from '../../server/src/syntax/tree';
 import { nodeAtOffset, nodePathAtOffset } from '../../server/src/syntax/tree';
 import { CONSTRUCTS } from './fixtures';
 import { dumpTree, fixture, matchSnapshot, sample } from './util';
+import { SAMPLE_FILES } from './documents';
 
 describe('parser: every construct', () => {
   for (const [name, source] of Object.entries(CONSTRUCTS)) {
@@ -18,8 +19,8 @@ describe('parser: every construct', () => {
     });
   }
 
-  it('parses both samples without error', () => {
-    for (const name of ['NCT04669496.trial', 'NCT03951597.trial']) {
+  it('parses every sample without error', () => {
+    for (const name of SAMPLE_FILES.map((file) => file.replace(/^samples\//, ''))) {
       const text = sample(name);
       assert.deepEqual(parse(text).errors, [], name);
     }

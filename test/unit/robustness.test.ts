@@ -20,6 +20,7 @@ import { PREVIEW_LIMITS } from '../../server/src/summary/html';
 import { CtgovImportError, fromCtgov, MAX_RECORD_DEPTH } from '../../server/src/summary/import';
 import { createLineIndex } from '../../server/src/util/lines';
 import { ROOT, sample } from './util';
+import { SAMPLE_FILES } from './documents';
 
 const service = createProtocolService();
 
@@ -267,7 +268,7 @@ describe('robustness: the preview of a protocol of megabytes', function () {
   });
 
   it('shows everything of the samples, with no line about more', () => {
-    for (const name of ['NCT04669496.trial', 'NCT03951597.trial']) {
+    for (const name of SAMPLE_FILES.map((file) => file.replace(/^samples\//, ''))) {
       const html = service.previewBody(service.analyze(sample(name)));
       assert.ok(!html.includes('class="muted more"'), name);
     }

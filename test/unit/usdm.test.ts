@@ -17,10 +17,11 @@ import { doseImplication } from '../../server/src/summary/summary';
 import { exportUsdm, EXTENSION_URL, type UsdmWrapper } from '../../server/src/summary/usdm';
 import { administrationsOf } from '../../server/src/summary/usdm-schedule';
 import { LANGUAGE_CODE_SYSTEM, LANGUAGE_VERSION, TERMS, UCUM_CODE_SYSTEM_VERSION, type CdiscTerm } from '../../server/src/summary/usdm-terms';
+import { SAMPLE_FILES } from './documents';
 import { CORPUS_DIR, USDM_DIR, idProblems, objectsOf, schemaProblems, umlProblems, usdmFilesPresent } from './usdm-check';
 
 const ROOT = resolve(__dirname, '..', '..');
-const SAMPLES = ['samples/NCT04669496.trial', 'samples/NCT03951597.trial'];
+const SAMPLES = SAMPLE_FILES;
 const service = createProtocolService();
 
 type Doc = Record<string, unknown>;
@@ -772,15 +773,32 @@ outcome other "QoL"
   // ---- the schedule seam -----------------------------------------------------------------------
 
   describe('administrationsOf', function () {
-    it("gives each line of the samples as many administrations as the summary's implication counts", function () {
+    it("gives each line of the samples as many administrations as the summary's implication counts, by the kind of count", function () {
+      const kinds = new Set<string>();
       for (const file of SAMPLES) {
         const protocol = analyzed(readFileSync(join(ROOT, file), 'utf8'));
         for (const at of dosesOf(protocol)) {
-          const total = doseImplication(protocol, at.dose).totalAdministrations;
-          const placed = administrationsOf(protocol, at.arm).filter((a) => a.doseLine === at.dose).length;
-          assert.equal(placed, total ?? 0, `${file}: ${at.dose.drug}`);
+          const count = doseImplication(protocol, at.dose).administrations;
+          const placed = administrationsOf(protocol, at.arm).filter((a) => a.doseLine === at.dose);
+          const illustrative = placed.filter((a) => a.illustrative).length;
+          const where = `${file}: ${at.arm.id}: ${at.dose.drug} (${count.kind})`;
+          kinds.add(count.kind);
+          switch (count.kind) {
+            case 'exact': // every administration, each a day the protocol fixes
+              assert.deepEqual([placed.length, illustrative], [count.value, 0], where);
+              break;
+            case 'upTo': // the longest course the cap allows, each day fixed by the schedule
+              assert.deepEqual([placed.length, illustrative], [count.max, 0], where);
+              break;
+            case 'open': // a few periods of the pattern, every one marked illustrative
+              assert.ok(placed.length > 0 && illustrative === placed.length, `${where}: ${placed.length} placed, ${illustrative} illustrative`);
+              break;
+            default: // nothing to place: the count is not stated
+              assert.equal(placed.length, 0, where);
+          }
         }
       }
+      assert.deepEqual([...kinds].sort(), ['exact', 'open', 'unknown', 'upTo'], 'the samples hold every kind of count');
     });
 
     it('places cycle days, courses beside cycles from the phase start, and phases one after another', function () {

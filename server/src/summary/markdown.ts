@@ -29,12 +29,10 @@ function cell(text: string): string {
 export function describeDose(dose: SummaryDose): string {
   const { drug, amount, rest } = doseLineParts(dose);
   const parts = [drug, amount];
-  if (
-    dose.amount.form === 'quantity' &&
-    dose.amount.normalized &&
-    `${formatNumber(dose.amount.normalized.value)} ${dose.amount.normalized.unit}` !== dose.implied.written
-  ) {
-    parts.push(`(= ${formatNumber(dose.amount.normalized.value)} ${dose.amount.normalized.unit})`);
+  if (dose.amount.form === 'quantity' && dose.amount.normalized) {
+    // A range normalises as a range: 1-1.25 g/m2 is 1000-1250 mg/m2, never just its lower end.
+    const normalized = quantityText({ value: dose.amount.normalized.value, max: dose.amount.normalizedMax?.value, unit: dose.amount.normalized.unit });
+    if (normalized !== dose.implied.written) parts.push(`(= ${normalized})`);
   }
   if (rest) parts.push(rest);
   return parts.join(' ') + implication(dose.implied);
@@ -64,7 +62,11 @@ export function implication(implied: DoseImplication): string {
       if (implied.administrationsPerCycle === undefined) bits.push('total not stated');
       break;
   }
+  // An open course outside cycles: what one period of its pattern gives (q3w: 1 every 21 days).
+  if (total.kind === 'open' && implied.administrationsPerCycle === undefined && implied.perPeriod !== undefined && implied.periodDays !== undefined)
+    bits.push(implied.periodDays === 1 ? `${implied.perPeriod} a day` : `${implied.perPeriod} every ${implied.periodDays} days`);
   if (implied.perCycle) bits.push(`${quantityText(implied.perCycle)} per cycle`);
+  if (implied.perWeek) bits.push(`${quantityText(implied.perWeek)} a week`);
   if (implied.cumulative) bits.push(`${quantityText(implied.cumulative)} cumulative`);
   else if (implied.cumulativeTotal) {
     const t = implied.cumulativeTotal;

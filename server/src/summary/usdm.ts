@@ -447,6 +447,8 @@ export function exportUsdm(protocol: S.Protocol): UsdmWrapper {
   if (!sponsor) {
     unmet('DDF00201', 'the protocol names no sponsor, so there is no sponsor study role');
     unmet('DDF00172', "the protocol names no sponsor to scope the sponsor's study identifier");
+  } else if (trial?.orgStudyId === undefined) {
+    unmet('DDF00172', "the protocol gives no org_study_id, the sponsor's own identifier of the study");
   }
 
   const roles: UsdmNode[] = [];

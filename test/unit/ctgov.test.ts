@@ -214,6 +214,25 @@ describe('ClinicalTrials.gov export', function () {
     );
   });
 
+  it("writes a cycle's choice as one of its options, never as if every option were given, and says a phase is optional", function () {
+    const chosen = service.analyze(`arm a "A" experimental {
+  cycle 21 days until progression, up to 35 cycles {
+    pembrolizumab 200 mg IV day 1
+    choice "Platinum" {
+      option "Cisplatin" { cisplatin 75 mg/m2 IV day 1 cycles 1-4 }
+      option "Carboplatin" { carboplatin AUC 5 IV day 1 cycles 1-4 }
+    }
+  }
+  maintenance optional "Pemetrexed maintenance" { pemetrexed 500 mg/m2 IV q3w until progression }
+}
+`);
+    assert.equal(
+      regimenText(chosen.protocol.arms[0]),
+      'Cycle of 21 days until progression, up to 35 cycles (pembrolizumab 200 mg IV day 1; one of (Platinum): Cisplatin: cisplatin 75 mg/m2 IV day 1 cycles 1-4 | Carboplatin: carboplatin AUC 5 IV day 1 cycles 1-4)\n' +
+        'Maintenance (optional: Pemetrexed maintenance): pemetrexed 500 mg/m2 IV q3w until progression',
+    );
+  });
+
   it('puts each outcome in the list of its kind, and an outcome without a kind in otherOutcomes', function () {
     const text = [
       'outcome primary "ORR" { time_frame "12 months" }',

@@ -33,7 +33,7 @@ import { printStatement } from '../syntax/print';
 import * as C from './ctgov-schema';
 import { renderMarkdown } from './markdown';
 import { clausesText, type ClauseWords } from './criterion-text';
-import { doseLineParts } from '../model/print';
+import { doseLineParts, partText } from '../model/print';
 import { leadMode, readEligibilityText, type Side } from './prose';
 import { summarize } from './summary';
 
@@ -296,22 +296,42 @@ export function doseText(dose: S.Dose): string {
 function stepText(step: S.Step): string {
   switch (step.kind) {
     case 'cycle': {
-      const ends = [
-        step.count !== undefined ? `x ${step.count}` : '',
-        step.until?.length ? `until ${step.until.join(' or ')}` : '',
-        step.upTo ? `up to ${step.upTo.value} ${step.upTo.unit}` : '',
-      ]
-        .filter(Boolean)
-        .join(', ');
-      return `cycle of ${step.lengthText}${ends ? ` ${ends}` : ''} (${step.doses.map(doseText).join('; ')})`;
+      const ends = partText.ends(step);
+      // The doses of a choice are alternatives: written as one of its options, never as if each were given.
+      const parts: string[] = [];
+      const done = new Set<number>();
+      step.doses.forEach((dose, index) => {
+        if (done.has(index)) return;
+        const choice = step.choices.find((candidate) => candidate.options.some((option) => option.doses.includes(index)));
+        if (!choice) {
+          parts.push(doseText(dose));
+          return;
+        }
+        for (const option of choice.options) for (const i of option.doses) done.add(i);
+        parts.push(
+          choiceText(
+            choice.label,
+            choice.options.map((option) => ({ label: option.label, text: option.doses.map((i) => doseText(step.doses[i])).join('; ') })),
+          ),
+        );
+      });
+      return `cycle of ${step.lengthText}${ends ? ` ${ends}` : ''} (${parts.join('; ')})`;
     }
     case 'dose':
       return doseText(step.dose);
     case 'surgery':
       return `surgery${step.note ? ` (${step.note})` : ''}`;
     case 'choice':
-      return `one of${step.label ? ` (${step.label})` : ''}: ${step.options.map((option) => `${option.label}: ${option.steps.map(stepText).join('; ')}`).join(' | ')}`;
+      return choiceText(
+        step.label,
+        step.options.map((option) => ({ label: option.label, text: option.steps.map(stepText).join('; ') })),
+      );
   }
+}
+
+/** Alternatives: `one of (Platinum): Cisplatin: cisplatin 75 mg/m2 IV day 1 | Carboplatin: carboplatin AUC 5 IV day 1`. */
+function choiceText(label: string | undefined, options: readonly { label: string; text: string }[]): string {
+  return `one of${label ? ` (${label})` : ''}: ${options.map((option) => `${option.label}: ${option.text}`).join(' | ')}`;
 }
 
 /**
@@ -323,7 +343,10 @@ export function regimenText(arm: S.Arm): string | undefined {
     .filter((phase) => phase.steps.length > 0)
     .map((phase) => {
       const steps = phase.steps.map(stepText).join('; ');
-      return phase.name ? `${phase.name[0].toUpperCase()}${phase.name.slice(1)}: ${steps}` : `${steps[0].toUpperCase()}${steps.slice(1)}`;
+      // An optional phase is not given to everyone: the description says so, with the phase's label.
+      const optional = phase.optional ? ` (optional${phase.label ? `: ${phase.label}` : ''})` : phase.label ? ` (${phase.label})` : '';
+      const name = phase.name ? `${phase.name[0].toUpperCase()}${phase.name.slice(1)}` : phase.optional || phase.label ? 'Treatment' : undefined;
+      return name ? `${name}${optional}: ${steps}` : `${steps[0].toUpperCase()}${steps.slice(1)}`;
     });
   return lines.length ? lines.join('\n') : undefined;
 }

@@ -310,7 +310,7 @@ arm a "A" other {
 });
 
 describe('pharmacist: the label against the eligibility', () => {
-  it('says precisely what docetaxel lacks, and counts a limit inside an any-of group (ALP there keeps the AST and ALT rule out)', () => {
+  it('says precisely what docetaxel lacks; a limit that is one alternative of an any-of group binds no one (ALP there does not keep the AST and ALT rule out)', () => {
     const [finding] = checkDiagnostics(
       `arm a "A" other { docetaxel 75 mg/m2 IV day 1 }
                   ^^^^^^^^^ TPL262
@@ -320,7 +320,22 @@ eligibility {
 }`,
       (code) => code === 'TPL262',
     );
-    assert.equal(finding.message, 'docetaxel: its label requires bilirubin <= 1 x ULN (the eligibility admits up to 1.5 x ULN).');
+    // A patient may meet the group by bilirubin alone, with any ALP: the AST and ALT rule applies. The bilirubin
+    // limit the protocol offers among alternatives is not called missing.
+    assert.equal(
+      finding.message,
+      'docetaxel: its label requires ast <= 1.5 x ULN when alp > 2.5 x ULN (none set) and alt <= 1.5 x ULN when alp > 2.5 x ULN (none set).',
+    );
+    const [bound] = checkDiagnostics(
+      `arm a "A" other { docetaxel 75 mg/m2 IV day 1 }
+                  ^^^^^^^^^ TPL262
+eligibility {
+  include all "liver" { bilirubin <= 1.5 x ULN; alp <= 2.5 x ULN }
+  include neutrophils >= 1.5 x10^9/L
+}`,
+      (code) => code === 'TPL262',
+    );
+    assert.equal(bound.message, 'docetaxel: its label requires bilirubin <= 1 x ULN (the eligibility admits up to 1.5 x ULN).');
   });
 
   it('lists every requirement the eligibility lacks', () => {
@@ -375,12 +390,10 @@ eligibility { include creatinine_clearance >= 30 mL/min }`,
     assert.match(diagnostics[2].message, /requires folic acid and vitamin B12 alongside it/);
   });
 
-  it('reads a creatinine clearance band in whole mL/min: > 50 keeps out 30-50, an exclusion < 50 does not (FLOT4 writes "> 50 ml/min" in an any-of group)', () => {
+  it('reads a creatinine clearance band in whole mL/min: > 50 keeps out 30-50, an exclusion < 50 does not', () => {
     checkDiagnostics(
       `arm a "A" other { capecitabine 1250 mg/m2 PO bid days 1-14 }
-eligibility {
-  include any "renal" { creatinine <= 1.5 x ULN; creatinine_clearance > 50 mL/min }
-}`,
+eligibility { include creatinine_clearance > 50 mL/min }`,
       (code) => code === 'TPL260',
     );
     checkDiagnostics(
@@ -388,6 +401,33 @@ eligibility {
                   ^^^^^^^^^^^^ TPL260
 eligibility { exclude creatinine_clearance < 50 mL/min }`,
       (code) => code === 'TPL260',
+    );
+  });
+
+  it('a clearance limit offered as one alternative of an any-of group bounds no one: FLOT4\'s "creatinine <= 1.5 x ULN or CrCl > 50" admits 30-50 mL/min', () => {
+    const [found] = checkDiagnostics(
+      `arm a "A" other { capecitabine 1250 mg/m2 PO bid days 1-14 }
+                  ^^^^^^^^^^^^ TPL260
+eligibility {
+  include any "renal" { creatinine <= 1.5 x ULN; creatinine_clearance > 50 mL/min }
+}`,
+      (code) => code === 'TPL260',
+    );
+    assert.match(
+      found!.message,
+      /at a creatinine clearance of 30-50 mL\/min, but the eligibility limits creatinine clearance only as one alternative of an any-of group/,
+    );
+    // An any-of group of one member, and an all-of group inside the inclusions, bind everyone.
+    for (const group of ['any "renal" { creatinine_clearance > 50 mL/min }', 'all "renal" { creatinine <= 1.5 x ULN; creatinine_clearance > 50 mL/min }'])
+      checkDiagnostics(`arm a "A" other { capecitabine 1250 mg/m2 PO bid days 1-14 }\neligibility { include ${group} }`, (code) => code === 'TPL260');
+    // A label requirement on creatinine stays silent when the protocol speaks of it only among alternatives: the check cannot say it is missing.
+    checkDiagnostics(
+      `arm a "A" other { cisplatin 75 mg/m2 IV day 1 }
+eligibility {
+  include platelets >= 100 x10^9/L
+  include any "renal" { creatinine < 1.5 mg/dL; creatinine_clearance > 60 mL/min }
+}`,
+      (code) => code === 'TPL262',
     );
   });
 

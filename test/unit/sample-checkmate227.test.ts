@@ -366,7 +366,10 @@ describe('sample NCT02477826 (CheckMate 227, part 1)', () => {
   it('renders the course ends and the caps in the summary', () => {
     const text = renderMarkdown(summary);
     assert.match(text, /^# NCT02477826: /);
-    assert.match(text, /nivolumab 3 mg\/kg IV q2w until progression or toxicity, up to 2 years — up to 53 in total, up to 159 mg\/kg cumulative/);
+    assert.match(
+      text,
+      /nivolumab 3 mg\/kg IV q2w until progression or toxicity, up to 2 years — up to 53 in total, 1\.5 mg\/kg a week, up to 159 mg\/kg cumulative/,
+    ); // 3 mg/kg every 14 days: 3 / 2 = 1.5 mg/kg a week
     assert.match(text, /ipilimumab 1 mg\/kg IV q6w until progression or toxicity, up to 2 years — up to 18 in total/);
     assert.match(text, /carboplatin AUC 5-6 IV day 1 — 1 per cycle, up to 4 in total, 750-900 mg per cycle/);
   });

@@ -19,9 +19,14 @@ const EXPECTED: string[] = [
   'TPL263 information docetaxel: its label requires a corticosteroid',
   // FLOT gives docetaxel 50 mg/m2, below the label's 60-100 mg/m2: true, pre- and postoperatively.
   'TPL220 warning 50 mg/m2 of docetaxel is below its labelled doses (60-100 mg/m2',
+  // The record's renal inclusion is "creatinine <= 1.5 x ULN or creatinine clearance > 50 mL/min":
+  // whoever meets the creatinine limit is in at any clearance, so the label's bands are admitted
+  // (oxaliplatin: reduced below 30 mL/min; capecitabine: 75% at 30-50 mL/min).
+  'TPL260 warning oxaliplatin reduces the dose at a creatinine clearance below 30 mL/min, but the eligibility limits creatinine clearance only as one alternative',
   'TPL220 warning 50 mg/m2 of docetaxel is below its labelled doses (60-100 mg/m2',
   // ECF gives epirubicin 50 mg/m2, below the label's 60-120 mg/m2 (the label's use is adjuvant breast cancer).
   'TPL220 warning 50 mg/m2 of epirubicin is below its labelled doses (60-120 mg/m2',
+  'TPL260 warning capecitabine reduces the dose to 75% at a creatinine clearance of 30-50 mL/min',
   'TPL220 warning 50 mg/m2 of epirubicin is below its labelled doses (60-120 mg/m2',
 ];
 

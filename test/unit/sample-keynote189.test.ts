@@ -279,6 +279,6 @@ describe('sample NCT02578680 (KEYNOTE-189)', () => {
     assert.match(text, /pembrolizumab 200 mg IV day 1 up to 35 cycles — 1 per cycle, up to 35 in total/);
     assert.match(text, /pemetrexed 500 mg\/m2 IV day 1 — 1 per cycle, open-ended/);
     assert.match(text, /One of \(Platinum, investigator's choice\)/);
-    assert.match(text, /carboplatin AUC 5 IV day 1 cycles 1-4 — 1 per cycle, up to 4 in total, 750 mg per cycle, up to 3000 mg cumulative/);
+    assert.match(text, /carboplatin AUC 5 IV day 1 cycles 1-4 — 1 per cycle, up to 4 in total, 750 mg per cycle, 250 mg a week, up to 3000 mg cumulative/); // 750 mg every 21 days: 750 / 3 = 250 mg a week
   });
 });

@@ -77,12 +77,16 @@ export function* criteriaOf(eligibility: S.Eligibility | undefined): Generator<C
   yield* visit(eligibility.exclusion, 'exclude');
 }
 
-/** The criteria that must all hold: top-level inclusions and the members of `all` groups among them. */
+/** The criteria that must all hold: top-level inclusions and the members of `all` groups among them (a group of one member is that member). */
 export function conjunction(criteria: readonly S.Criterion[]): S.Criterion[] {
-  return criteria.flatMap((criterion) => (criterion.kind === 'group' ? (criterion.mode === 'all' ? conjunction(criterion.criteria) : []) : [criterion]));
+  return criteria.flatMap((criterion) =>
+    criterion.kind === 'group' ? (criterion.mode === 'all' || criterion.criteria.length === 1 ? conjunction(criterion.criteria) : []) : [criterion],
+  );
 }
 
-/** The criteria any one of which excludes: top-level exclusions and the members of `any` groups among them. */
+/** The criteria any one of which excludes: top-level exclusions and the members of `any` groups among them (a group of one member is that member). */
 export function disjunction(criteria: readonly S.Criterion[]): S.Criterion[] {
-  return criteria.flatMap((criterion) => (criterion.kind === 'group' ? (criterion.mode === 'any' ? disjunction(criterion.criteria) : []) : [criterion]));
+  return criteria.flatMap((criterion) =>
+    criterion.kind === 'group' ? (criterion.mode === 'any' || criterion.criteria.length === 1 ? disjunction(criterion.criteria) : []) : [criterion],
+  );
 }

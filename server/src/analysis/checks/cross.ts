@@ -8,7 +8,7 @@
  */
 
 import type * as S from '../../model/schema';
-import { criteriaOf, dosesOf } from '../../model/walk';
+import { conjunction, criteriaOf, disjunction, dosesOf } from '../../model/walk';
 import { friendlyUnit, normalizeForAnalyte, resolveUnit } from '../../model/units';
 import type { Analyte } from '../../knowledge/analytes';
 import {
@@ -35,6 +35,12 @@ export interface AdmittedLimit {
   /** True when the value itself is not admitted (`> 50`, or an exclusion `<= 50`). */
   readonly strict: boolean;
   readonly criterion: ThresholdCriterion;
+  /**
+   * True when the limit is one alternative of an inclusion's any-of group (`creatinine <= 1.5 x
+   * ULN or creatinine clearance > 50 mL/min`): a patient may meet another member instead, so it
+   * bounds no one for certain. Such limits say the protocol speaks of the analyte, never what it admits.
+   */
+  readonly alternative: boolean;
 }
 
 /**
@@ -44,6 +50,7 @@ export interface AdmittedLimit {
  */
 export function limitsOn(eligibility: S.Eligibility | undefined, analyteId: string, context: CheckContext): AdmittedLimit[] {
   const limits: AdmittedLimit[] = [];
+  const binding = new Set<S.Criterion>(eligibility ? [...conjunction(eligibility.inclusion), ...disjunction(eligibility.exclusion)] : []);
   for (const { criterion, polarity, group } of criteriaOf(eligibility)) {
     if (criterion.kind !== 'threshold' || !criterion.normalized) continue;
     if (context.analyte(criterion.analyte)?.id !== analyteId) continue;
@@ -57,9 +64,10 @@ export function limitsOn(eligibility: S.Eligibility | undefined, analyteId: stri
     // An inclusion `> v` and an exclusion `<= v` leave v itself out.
     const exclusive = criterion.comparator === '>' || criterion.comparator === '<';
     const strict = polarity === 'include' ? exclusive : !exclusive && criterion.comparator !== '=';
-    if (side) limits.push({ side, value, unit, strict, criterion });
+    const alternative = !binding.has(criterion);
+    if (side) limits.push({ side, value, unit, strict, criterion, alternative });
     else if (criterion.comparator === '=')
-      limits.push({ side: 'upper', value, unit, strict: false, criterion }, { side: 'lower', value, unit, strict: false, criterion });
+      limits.push({ side: 'upper', value, unit, strict: false, criterion, alternative }, { side: 'lower', value, unit, strict: false, criterion, alternative });
   }
   return limits;
 }
@@ -81,11 +89,11 @@ function loosestValue(criterion: ThresholdCriterion, side: 'upper' | 'lower' | u
   return { value, unit };
 }
 
-/** The tightest of the limits on one side, in one unit. */
+/** The tightest of the limits on one side, in one unit, that bound every admitted patient. */
 function tightest(limits: readonly AdmittedLimit[], side: 'upper' | 'lower', unit: string): AdmittedLimit | undefined {
   let best: AdmittedLimit | undefined;
   for (const limit of limits) {
-    if (limit.side !== side || limit.unit !== unit) continue;
+    if (limit.side !== side || limit.unit !== unit || limit.alternative) continue;
     if (!best || (side === 'upper' ? limit.value < best.value : limit.value > best.value)) best = limit;
   }
   return best;
@@ -155,8 +163,8 @@ function judge(condition: LabCondition, eligibility: S.Eligibility, words: strin
   const limits = limitsOn(eligibility, analyte.id, context);
   const limit = tightest(limits, required.side, required.unit);
   if (limit && (required.side === 'upper' ? limit.value <= required.value : limit.value >= required.value)) return { kind: 'met' };
-  // A limit the check cannot compare (another unit, the other side) may well be the one meant.
-  if (limits.some((other) => other.side === required.side && other.unit !== required.unit)) return { kind: 'unknown' };
+  // A limit the check cannot compare (another unit, the other side) may well be the one meant; so may one offered as an alternative.
+  if (limits.some((other) => other.side === required.side && (other.unit !== required.unit || other.alternative))) return { kind: 'unknown' };
   if (limit) return { kind: 'looser', limit };
   const family = ANALYTE_FAMILIES.find((members) => members.includes(analyte.id)) ?? [];
   if (family.some((member) => member !== analyte.id && limitsOn(eligibility, member, context).length > 0)) return { kind: 'unknown' };
@@ -236,7 +244,9 @@ function checkRequirements(protocol: S.Protocol, drug: Drug, dose: S.Dose, words
 
 /** `of 30-51 mL/min`, `below 30 mL/min`: the band a renal rule covers, after "a creatinine clearance". */
 function describeBand(rule: RenalRule): string {
-  if (rule.crclFrom !== undefined && rule.crclBelow !== undefined) return `of ${rule.crclFrom}-${rule.crclBelow} mL/min`;
+  // Bands are held in whole mL/min with an exclusive top (30-50 is from 30, below 51): shown as the label writes them.
+  if (rule.crclFrom !== undefined && rule.crclBelow !== undefined)
+    return `of ${rule.crclFrom}-${Number.isInteger(rule.crclBelow) ? rule.crclBelow - 1 : rule.crclBelow} mL/min`;
   if (rule.crclBelow !== undefined) return `below ${rule.crclBelow} mL/min`;
   return `at or above ${rule.crclFrom} mL/min`;
 }
@@ -250,20 +260,28 @@ function describeAction(rule: RenalRule): string {
 /** TPL260: a band where the label reduces or forbids the drug, which the lowest admitted clearance falls into. */
 function checkRenal(protocol: S.Protocol, dose: S.Dose, rules: readonly RenalRule[], context: CheckContext): void {
   if (!protocol.eligibility || rules.length === 0) return;
-  const lower = tightest(limitsOn(protocol.eligibility, 'creatinine_clearance', context), 'lower', 'mL/min');
+  const limits = limitsOn(protocol.eligibility, 'creatinine_clearance', context);
+  const lower = tightest(limits, 'lower', 'mL/min');
+  // A limit offered only as an alternative (creatinine <= 1.5 x ULN or CrCl > 50) lets in whoever meets the other instead.
+  const offered = lower ? undefined : limits.find((limit) => limit.alternative && limit.side === 'lower' && limit.unit === 'mL/min');
   // The label's bands are in whole mL/min (30-50 is held as below 51), so `> 50` admits 51 and up.
   const lowest = lower && (lower.strict && Number.isInteger(lower.value) ? lower.value + 1 : lower.value);
   for (const rule of rules) {
     if (rule.action === 'caution' || rule.crclBelow === undefined) continue;
     // The band is admitted when the lowest admitted clearance falls below the band's top.
     if (lowest !== undefined && lowest >= rule.crclBelow) continue;
-    const admitted = lower ? `admits creatinine clearance from ${formatNumber(lower.value)} mL/min` : 'sets no creatinine clearance limit';
+    const admitted = lower
+      ? `admits creatinine clearance from ${formatNumber(lower.value)} mL/min`
+      : offered
+        ? 'limits creatinine clearance only as one alternative of an any-of group'
+        : 'sets no creatinine clearance limit';
+    const shown = lower ?? offered;
     context.accept(
       'TPL260',
       `The label of ${dose.drug} ${describeAction(rule)} at a creatinine clearance ${describeBand(rule)}, but the eligibility ${admitted}.`,
       dose.drugSpan,
       {
-        related: lower ? [{ ...lower.criterion.span, message: `the creatinine clearance criterion: ${textAt(context.text, lower.criterion.span)}` }] : [],
+        related: shown ? [{ ...shown.criterion.span, message: `the creatinine clearance criterion: ${textAt(context.text, shown.criterion.span)}` }] : [],
       },
     );
   }

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { createScanner, TokenKind } from '../../server/src/syntax/scanner';
+import { createScanner, isUnitText, TokenKind } from '../../server/src/syntax/scanner';
+import { createProtocolService } from '../../server/src/service';
 import { parse } from '../../server/src/syntax/parser';
 import type * as T from '../../server/src/syntax/tree';
 import { nodeAtOffset, nodePathAtOffset } from '../../server/src/syntax/tree';
@@ -149,5 +150,27 @@ describe('scanner', () => {
     scanner.rescanAsUnit();
     assert.equal(scanner.token(), TokenKind.Unit);
     assert.equal(scanner.tokenText(), '{copies}/mL');
+  });
+
+  it("takes UCUM's balanced parentheses into a unit (g/(24.h)), and stops before an unclosed one", () => {
+    const unitOf = (text: string) => {
+      const scanner = createScanner(text);
+      scanner.scan();
+      scanner.rescanAsUnit();
+      return scanner.tokenText();
+    };
+    assert.equal(unitOf('g/(24.h) "note"'), 'g/(24.h)');
+    assert.equal(unitOf('mg/((24.h).m2), next'), 'mg/((24.h).m2)');
+    assert.equal(unitOf('mg/(24.h "note"'), 'mg/');
+    assert.equal(unitOf('mg/(24.h; next)'), 'mg/');
+    assert.ok(isUnitText('g/(24.h)') && !isUnitText('g/(24.h') && !isUnitText('g/24.h)'));
+    const analysis = createProtocolService().analyze('eligibility {\n  exclude urine_protein > 1 g/(24.h)\n}\n');
+    assert.deepEqual(
+      analysis.diagnostics.filter((d) => d.code === 'TPL001' || d.code === 'TPL104').map((d) => d.message),
+      [],
+    );
+    const criterion = analysis.protocol.eligibility?.exclusion[0];
+    assert.ok(criterion?.kind === 'threshold');
+    assert.deepEqual([criterion.unit, criterion.normalized], ['g/(24.h)', { value: 1, unit: 'g/(24.h)' }]);
   });
 });

@@ -120,12 +120,37 @@ function isUnitChar(ch: number): boolean {
   return true;
 }
 
+/**
+ * Where a unit's parenthesised part ends (`g/(24.h)`: after the `)`), when the `(` at `start` is
+ * closed, nested parentheses too, before any character a unit may not hold; -1 otherwise, and the
+ * unit stops before the `(`. UCUM groups with parentheses; the language uses them nowhere else.
+ */
+function parenthesisEnd(text: string, start: number): number {
+  let depth = 0;
+  for (let pos = start; pos < text.length; pos++) {
+    const ch = text.charCodeAt(pos);
+    if (ch === 40) depth++;
+    else if (ch === 41) {
+      depth--;
+      if (depth === 0) return pos + 1;
+    } else if (!isUnitChar(ch) || ch === 123 || ch === 125 || (ch === CH_SLASH && (text.charCodeAt(pos + 1) === CH_SLASH || text.charCodeAt(pos + 1) === CH_STAR)))
+      return -1;
+  }
+  return -1;
+}
+
 /** True when `text` reads back as exactly one unit token (what `rescanAsUnit` takes whole). */
 export function isUnitText(text: string): boolean {
   if (text.length === 0) return false;
   let depth = 0;
   for (let pos = 0; pos < text.length; pos++) {
     const ch = text.charCodeAt(pos);
+    if (ch === 40) {
+      const end = parenthesisEnd(text, pos);
+      if (end < 0) return false;
+      pos = end - 1;
+      continue;
+    }
     if (!isUnitChar(ch)) return false;
     if (ch === 123) depth++;
     else if (ch === 125) {
@@ -383,6 +408,12 @@ export function createScanner(text: string, start = 0): Scanner {
     let depth = 0;
     while (pos < length) {
       const ch = text.charCodeAt(pos);
+      if (ch === 40) {
+        const end = parenthesisEnd(text, pos);
+        if (end < 0) break;
+        pos = end;
+        continue;
+      }
       if (!isUnitChar(ch)) break;
       if (ch === 123) depth++;
       else if (ch === 125) {

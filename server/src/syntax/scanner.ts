@@ -133,7 +133,12 @@ function parenthesisEnd(text: string, start: number): number {
     else if (ch === 41) {
       depth--;
       if (depth === 0) return pos + 1;
-    } else if (!isUnitChar(ch) || ch === 123 || ch === 125 || (ch === CH_SLASH && (text.charCodeAt(pos + 1) === CH_SLASH || text.charCodeAt(pos + 1) === CH_STAR)))
+    } else if (
+      !isUnitChar(ch) ||
+      ch === 123 ||
+      ch === 125 ||
+      (ch === CH_SLASH && (text.charCodeAt(pos + 1) === CH_SLASH || text.charCodeAt(pos + 1) === CH_STAR))
+    )
       return -1;
   }
   return -1;

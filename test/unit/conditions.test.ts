@@ -129,6 +129,19 @@ describe('conditions: criteria compare only under the same condition, window and
     );
   });
 
+  it('TPL244: the same limits with alternatives under different conditions are two criteria; the same alternatives twice are a repeat', () => {
+    checkDiagnostics(
+      `eligibility {
+  include alt <= 3 x ULN or <= 5 x ULN if alp > 2.5 x ULN
+  include alt <= 3 x ULN or <= 5 x ULN if "liver metastases"
+  include ast <= 3 x ULN or <= 5 x ULN if "liver metastases"
+  include ast <= 3 x ULN or <= 5 x ULN if "Liver  metastases"
+          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ TPL244
+}`,
+      (code) => code === 'TPL244',
+    );
+  });
+
   it('TPL244: the same words in two time windows are two criteria; the same window twice is a repeat', () => {
     checkDiagnostics(
       `eligibility {

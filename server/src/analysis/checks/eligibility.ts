@@ -157,7 +157,20 @@ function compareRanks(a: Rank, b: Rank): number {
   return a[0] - b[0] || a[1] - b[1];
 }
 
-/** A key for a constraint's exact bounds, tight and loose: two criteria with one key repeat each other. */
+/**
+ * The alternatives of a criterion, each with its condition: `<= 5 x ULN if alp > 2.5 x ULN` and
+ * `<= 5 x ULN if "liver metastases"` loosen the same limit for different patients, so two
+ * criteria repeat each other only when their alternatives are the same.
+ */
+function alternativesKey(criterion: S.Criterion): string {
+  if (criterion.kind !== 'threshold' || !criterion.alternatives?.length) return '';
+  return criterion.alternatives
+    .map((alternative) => `${alternative.comparator} ${alternative.normalized?.value ?? alternative.value} ${conditionKey(alternative.condition)}`)
+    .sort()
+    .join('; ');
+}
+
+/** A key for a constraint's exact bounds, tight and loose: two criteria with one key (and the same alternatives) repeat each other. */
 function constraintKey(constraint: Constraint): string {
   const side = (bound: Bound | undefined) => (bound ? `${bound.value}${bound.strict ? '!' : ''}` : '-');
   const loose = constraint.loose ?? constraint;
@@ -187,7 +200,7 @@ function reportRedundant(entries: readonly { criterion: S.Criterion; constraint:
   const firstOf = new Map<string, { criterion: S.Criterion; constraint: Constraint }>();
   const distinct: { criterion: S.Criterion; constraint: Constraint }[] = [];
   for (const entry of entries) {
-    const key = constraintKey(entry.constraint);
+    const key = `${constraintKey(entry.constraint)}|${alternativesKey(entry.criterion)}`;
     const first = firstOf.get(key);
     if (first) report(entry.criterion, first.criterion, true);
     else {

@@ -8,7 +8,7 @@
 
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { FIXTURES } from '../../lsp/fixtures';
@@ -104,13 +104,45 @@ function documentedDiagnostics(extensionPath: string): Map<string, string[]> {
   for (const line of section.split('\n')) {
     const sample = /^- `samples\/([^`]+)`/.exec(line);
     if (sample) bySample.set(sample[1], (current = []));
-    const code = /^ {2}- (TPL\d+)(?: \((\w+)\))?:/.exec(line);
-    if (code && current) current.push(`${code[1]} ${code[2] ?? 'warning'}`);
+    // `  - TPL255 (x4):` is four warnings; `  - TPL263 (information):` one information.
+    const code = /^ {2}- (TPL\d+)(?: \(([\w, ]+)\))?:/.exec(line);
+    if (!code || !current) continue;
+    const words = (code[2] ?? '').split(/,\s*/).filter(Boolean);
+    const times = Number(/^x(\d+)$/.exec(words.find((word) => /^x\d+$/.test(word)) ?? '')?.[1] ?? 1);
+    const severity = words.find((word) => !/^x\d+$/.test(word)) ?? 'warning';
+    for (let i = 0; i < times; i++) current.push(`${code[1]} ${severity}`);
   }
   return bySample;
 }
 
-/** Opens a document, shows it, and waits for its diagnostics (every sample has some). */
+/**
+ * Opens a document that should have no diagnostic and proves the server finds none: an edit that
+ * breaks a unit must bring an error, and undoing it must clear every diagnostic (the text is then
+ * the file's own again). Waiting on events, never on time.
+ */
+async function showsNoDiagnostics(uri: vscode.Uri): Promise<void> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(document);
+  const original = document.getText();
+  // A dose line's unit (not one in a description or a comment): `    atezolizumab 1200 mg IV …`.
+  const unit = /^[ \t]+[a-z_]+ [0-9.]+ (?=mg\b)/m.exec(original);
+  assert.ok(unit, `${path.basename(uri.path)} has a dose line in mg to break`);
+  const at = document.positionAt(unit.index + unit[0].length);
+  const breaking = new vscode.WorkspaceEdit();
+  breaking.insert(uri, at, 'x');
+  assert.equal(await vscode.workspace.applyEdit(breaking), true);
+  await diagnosticsWhere(uri, `an error in ${path.basename(uri.path)} after breaking a unit`, (d) =>
+    d.some((x) => x.severity === vscode.DiagnosticSeverity.Error),
+  );
+  const mending = new vscode.WorkspaceEdit();
+  mending.delete(uri, new vscode.Range(at, at.translate(0, 1)));
+  assert.equal(await vscode.workspace.applyEdit(mending), true);
+  await diagnosticsWhere(uri, `no diagnostic in ${path.basename(uri.path)}`, (d) => d.length === 0);
+  assert.equal(document.getText(), original);
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+}
+
+/** Opens a document, shows it, and waits for its diagnostics. */
 export async function openWithDiagnostics(uri: vscode.Uri): Promise<{ document: vscode.TextDocument; diagnostics: vscode.Diagnostic[] }> {
   const document = await vscode.workspace.openTextDocument(uri);
   await vscode.window.showTextDocument(document);
@@ -260,8 +292,13 @@ export function registerExtensionTests(): void {
 
     it('shows each sample with no error and exactly the diagnostics docs/diagnostics.md documents', async () => {
       const documented = documentedDiagnostics(extension.extensionPath);
-      assert.deepEqual([...documented.keys()].sort(), [OTHER_SAMPLE, MAIN_SAMPLE]);
+      const samples = readdirSync(path.join(extension.extensionPath, 'samples')).filter((name) => name.endsWith('.trial'));
+      assert.deepEqual([...documented.keys()].sort(), samples.sort(), 'docs/diagnostics.md lists every sample');
       for (const [sample, expected] of documented) {
+        if (expected.length === 0) {
+          await showsNoDiagnostics(workspaceUri(sample));
+          continue;
+        }
         const { diagnostics } = await openWithDiagnostics(workspaceUri(sample));
         const errors = diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
         assert.deepEqual(errors, [], `${sample} has errors:\n${describeDiagnostics(errors)}`);

@@ -38,6 +38,8 @@ import {
   type DocumentSymbol,
   type InitializeResult,
   type Position,
+  type SemanticTokens,
+  type SemanticTokensDelta,
   type Range,
   type RequestMessage,
   type TextEdit as LspTextEdit,
@@ -439,7 +441,7 @@ export function startServer(connection: Connection): void {
         codeLensProvider: { resolveProvider: false },
         foldingRangeProvider: true,
         selectionRangeProvider: true,
-        semanticTokensProvider: { legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] }, full: true },
+        semanticTokensProvider: { legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] }, full: { delta: true }, range: true },
         inlayHintProvider: true,
       },
       serverInfo: { name: 'trial-language-server' },
@@ -498,6 +500,7 @@ export function startServer(connection: Connection): void {
     documents.delete(textDocument.uri);
     host.close(textDocument.uri);
     checkedCache.delete(textDocument.uri);
+    tokenBuilders.delete(textDocument.uri);
     void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
   });
 
@@ -700,25 +703,66 @@ export function startServer(connection: Connection): void {
     });
   });
 
+  /**
+   * Pushes a document's semantic tokens (those overlapping `span`, or all) into a builder. LSP
+   * tokens lie on one line: a multi-line block comment is sent line by line.
+   */
+  function pushTokens(builder: SemanticTokensBuilder, document: TextDocument, analysis: CheckedDocument, span?: Span): void {
+    for (const token of service.semanticTokens(analysis)) {
+      if (span && (token.offset + token.length <= span.offset || token.offset >= span.offset + span.length)) continue;
+      const modifiers = token.modifiers.reduce((bits, m) => bits | (1 << TOKEN_MODIFIERS.indexOf(m)), 0);
+      const type = TOKEN_TYPES.indexOf(token.type);
+      const start = document.positionAt(token.offset);
+      const end = document.positionAt(token.offset + token.length);
+      if (start.line === end.line) {
+        if (end.character > start.character) builder.push(start.line, start.character, end.character - start.character, type, modifiers);
+        continue;
+      }
+      for (let line = start.line; line <= end.line; line++) {
+        const from = line === start.line ? start.character : 0;
+        const lineText = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '');
+        const to = line === end.line ? end.character : lineText.length;
+        if (to > from) builder.push(line, from, to - from, type, modifiers);
+      }
+    }
+  }
+
+  /**
+   * The last full token set sent for each open document, so that the next request after an edit
+   * may send only what changed (semanticTokens/full/delta): a keystroke re-sends a few integers,
+   * not every token of the file.
+   */
+  const tokenBuilders = new Map<string, SemanticTokensBuilder>();
+
   connection.languages.semanticTokens.on((params) =>
     guarded(documentUri(params), { data: [] }, (document, analysis) => {
       const builder = new SemanticTokensBuilder();
-      for (const token of service.semanticTokens(analysis)) {
-        const modifiers = token.modifiers.reduce((bits, m) => bits | (1 << TOKEN_MODIFIERS.indexOf(m)), 0);
-        const type = TOKEN_TYPES.indexOf(token.type);
-        const start = document.positionAt(token.offset);
-        const end = document.positionAt(token.offset + token.length);
-        // LSP tokens lie on one line: a multi-line block comment is sent line by line.
-        for (let line = start.line; line <= end.line; line++) {
-          const from = line === start.line ? start.character : 0;
-          const lineText = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '');
-          const to = line === end.line ? end.character : lineText.length;
-          if (to > from) builder.push(line, from, to - from, type, modifiers);
-        }
-      }
+      tokenBuilders.set(document.uri, builder);
+      pushTokens(builder, document, analysis);
       return builder.build();
     }),
   );
+
+  connection.languages.semanticTokens.onDelta((params) =>
+    guarded(documentUri(params), { edits: [] } as SemanticTokensDelta | SemanticTokens, (document, analysis) => {
+      let builder = tokenBuilders.get(document.uri);
+      if (!builder) tokenBuilders.set(document.uri, (builder = new SemanticTokensBuilder()));
+      // The edits are against the result the client names; an unknown one (or none) gets the whole set, as the protocol allows.
+      builder.previousResult(typeof params.previousResultId === 'string' ? params.previousResultId : '');
+      pushTokens(builder, document, analysis);
+      return builder.canBuildEdits() ? builder.buildEdits() : builder.build();
+    }),
+  );
+
+  connection.languages.semanticTokens.onRange((params) => {
+    const range = validRange(params.range, 'range');
+    return guarded(documentUri(params), { data: [] }, (document, analysis) => {
+      // A range request answers for the visible lines only and leaves the delta state alone.
+      const builder = new SemanticTokensBuilder();
+      pushTokens(builder, document, analysis, toSpan(document, range));
+      return builder.build();
+    });
+  });
 
   connection.languages.inlayHint.on((params) => {
     const uri = documentUri(params);

@@ -27,7 +27,10 @@ describe('lsp: initialize and shutdown', () => {
     'code lenses': (c) => typeof c.codeLensProvider === 'object',
     folding: (c) => c.foldingRangeProvider === true,
     'selection ranges': (c) => c.selectionRangeProvider === true,
-    'semantic tokens (full)': (c) => c.semanticTokensProvider?.full === true,
+    'semantic tokens (full, delta and range)': (c) => {
+      const full = c.semanticTokensProvider?.full;
+      return typeof full === 'object' && full.delta === true && c.semanticTokensProvider?.range === true;
+    },
     'inlay hints': (c) => c.inlayHintProvider === true,
   };
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { InlayHint, SemanticTokens } from 'vscode-languageserver-protocol/node';
+import type { InlayHint, SemanticTokens, SemanticTokensDelta } from 'vscode-languageserver-protocol/node';
 import { freshUri, useServer } from './client';
 import { load, textAt } from './helpers';
 
@@ -103,6 +103,54 @@ describe('lsp: semantic tokens and inlay hints', () => {
       const [a, b] = [tokens[i - 1], tokens[i]];
       assert.ok(a.line < b.line || a.character + a.length <= b.character, `tokens overlap or go backwards: ${JSON.stringify(a)} ${JSON.stringify(b)}`);
     }
+  });
+
+  it('after an edit, sends only what changed (full/delta), and the result equals a full request on the new text', async () => {
+    const { text } = load('tokens');
+    const uri = freshUri('tokens-delta');
+    await server().open(text, uri);
+    const first = await server().request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
+    assert.ok(first.resultId, 'a full result has an id the next delta can name');
+    // Insert a comment line before the eligibility block: every token after it moves down one line.
+    const line = text.split('\n').findIndex((l) => l.startsWith('eligibility'));
+    await server().change(uri, 2, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '// moved\n' }]);
+    const delta = await server().request<SemanticTokensDelta>('textDocument/semanticTokens/full/delta', {
+      textDocument: { uri },
+      previousResultId: first.resultId,
+    });
+    assert.ok('edits' in delta && delta.resultId, `a delta, not a full set: ${JSON.stringify(delta).slice(0, 200)}`);
+    const patched = [...first.data];
+    for (const edit of [...delta.edits].sort((a, b) => b.start - a.start)) patched.splice(edit.start, edit.deleteCount, ...(edit.data ?? []));
+    const sent = delta.edits.reduce((n, edit) => n + (edit.data?.length ?? 0), 0);
+    assert.ok(sent < first.data.length / 2, `the delta re-sends ${sent} of ${first.data.length} integers`);
+    const full = await server().request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
+    assert.deepEqual(patched, full.data);
+    // An unknown previous result gets the whole set.
+    const unknown = await server().request<SemanticTokens | SemanticTokensDelta>('textDocument/semanticTokens/full/delta', {
+      textDocument: { uri },
+      previousResultId: 'no-such-result',
+    });
+    assert.ok('data' in unknown);
+    assert.deepEqual(unknown.data, full.data);
+  });
+
+  it('answers a range request with the tokens of those lines only', async () => {
+    const { text } = load('tokens');
+    const uri = freshUri('tokens-range');
+    await server().open(text, uri);
+    const legend = server().capabilities.semanticTokensProvider!.legend;
+    const all = decode((await server().request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } })).data, legend);
+    const line = text.split('\n').findIndex((l) => l.includes('eligibility'));
+    const ranged = await server().request<SemanticTokens>('textDocument/semanticTokens/range', {
+      textDocument: { uri },
+      range: { start: { line, character: 0 }, end: { line: line + 2, character: 0 } },
+    });
+    const tokens = decode(ranged.data, legend);
+    assert.ok(tokens.length > 0);
+    assert.deepEqual(
+      tokens,
+      all.filter((t) => t.line >= line && t.line < line + 2),
+    );
   });
 
   it('shows the normalised dose and the per-cycle total after a dose line in a cycle, and the course total after a course', async () => {

@@ -379,27 +379,34 @@ function lineInCycle(at: DoseAt, cycle: S.Cycle, block: CycleSchedule, problems:
   ) {
     problems.push({ code: 'TPL236', message: `${dose.drug} is never given: none of its cycles is a cycle of this block.`, span: dose.cyclesSpan ?? dose.span });
   }
-  const administrations: Administration[] = [];
-  let listed: DoseSchedule['listed'] = numbers ? 'all' : 'period';
+  const listed: DoseSchedule['listed'] = days ? (numbers ? 'all' : 'period') : 'none';
   const cycleNumbers = numbers ?? [dose.cycles && 'from' in dose.cycles ? dose.cycles.from : 1];
-  if (days) {
+  // The administrations one by one are for the views that draw them (the timeline, USDM): laid
+  // out when first read, so that checking a document allocates none of them.
+  let administrations: Administration[] | undefined;
+  const expand = (): Administration[] => {
+    const out: Administration[] = [];
+    if (!days) return out;
     let left = dose.upTo?.unit === 'doses' ? dose.upTo.value : Infinity;
     for (const c of cycleNumbers) {
       for (const day of days) {
         if (left <= 0) break;
         const times = Math.min(perDay, left);
         left -= times;
-        administrations.push({ day: (c - 1) * length + day, cycle: c, cycleDay: day, times });
+        out.push({ day: (c - 1) * length + day, cycle: c, cycleDay: day, times });
       }
     }
-  } else listed = 'none';
+    return out;
+  };
   return {
     ...base,
     perCycle,
     cycleStep: step,
     cyclesGiven: given,
     total,
-    administrations,
+    get administrations() {
+      return (administrations ??= expand());
+    },
     listed,
     periodDays: length * step,
     perPeriod: perCycle,

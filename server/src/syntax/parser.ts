@@ -593,9 +593,15 @@ export function parse(text: string): ParseResult {
     return false;
   }
 
+  let lookahead: ReturnType<typeof createScanner> | undefined;
+
   /** The kind and text of the token after the current one, without moving: a scan from its end. */
   function peek(): { kind: TokenKind; text: string; lineBreak: boolean } {
-    const ahead = createScanner(text, end());
+    // One lookahead scanner for the whole parse: a scanner is a closure of many functions, and a
+    // day list peeks after every comma.
+    lookahead ??= createScanner(text);
+    const ahead = lookahead;
+    ahead.reset(end());
     const kind = ahead.scan();
     return { kind, text: kind === TokenKind.Identifier ? ahead.tokenValue() : ahead.tokenText(), lineBreak: ahead.precededByLineBreak() };
   }

@@ -43,6 +43,8 @@ export interface Comment {
 export interface Scanner {
   /** Advances to the next token and returns its kind. */
   scan(): TokenKind;
+  /** Moves to `offset` and forgets the comments seen, for a lookahead scanner used again and again. */
+  reset(offset: number): void;
   /** Re-reads the current token, from its start, as a unit (`mg/m2`, `x10^9/L`, `%`). */
   rescanAsUnit(): TokenKind;
   token(): TokenKind;
@@ -434,8 +436,16 @@ export function createScanner(text: string, start = 0): Scanner {
     return (kind = TokenKind.Unit);
   }
 
+  function reset(offset: number): void {
+    pos = offset;
+    kind = TokenKind.EOF;
+    error = TokenError.None;
+    commentList.length = 0;
+  }
+
   return {
     scan,
+    reset,
     rescanAsUnit,
     token: () => kind,
     tokenOffset: () => tokenStart,

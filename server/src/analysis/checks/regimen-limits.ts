@@ -233,8 +233,13 @@ function topOf(amount: { readonly value: number; readonly max?: number }): numbe
 /** Days from the first administration to the last, when the line lists them all. */
 function spanOfDays(schedule: DoseSchedule): number | undefined {
   if (schedule.listed !== 'all' || schedule.administrations.length === 0) return undefined;
-  const days = schedule.administrations.map((administration) => administration.day);
-  return Math.max(...days) - Math.min(...days);
+  let first = Infinity;
+  let last = -Infinity;
+  for (const administration of schedule.administrations) {
+    first = Math.min(first, administration.day);
+    last = Math.max(last, administration.day);
+  }
+  return last - first;
 }
 
 /** What the engine knows of a line's course, for the label's caps. */
@@ -368,7 +373,7 @@ function checkLine(schedule: DoseSchedule, drug: Drug, protocol: S.Protocol, con
     if (problem) report('TPL228', problem, at, context);
   }
 
-  for (const problem of courseLimitProblems(drug, courseFacts(schedule))) {
+  for (const problem of drug.courseLimits?.length ? courseLimitProblems(drug, courseFacts(schedule)) : []) {
     const where = dose.endSpan ?? schedule.at.cycle?.headerSpan ?? dose.span;
     if (problem.indication && !indicationApplies(problem.indication, protocol)) continue;
     if (problem.kind === 'exceeds' && !problem.indication) report('TPL226', problem, where, context);

@@ -43,6 +43,16 @@ export interface AdmittedLimit {
   readonly alternative: boolean;
 }
 
+const bindingCache = new WeakMap<S.Eligibility, ReadonlySet<S.Criterion>>();
+
+/** The criteria that bind every admitted patient (not one alternative among others), once per eligibility block. */
+function bindingCriteria(eligibility: S.Eligibility | undefined): ReadonlySet<S.Criterion> {
+  if (!eligibility) return new Set();
+  let found = bindingCache.get(eligibility);
+  if (!found) bindingCache.set(eligibility, (found = new Set([...conjunction(eligibility.inclusion), ...disjunction(eligibility.exclusion)])));
+  return found;
+}
+
 /**
  * Every bound the eligibility puts on an analyte: an inclusion `<= v` and an exclusion `> v` both
  * admit values up to v. Members of an exclusion's all-of group exclude only together, so they
@@ -50,7 +60,7 @@ export interface AdmittedLimit {
  */
 export function limitsOn(eligibility: S.Eligibility | undefined, analyteId: string, context: CheckContext): AdmittedLimit[] {
   const limits: AdmittedLimit[] = [];
-  const binding = new Set<S.Criterion>(eligibility ? [...conjunction(eligibility.inclusion), ...disjunction(eligibility.exclusion)] : []);
+  const binding = bindingCriteria(eligibility);
   for (const { criterion, polarity, group } of criteriaOf(eligibility)) {
     if (criterion.kind !== 'threshold' || !criterion.normalized) continue;
     if (context.analyte(criterion.analyte)?.id !== analyteId) continue;

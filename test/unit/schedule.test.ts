@@ -318,6 +318,13 @@ describe('schedule engine against a day-by-day oracle', function () {
             oracle.days,
             `${text}: the days`,
           );
+        // The first and last day the engine gives without laying the administrations out are theirs.
+        if (line.dayRange && line.administrations.length)
+          assert.deepEqual(
+            [line.dayRange.first, line.dayRange.last],
+            [line.administrations[0].day, line.administrations[line.administrations.length - 1].day],
+            `${text}: the day range`,
+          );
       }),
       { numRuns: RUNS, seed: SEED },
     );

@@ -61,6 +61,8 @@ export interface DoseSchedule {
    * when the line does not say enough.
    */
   readonly administrations: readonly Administration[];
+  /** The first and last day of `administrations`, found without laying them out where the line allows. */
+  readonly dayRange?: { readonly first: number; readonly last: number };
   readonly listed: 'all' | 'period' | 'none';
   /** The length of its pattern in days (a cycle, k cycles, an interval), for per-period figures. */
   readonly periodDays?: number;
@@ -398,6 +400,12 @@ function lineInCycle(at: DoseAt, cycle: S.Cycle, block: CycleSchedule, problems:
     }
     return out;
   };
+  // Without a cap on doses, the first and last days follow from the first and last cycles.
+  const dosesCapped = dose.upTo?.unit === 'doses';
+  const dayRange =
+    days?.length && cycleNumbers.length && !dosesCapped
+      ? { first: (cycleNumbers[0] - 1) * length + days[0], last: (cycleNumbers[cycleNumbers.length - 1] - 1) * length + days[days.length - 1] }
+      : undefined;
   return {
     ...base,
     perCycle,
@@ -407,6 +415,7 @@ function lineInCycle(at: DoseAt, cycle: S.Cycle, block: CycleSchedule, problems:
     get administrations() {
       return (administrations ??= expand());
     },
+    ...(dayRange ? { dayRange } : {}),
     listed,
     periodDays: length * step,
     perPeriod: perCycle,

@@ -232,7 +232,9 @@ function topOf(amount: { readonly value: number; readonly max?: number }): numbe
 
 /** Days from the first administration to the last, when the line lists them all. */
 function spanOfDays(schedule: DoseSchedule): number | undefined {
-  if (schedule.listed !== 'all' || schedule.administrations.length === 0) return undefined;
+  if (schedule.listed !== 'all') return undefined;
+  if (schedule.dayRange) return schedule.dayRange.last - schedule.dayRange.first;
+  if (schedule.administrations.length === 0) return undefined;
   let first = Infinity;
   let last = -Infinity;
   for (const administration of schedule.administrations) {

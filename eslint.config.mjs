@@ -40,7 +40,7 @@ export default tseslint.config(
   },
   ...layerRules,
   {
-    files: ['bin/**/*.js'],
+    files: ['bin/**/*.js', 'bench/**/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', process: 'readonly', __dirname: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

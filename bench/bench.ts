@@ -278,7 +278,7 @@ interface Change {
 
 /** What the benchmark reads of a server's capabilities. */
 interface Capabilities {
-  semanticTokensProvider?: { full?: boolean | { delta?: boolean } };
+  semanticTokensProvider?: { full?: boolean | { delta?: boolean }; range?: boolean | object };
   documentSymbolProvider?: unknown;
   foldingRangeProvider?: unknown;
   inlayHintProvider?: unknown;
@@ -544,8 +544,12 @@ async function refreshSet(text: string) {
     const samples = await refreshTimes(session, at.comment, 'x', 2, ALONE, only);
     afterKeystroke[only[0] ?? 'diagnostics'] = msStats(samples.map((sample) => sample.ms));
   }
-  for (const [kind, method, params] of session.requests(at.comment)) alone[kind] = await timeRequest(method, params, ALONE);
   const textDocument = { uri: 'file:///bench/refresh.trial' };
+  for (const [kind, method, params] of session.requests(at.comment)) {
+    // Semantic tokens alone: the whole set, what a request with no previous result gets (a delta on an unchanged document is empty).
+    alone[kind] =
+      kind === 'semanticTokens' ? await timeRequest('textDocument/semanticTokens/full', { textDocument }, ALONE) : await timeRequest(method, params, ALONE);
+  }
   if (session.capabilities.codeLensProvider) alone.codeLens = await timeRequest('textDocument/codeLens', { textDocument }, ALONE);
   const formatting = session.capabilities.documentFormattingProvider
     ? await timeRequest('textDocument/formatting', { textDocument, options: FORMATTING_OPTIONS }, FORMATS)

@@ -91,8 +91,8 @@ function armTitle(protocol: S.Protocol, schedule: ProtocolSchedule, arm: S.Arm):
   const drugs = new Set<string>();
   const administrations: Count[] = [];
   let alternatives = false;
-  for (const at of dosesOf(protocol)) {
-    if (at.arm !== arm) continue;
+  // This arm's doses only: walking the protocol's for every arm made the lenses arms x doses.
+  for (const at of dosesOf({ ...protocol, arms: [arm] })) {
     drugs.add(at.dose.drug);
     if (at.options.length > 0) alternatives = true;
     else administrations.push(doseImplication(protocol, at.dose).administrations);

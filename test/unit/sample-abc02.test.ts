@@ -5,11 +5,9 @@
  */
 
 import * as assert from 'node:assert/strict';
-import { createProtocolService } from '../../server/src/service';
-import type { SummaryCriterion, SummaryDose, SummaryStep, TrialSummary } from '../../server/src/summary/summary';
-import { sample } from './util';
+import type { TrialSummary } from '../../server/src/summary/summary';
+import { checkedSummary, doses, thresholdOf } from './sample-check';
 
-const service = createProtocolService();
 const NAME = 'NCT00262769.trial';
 
 /**
@@ -28,58 +26,18 @@ const EXPECTED = [
   "TPL255 warning The outcome 'Quality of life' has no time frame",
 ];
 
-function summaryOf(name: string): TrialSummary {
-  const text = sample(name);
-  const diagnostics = service.analyze(text).diagnostics;
-  assert.deepEqual(
-    diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message}`),
-    [],
-    `${name} must check without any error`,
-  );
-  assert.equal(diagnostics.length, EXPECTED.length, diagnostics.map((d) => `${d.code} ${d.message}`).join('\n'));
-  EXPECTED.forEach((line, i) => {
-    const [code, severity, ...words] = line.split(' ');
-    const actual = diagnostics[i];
-    assert.deepEqual([actual.code, actual.severity], [code, severity]);
-    assert.ok(actual.message.includes(words.join(' ')), `${actual.code}: ${actual.message}`);
-  });
-  return service.summary(text);
-}
-
-/** Every dose of an arm with the cycle it sits in, phase by phase. */
-function doses(summary: TrialSummary, armId: string): { phase?: string; cycle?: Extract<SummaryStep, { kind: 'cycle' }>; dose: SummaryDose }[] {
-  const arm = summary.arms.find((a) => a.id === armId);
-  assert.ok(arm, `arm ${armId}`);
-  const out: { phase?: string; cycle?: Extract<SummaryStep, { kind: 'cycle' }>; dose: SummaryDose }[] = [];
-  for (const phase of arm.phases) {
-    for (const step of phase.steps) {
-      if (step.kind === 'cycle') for (const dose of step.doses) out.push({ phase: phase.name, cycle: step, dose });
-      if (step.kind === 'dose') out.push({ phase: phase.name, dose: step.dose });
-    }
-  }
-  return out;
-}
-
 function findDose(summary: TrialSummary, armId: string, drug: string) {
   const found = doses(summary, armId).filter((d) => d.dose.drug === drug);
   assert.equal(found.length, 1, `${drug} in ${armId}`);
   return found[0];
 }
 
-function flatten(criteria: readonly SummaryCriterion[]): SummaryCriterion[] {
-  return criteria.flatMap((c) => (c.kind === 'group' ? [c, ...flatten(c.criteria)] : [c]));
-}
-
-function thresholdOf(criteria: readonly SummaryCriterion[], analyte: string) {
-  const found = flatten(criteria).filter((c): c is Extract<SummaryCriterion, { kind: 'threshold' }> => c.kind === 'threshold' && c.analyte === analyte);
-  assert.ok(found.length > 0, `no threshold on ${analyte}`);
-  return found;
-}
-
 /** Rounds away the engine's floating-point tail (16.6666666667). */
 function near(actual: number | undefined, expected: number): void {
   assert.ok(actual !== undefined && Math.abs(actual - expected) < 1e-6, `${actual} is not ${expected}`);
 }
+
+const summaryOf = (name: string): TrialSummary => checkedSummary(name, EXPECTED);
 
 describe('sample NCT00262769 (ABC-02: cisplatin plus gemcitabine vs gemcitabine, biliary tract cancer)', () => {
   const summary = summaryOf(NAME);

@@ -1,10 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { createProtocolService } from '../../server/src/service';
 import { renderMarkdown } from '../../server/src/summary/markdown';
-import type { SummaryCriterion, SummaryDose, SummaryStep, TrialSummary } from '../../server/src/summary/summary';
-import { sample } from './util';
+import type { SummaryDose, SummaryStep, TrialSummary } from '../../server/src/summary/summary';
+import { checkedSummary, doses, flatten } from './sample-check';
 
-const service = createProtocolService();
 const NAME = 'NCT02477826.trial';
 
 /**
@@ -23,39 +21,7 @@ const EXPECTED: string[] = [
   'TPL262 warning cisplatin: its label requires creatinine < 1.5 mg/dL (none set) and platelets >= 100000 /mm3 (none set)',
 ];
 
-function summaryOf(name: string): TrialSummary {
-  const text = sample(name);
-  const diagnostics = service.analyze(text).diagnostics;
-  assert.deepEqual(
-    diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message}`),
-    [],
-    `${name} must check without any error`,
-  );
-  assert.equal(diagnostics.length, EXPECTED.length, diagnostics.map((d) => `${d.code} ${d.message}`).join('\n'));
-  EXPECTED.forEach((line, i) => {
-    const [code, severity, ...words] = line.split(' ');
-    const actual = diagnostics[i];
-    assert.deepEqual([actual.code, actual.severity], [code, severity]);
-    assert.ok(actual.message.includes(words.join(' ')), `${actual.code}: ${actual.message}`);
-  });
-  return service.summary(text);
-}
-
 type Cycle = Extract<SummaryStep, { kind: 'cycle' }>;
-
-/** Every dose of an arm with the cycle it sits in, phase by phase. */
-function doses(summary: TrialSummary, armId: string): { phase?: string; optional?: boolean; cycle?: Cycle; dose: SummaryDose }[] {
-  const arm = summary.arms.find((a) => a.id === armId);
-  assert.ok(arm, `arm ${armId}`);
-  const out: { phase?: string; optional?: boolean; cycle?: Cycle; dose: SummaryDose }[] = [];
-  for (const phase of arm.phases) {
-    for (const step of phase.steps) {
-      if (step.kind === 'cycle') for (const dose of step.doses) out.push({ phase: phase.name, optional: phase.optional, cycle: step, dose });
-      if (step.kind === 'dose') out.push({ phase: phase.name, optional: phase.optional, dose: step.dose });
-    }
-  }
-  return out;
-}
 
 function findDose(summary: TrialSummary, armId: string, drug: string) {
   const found = doses(summary, armId).filter((d) => d.dose.drug === drug);
@@ -68,10 +34,6 @@ function optionDoses(cycle: Cycle, label: string): SummaryDose[] {
   const option = cycle.choices?.[0]?.options.find((o) => o.label === label);
   assert.ok(option, `option ${label}`);
   return option.doses.map((i) => cycle.doses[i]);
-}
-
-function flatten(criteria: readonly SummaryCriterion[]): SummaryCriterion[] {
-  return criteria.flatMap((c) => (c.kind === 'group' ? [c, ...flatten(c.criteria)] : [c]));
 }
 
 const quantity = (dose: SummaryDose) => (dose.amount.form === 'quantity' ? dose.amount : assert.fail(`${dose.drug} is not a quantity`));
@@ -94,6 +56,8 @@ const OPTIONS = [
   'Squamous: gemcitabine and cisplatin',
   'Squamous: gemcitabine and carboplatin',
 ];
+
+const summaryOf = (name: string): TrialSummary => checkedSummary(name, EXPECTED);
 
 describe('sample NCT02477826 (CheckMate 227, part 1)', () => {
   const summary = summaryOf(NAME);

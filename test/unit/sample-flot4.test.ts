@@ -1,10 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { createProtocolService } from '../../server/src/service';
 import { renderMarkdown } from '../../server/src/summary/markdown';
-import type { SummaryCriterion, SummaryDose, SummaryStep, TrialSummary } from '../../server/src/summary/summary';
-import { sample } from './util';
+import type { SummaryDose, TrialSummary } from '../../server/src/summary/summary';
+import { checkedSummary, doses, thresholdOf } from './sample-check';
 
-const service = createProtocolService();
 const NAME = 'NCT01216644.trial';
 
 /**
@@ -30,40 +28,6 @@ const EXPECTED: string[] = [
   'TPL220 warning 50 mg/m2 of epirubicin is below its labelled doses (60-120 mg/m2',
 ];
 
-function summaryOf(name: string): TrialSummary {
-  const text = sample(name);
-  const diagnostics = service.analyze(text).diagnostics;
-  assert.deepEqual(
-    diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message}`),
-    [],
-    `${name} must check without any error`,
-  );
-  assert.equal(diagnostics.length, EXPECTED.length, diagnostics.map((d) => `${d.code} ${d.message}`).join('\n'));
-  EXPECTED.forEach((line, i) => {
-    const [code, severity, ...words] = line.split(' ');
-    const actual = diagnostics[i];
-    assert.deepEqual([actual.code, actual.severity], [code, severity]);
-    assert.ok(actual.message.includes(words.join(' ')), `${actual.code}: ${actual.message}`);
-  });
-  return service.summary(text);
-}
-
-type CycleStep = Extract<SummaryStep, { kind: 'cycle' }>;
-
-/** Every dose of an arm with the cycle it sits in, phase by phase. */
-function doses(summary: TrialSummary, armId: string): { phase?: string; cycle?: CycleStep; dose: SummaryDose }[] {
-  const arm = summary.arms.find((a) => a.id === armId);
-  assert.ok(arm, `arm ${armId}`);
-  const out: { phase?: string; cycle?: CycleStep; dose: SummaryDose }[] = [];
-  for (const phase of arm.phases) {
-    for (const step of phase.steps) {
-      if (step.kind === 'cycle') for (const dose of step.doses) out.push({ phase: phase.name, cycle: step, dose });
-      if (step.kind === 'dose') out.push({ phase: phase.name, dose: step.dose });
-    }
-  }
-  return out;
-}
-
 /** The one dose line of a drug in one phase of an arm. */
 function findDose(summary: TrialSummary, armId: string, drug: string, phase: string) {
   const found = doses(summary, armId).filter((d) => d.dose.drug === drug && d.phase === phase);
@@ -71,20 +35,12 @@ function findDose(summary: TrialSummary, armId: string, drug: string, phase: str
   return found[0];
 }
 
-function flatten(criteria: readonly SummaryCriterion[]): SummaryCriterion[] {
-  return criteria.flatMap((c) => (c.kind === 'group' ? [c, ...flatten(c.criteria)] : [c]));
-}
-
-function thresholdOf(criteria: readonly SummaryCriterion[], analyte: string) {
-  const found = flatten(criteria).filter((c): c is Extract<SummaryCriterion, { kind: 'threshold' }> => c.kind === 'threshold' && c.analyte === analyte);
-  assert.ok(found.length > 0, `no threshold on ${analyte}`);
-  return found;
-}
-
 function quantity(dose: SummaryDose) {
   assert.equal(dose.amount.form, 'quantity');
   return dose.amount.form === 'quantity' ? dose.amount : undefined;
 }
+
+const summaryOf = (name: string): TrialSummary => checkedSummary(name, EXPECTED);
 
 describe('sample NCT01216644 (FLOT4-AIO: perioperative FLOT versus ECF/ECX)', () => {
   const summary = summaryOf(NAME);

@@ -302,7 +302,28 @@ export const partText = {
   cycles: (cycles: PrintableDose['cycles']): string => joinTokens(cycleSelectionTokens(cycles)),
   infusion: (minutes: number | undefined): string => joinTokens(infusionTokens(minutes)),
   condition: (condition: S.WithoutSpans<S.Condition> | undefined): string => (condition ? joinTokens(conditionTokens(condition)) : ''),
+  alternative: (alternative: S.WithoutSpans<S.AlternativeLimit>): string => joinTokens(alternativeTokens(alternative).slice(1)),
+  window: (window: S.WithoutSpans<S.TimeWindow> | undefined): string => joinTokens(windowTokens(window)),
+  /** What qualifies a criterion's limit: its condition, its alternatives and its window (`if … or <= 5 x ULN if … within …`). */
+  clauses: (criterion: S.WithoutSpans<S.Criterion>): string => joinTokens(clauseTokens(criterion)),
 };
+
+/** `or <= 5 x ULN if "liver metastases"`. */
+function alternativeTokens(alternative: S.WithoutSpans<S.AlternativeLimit>): PrintToken[] {
+  return [word('or'), raw(alternative.comparator), ...limitTokens(alternative), ...conditionTokens(alternative.condition)];
+}
+
+/** The condition, alternatives and window of a criterion, in the order the language writes them. */
+function clauseTokens(criterion: S.WithoutSpans<S.Criterion>): PrintToken[] {
+  if (criterion.kind === 'threshold')
+    return [
+      ...(criterion.condition ? conditionTokens(criterion.condition) : []),
+      ...(criterion.alternatives ?? []).flatMap(alternativeTokens),
+      ...windowTokens(criterion.window),
+    ];
+  if (criterion.kind === 'text' || criterion.kind === 'prior') return windowTokens(criterion.window);
+  return [];
+}
 
 /** A choice and its options, each option holding statements. */
 function choiceStatement(
@@ -393,42 +414,16 @@ export function criterionStatement(criterion: S.Criterion, comments: CommentsOf 
   const extra = { comments: comments(criterion) };
   switch (criterion.kind) {
     case 'text':
-      return statement([...lead, str(criterion.text), ...windowTokens(criterion.window), ...note], extra);
-    case 'threshold': {
-      const condition = criterion.condition ? conditionTokens(criterion.condition) : [];
-      const alternatives = (criterion.alternatives ?? []).flatMap((alternative) => [
-        word('or'),
-        raw(alternative.comparator),
-        ...limitTokens(alternative),
-        ...conditionTokens(alternative.condition),
-      ]);
-      return statement(
-        [
-          ...lead,
-          word(criterion.analyte),
-          raw(criterion.comparator),
-          ...limitTokens(criterion),
-          ...condition,
-          ...alternatives,
-          ...windowTokens(criterion.window),
-          ...note,
-        ],
-        extra,
-      );
-    }
+      return statement([...lead, str(criterion.text), ...clauseTokens(criterion), ...note], extra);
+    case 'threshold':
+      return statement([...lead, word(criterion.analyte), raw(criterion.comparator), ...limitTokens(criterion), ...clauseTokens(criterion), ...note], extra);
     case 'score': {
       const range = criterion.to === undefined ? String(criterion.from) : `${criterion.from}-${criterion.to}`;
       return statement([...lead, word(criterion.analyte), raw(range), ...note], extra);
     }
     case 'prior':
       return statement(
-        [
-          ...lead,
-          word('prior'),
-          ...list(criterion.items.map((item) => (item.isDrug ? word(item.name) : str(item.name)))),
-          ...windowTokens(criterion.window),
-          ...note,
-        ],
+        [...lead, word('prior'), ...list(criterion.items.map((item) => (item.isDrug ? word(item.name) : str(item.name)))), ...clauseTokens(criterion), ...note],
         extra,
       );
     case 'group':
@@ -441,7 +436,7 @@ export function criterionStatement(criterion: S.Criterion, comments: CommentsOf 
 }
 
 /** A time window: `within 28 days before randomization`, `more than 6 months after "surgery"`. */
-function windowTokens(window: S.TimeWindow | undefined): PrintToken[] {
+function windowTokens(window: S.WithoutSpans<S.TimeWindow> | undefined): PrintToken[] {
   if (!window) return [];
   const relation = { within: ['within'], more_than: ['more', 'than'], at_least: ['at', 'least'], less_than: ['less', 'than'] }[window.relation].map(word);
   const anchor = window.anchor.kind === 'moment' ? word(window.anchor.moment) : str(window.anchor.text);

@@ -4,6 +4,7 @@
  * every criterion form showable, including forms added to the language after these modules.
  */
 
+import { partText } from '../model/print';
 import type * as S from '../model/schema';
 import type { DocumentNode, EligibilityItem } from '../syntax/tree';
 
@@ -57,22 +58,17 @@ export function scoreRange(scale: readonly (number | string)[] | undefined, from
   return positions;
 }
 
-/** How a renderer writes an analyte and a comparator: as the language does (`alt`, `<=`), or as the registry's text does (`ALT`, `≤`). */
+/**
+ * How the registry's text writes what qualifies a limit: the analyte in words (`ALT`), the signs
+ * `≤` `≥`, conditions and events unquoted, moments in words (`first dose`). The language's own
+ * form comes from its printer (`partText` in model/print.ts).
+ */
 export interface ClauseWords {
   analyte(name: string): string;
   comparator(sign: string): string;
-  /** A text condition or event: quoted as the language writes it, or plain. */
   quoted(text: string): string;
-  /** A window's anchor: `first_dose`, or `first dose`. */
   moment(word: string): string;
 }
-
-export const LANGUAGE_WORDS: ClauseWords = {
-  analyte: (name) => name,
-  comparator: (sign) => sign,
-  quoted: (text) => `"${oneLine(text)}"`,
-  moment: (word) => word,
-};
 
 /** A limit's value with its unit or ULN multiple: `3 x ULN`, `60 mL/min`, `1000`. */
 function limitValueText(limit: { readonly valueText: string; readonly multipleOf?: string; readonly unit?: string }): string {
@@ -80,15 +76,9 @@ function limitValueText(limit: { readonly valueText: string; readonly multipleOf
   return limit.unit ? `${limit.valueText} ${limit.unit}` : limit.valueText;
 }
 
-/** A condition: `if creatinine > 1.5 x ULN`, `if "liver metastases"`. */
-export function conditionText(condition: S.WithoutSpans<S.Condition> | S.Condition, words: ClauseWords = LANGUAGE_WORDS): string {
+function conditionText(condition: S.WithoutSpans<S.Condition>, words: ClauseWords): string {
   if (condition.kind === 'text') return `if ${words.quoted(condition.text)}`;
   return `if ${words.analyte(condition.analyte)} ${words.comparator(condition.comparator)} ${limitValueText(condition)}`;
-}
-
-/** An alternative limit with its condition: `<= 5 x ULN if "liver metastases"`. */
-export function alternativeText(alternative: S.WithoutSpans<S.AlternativeLimit> | S.AlternativeLimit, words: ClauseWords = LANGUAGE_WORDS): string {
-  return `${words.comparator(alternative.comparator)} ${limitValueText(alternative)} ${conditionText(alternative.condition, words)}`;
 }
 
 const WINDOW_RELATION_WORDS: Readonly<Record<S.TimeWindow['relation'], string>> = {
@@ -98,23 +88,26 @@ const WINDOW_RELATION_WORDS: Readonly<Record<S.TimeWindow['relation'], string>> 
   less_than: 'less than',
 };
 
-/** A time window: `within 28 days before randomization`, `more than 6 months after "surgery"`. */
-export function windowText(window: S.WithoutSpans<S.TimeWindow> | S.TimeWindow, words: ClauseWords = LANGUAGE_WORDS): string {
+function windowText(window: S.WithoutSpans<S.TimeWindow>, words: ClauseWords): string {
   const anchor = window.anchor.kind === 'moment' ? words.moment(window.anchor.moment) : words.quoted(window.anchor.text);
   return `${WINDOW_RELATION_WORDS[window.relation]} ${window.value} ${window.unit} ${window.direction} ${anchor}`;
 }
 
 /**
  * What a criterion says beyond its main limit, with a leading space, or '' when nothing: its
- * condition, its alternatives and its time window (`if creatinine > 1.5 x ULN`,
- * `or <= 5 x ULN if "liver metastases"`, `within 28 days before randomization`). Every renderer
- * of a criterion appends it, so that no limit is shown without what qualifies it.
+ * condition, its alternatives and its time window. Every renderer of a criterion appends it, so
+ * that no limit is shown without what qualifies it: as the language writes it, or in `words`.
  */
-export function clausesText(criterion: S.WithoutSpans<S.Criterion> | S.Criterion, words: ClauseWords = LANGUAGE_WORDS): string {
+export function clausesText(criterion: S.WithoutSpans<S.Criterion>, words?: ClauseWords): string {
+  if (!words) {
+    const written = partText.clauses(criterion);
+    return written ? ` ${written}` : '';
+  }
   const parts: string[] = [];
   if (criterion.kind === 'threshold') {
     if (criterion.condition) parts.push(conditionText(criterion.condition, words));
-    for (const alternative of criterion.alternatives ?? []) parts.push(`or ${alternativeText(alternative, words)}`);
+    for (const alternative of criterion.alternatives ?? [])
+      parts.push(`or ${words.comparator(alternative.comparator)} ${limitValueText(alternative)} ${conditionText(alternative.condition, words)}`);
   }
   if ((criterion.kind === 'threshold' || criterion.kind === 'text' || criterion.kind === 'prior') && criterion.window)
     parts.push(windowText(criterion.window, words));

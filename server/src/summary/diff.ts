@@ -20,17 +20,7 @@ import { convert } from '../model/units';
 import { criteriaOf, dosesOf, type DoseAt } from '../model/walk';
 import type { DocumentNode } from '../syntax/tree';
 import { createLineIndex, type LineIndex } from '../util/lines';
-import {
-  alternativeText,
-  clausesText,
-  conditionText,
-  criterionSource,
-  eligibilityFieldSpan,
-  oneLine,
-  scoreRange,
-  spanSource,
-  windowText,
-} from './criterion-text';
+import { clausesText, criterionSource, eligibilityFieldSpan, oneLine, scoreRange, spanSource } from './criterion-text';
 
 /** One version of the protocol: its text (for lines and criteria as written), its model and its tree. */
 export interface DiffSide {
@@ -1194,8 +1184,8 @@ function windowEasier(a: S.TimeWindow, b: S.TimeWindow): boolean | null {
 function qualifierDifferences(a: S.Criterion, b: S.Criterion, subject: string, polarity: 'include' | 'exclude'): Difference[] {
   const found: Difference[] = [];
   if (a.kind === 'threshold' && b.kind === 'threshold') {
-    const x = a.condition ? conditionText(a.condition) : undefined;
-    const y = b.condition ? conditionText(b.condition) : undefined;
+    const x = a.condition ? partText.condition(a.condition) : undefined;
+    const y = b.condition ? partText.condition(b.condition) : undefined;
     if (x !== y) {
       // Under a condition, an inclusion binds fewer patients (easier to meet) and an exclusion catches fewer (harder to meet).
       const easier = x === undefined ? polarity === 'include' : y === undefined ? polarity !== 'include' : null;
@@ -1209,8 +1199,8 @@ function qualifierDifferences(a: S.Criterion, b: S.Criterion, subject: string, p
         ...(easier === null ? { note: 'not compared: a different condition' } : {}),
       });
     }
-    const left = (a.alternatives ?? []).map((alternative) => alternativeText(alternative));
-    const right = (b.alternatives ?? []).map((alternative) => alternativeText(alternative));
+    const left = (a.alternatives ?? []).map((alternative) => partText.alternative(alternative));
+    const right = (b.alternatives ?? []).map((alternative) => partText.alternative(alternative));
     if (left.join('\u0000') !== right.join('\u0000')) {
       // More alternatives are more ways to meet the criterion.
       const easier = left.every((text) => right.includes(text)) ? true : right.every((text) => left.includes(text)) ? false : null;
@@ -1229,8 +1219,8 @@ function qualifierDifferences(a: S.Criterion, b: S.Criterion, subject: string, p
     criterion.kind === 'threshold' || criterion.kind === 'text' || criterion.kind === 'prior' ? criterion.window : undefined;
   const wa = windowOf(a);
   const wb = windowOf(b);
-  const x = wa ? windowText(wa) : undefined;
-  const y = wb ? windowText(wb) : undefined;
+  const x = wa ? partText.window(wa) : undefined;
+  const y = wb ? partText.window(wb) : undefined;
   // 4 weeks and 28 days are the same window.
   const sameWindow =
     wa &&

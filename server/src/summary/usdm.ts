@@ -20,11 +20,11 @@
 
 import { createHash } from 'node:crypto';
 import { findDrug } from '../knowledge';
+import { partText } from '../model/print';
 import type * as S from '../model/schema';
 import { dosesOf } from '../model/walk';
 import { criterionText, doseText, regimenText } from './ctgov';
 import { compactDays } from './markdown';
-import { alternativeText, conditionText, windowText } from './criterion-text';
 import { escapeHtml } from './page';
 import { doseImplication } from './summary';
 import { countText, scheduleOf } from '../model/schedule';
@@ -1311,11 +1311,11 @@ function criterionExtension(ids: Ids, criterion: S.Criterion): UsdmNode {
   const children: UsdmNode[] = [ext(ids, 'kind', { string: criterion.kind })];
   // What qualifies the limit, as the language writes it: the condition, each alternative, the time window.
   if (criterion.kind === 'threshold') {
-    if (criterion.condition) children.push(ext(ids, 'condition', { string: conditionText(criterion.condition) }));
-    for (const alternative of criterion.alternatives ?? []) children.push(ext(ids, 'alternative', { string: alternativeText(alternative) }));
+    if (criterion.condition) children.push(ext(ids, 'condition', { string: partText.condition(criterion.condition) }));
+    for (const alternative of criterion.alternatives ?? []) children.push(ext(ids, 'alternative', { string: partText.alternative(alternative) }));
   }
   if ((criterion.kind === 'threshold' || criterion.kind === 'text' || criterion.kind === 'prior') && criterion.window)
-    children.push(ext(ids, 'window', { string: windowText(criterion.window) }));
+    children.push(ext(ids, 'window', { string: partText.window(criterion.window) }));
   switch (criterion.kind) {
     case 'text':
       break;

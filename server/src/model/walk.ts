@@ -90,3 +90,35 @@ export function disjunction(criteria: readonly S.Criterion[]): S.Criterion[] {
     criterion.kind === 'group' ? (criterion.mode === 'any' || criterion.criteria.length === 1 ? disjunction(criterion.criteria) : []) : [criterion],
   );
 }
+
+/** A cycle's doses in order, those of each choice grouped under it: a dose everyone gets, or a choice of options. */
+export type CycleEntry<D> =
+  | { readonly kind: 'dose'; readonly dose: D }
+  | { readonly kind: 'choice'; readonly label?: string; readonly options: readonly { readonly label: string; readonly doses: readonly D[] }[] };
+
+/**
+ * The entries of a cycle block (of the model or of the summary): each dose in order, and each
+ * choice once, where its first dose stands, with its options' doses.
+ */
+export function cycleEntries<D>(cycle: {
+  readonly doses: readonly D[];
+  readonly choices: readonly { readonly label?: string; readonly options: readonly { readonly label: string; readonly doses: readonly number[] }[] }[];
+}): CycleEntry<D>[] {
+  const entries: CycleEntry<D>[] = [];
+  const choiceOf = new Map<number, (typeof cycle.choices)[number]>();
+  for (const choice of cycle.choices) for (const option of choice.options) for (const index of option.doses) choiceOf.set(index, choice);
+  const shown = new Set<(typeof cycle.choices)[number]>();
+  cycle.doses.forEach((dose, index) => {
+    const choice = choiceOf.get(index);
+    if (!choice) entries.push({ kind: 'dose', dose });
+    else if (!shown.has(choice)) {
+      shown.add(choice);
+      entries.push({
+        kind: 'choice',
+        ...(choice.label !== undefined ? { label: choice.label } : {}),
+        options: choice.options.map((option) => ({ label: option.label, doses: option.doses.map((i) => cycle.doses[i]) })),
+      });
+    }
+  });
+  return entries;
+}

@@ -34,6 +34,7 @@ import * as C from './ctgov-schema';
 import { renderMarkdown } from './markdown';
 import { clausesText, type ClauseWords } from './criterion-text';
 import { doseLineParts, partText } from '../model/print';
+import { cycleEntries } from '../model/walk';
 import { leadMode, readEligibilityText, type Side } from './prose';
 import { summarize } from './summary';
 
@@ -298,23 +299,14 @@ function stepText(step: S.Step): string {
     case 'cycle': {
       const ends = partText.ends(step);
       // The doses of a choice are alternatives: written as one of its options, never as if each were given.
-      const parts: string[] = [];
-      const done = new Set<number>();
-      step.doses.forEach((dose, index) => {
-        if (done.has(index)) return;
-        const choice = step.choices.find((candidate) => candidate.options.some((option) => option.doses.includes(index)));
-        if (!choice) {
-          parts.push(doseText(dose));
-          return;
-        }
-        for (const option of choice.options) for (const i of option.doses) done.add(i);
-        parts.push(
-          choiceText(
-            choice.label,
-            choice.options.map((option) => ({ label: option.label, text: option.doses.map((i) => doseText(step.doses[i])).join('; ') })),
-          ),
-        );
-      });
+      const parts = cycleEntries(step).map((entry) =>
+        entry.kind === 'dose'
+          ? doseText(entry.dose)
+          : choiceText(
+              entry.label,
+              entry.options.map((option) => ({ label: option.label, text: option.doses.map(doseText).join('; ') })),
+            ),
+      );
       return `cycle of ${step.lengthText}${ends ? ` ${ends}` : ''} (${parts.join('; ')})`;
     }
     case 'dose':

@@ -5,6 +5,7 @@
 import { ARM_TYPE, INVESTIGATOR_ROLE, STATUS, STOP_REASON } from '../language/enums';
 import { doseLineParts } from '../model/print';
 import { countText } from '../model/schedule';
+import { cycleEntries } from '../model/walk';
 import { formatNumber } from '../util/text';
 import { clausesText } from './criterion-text';
 import { eligibilityFacts, organizationText, trialFacts, type Fact } from './facts';
@@ -99,25 +100,14 @@ export function compactDays(days: readonly number[]): string {
 
 /** A cycle's doses, those of each choice grouped under it as options. */
 function cycleDoseLines(step: Extract<SummaryStep, { kind: 'cycle' }>, indent: string): string[] {
-  const lines: string[] = [];
-  const done = new Set<number>();
-  step.doses.forEach((dose, index) => {
-    if (done.has(index)) return;
-    const choice = step.choices.find((candidate) => candidate.options.some((option) => option.doses.includes(index)));
-    if (!choice) {
-      lines.push(`${indent}- ${describeDose(dose)}`);
-      return;
-    }
-    lines.push(`${indent}- One of${choice.label ? ` (${choice.label})` : ''}:`);
-    for (const option of choice.options) {
-      lines.push(`${indent}  - ${option.label}:`);
-      for (const i of option.doses) {
-        done.add(i);
-        lines.push(`${indent}    - ${describeDose(step.doses[i])}`);
-      }
-    }
-  });
-  return lines;
+  return cycleEntries(step).flatMap((entry) =>
+    entry.kind === 'dose'
+      ? [`${indent}- ${describeDose(entry.dose)}`]
+      : [
+          `${indent}- One of${entry.label ? ` (${entry.label})` : ''}:`,
+          ...entry.options.flatMap((option) => [`${indent}  - ${option.label}:`, ...option.doses.map((dose) => `${indent}    - ${describeDose(dose)}`)]),
+        ],
+  );
 }
 
 /** A cycle block's header: `Cycle of 21 days x 3`, `Cycle of 21 days until disease progression, up to 35 cycles`. */

@@ -2,8 +2,7 @@
 /**
  * The floor of `npm run bench`'s refresh set: an LSP server that does no work. It advertises the
  * capabilities it is given (`initializationOptions.capabilities`: the bench passes the real
- * server's, so both are asked the same requests) or, started alone, a copy of the real server's
- * list; answers every request with null (an empty result for every method of LSP); and publishes
+ * server's, so both are asked the same requests; started alone, none); answers every request with null (an empty result for every method of LSP); and publishes
  * empty diagnostics for each version a didOpen or didChange brings. It keeps no text. Plain
  * JavaScript run by node, so no compiler or loader stands between the measurement and the wire.
  */
@@ -11,32 +10,13 @@
 
 const { createConnection } = require('vscode-languageserver/node');
 
-/** The real server's capabilities (server/src/server.ts), when none are given. */
-const CAPABILITIES = {
-  textDocumentSync: { openClose: true, change: 2 },
-  hoverProvider: true,
-  completionProvider: { triggerCharacters: [' ', '>', '<', '='], resolveProvider: false },
-  definitionProvider: true,
-  referencesProvider: true,
-  documentHighlightProvider: true,
-  documentSymbolProvider: true,
-  workspaceSymbolProvider: true,
-  renameProvider: { prepareProvider: true },
-  documentFormattingProvider: true,
-  documentRangeFormattingProvider: true,
-  codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.trial'] },
-  codeLensProvider: { resolveProvider: false },
-  foldingRangeProvider: true,
-  selectionRangeProvider: true,
-  semanticTokensProvider: { legend: { tokenTypes: [], tokenModifiers: [] }, full: true },
-  inlayHintProvider: true,
-};
-
 // createConnection reads the transport from the command line (--stdio, --node-ipc…).
 const connection = createConnection();
 
+// The capabilities to advertise come from the client (the bench passes the real server's), so
+// they cannot drift from server.ts; without them the server advertises none.
 connection.onInitialize((params) => ({
-  capabilities: (params.initializationOptions && params.initializationOptions.capabilities) || CAPABILITIES,
+  capabilities: (params.initializationOptions && params.initializationOptions.capabilities) || {},
   serverInfo: { name: 'trivial-language-server' },
 }));
 

@@ -323,7 +323,7 @@ export const randomDocument: fc.Arbitrary<string> = fc.string({ unit: token, max
 /** A short run of tokens to insert somewhere. */
 export const insertion: fc.Arbitrary<string> = fc.string({ unit: token, minLength: 1, maxLength: 8, size: 'max' });
 
-type Mutation =
+export type Mutation =
   | { readonly kind: 'delete'; readonly a: number; readonly b: number }
   | { readonly kind: 'duplicate'; readonly a: number; readonly b: number }
   | { readonly kind: 'insert'; readonly at: number; readonly text: string }
@@ -333,7 +333,8 @@ type Mutation =
 /** Positions are drawn as fractions of the current length, so they suit any text. */
 const position = fc.integer({ min: 0, max: 1_000_000 });
 
-const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+/** A mutation of a text: a deletion, duplication, insertion or swap of slices, or a truncation. */
+export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('delete' as const), a: position, b: position }),
   fc.record({ kind: fc.constant('duplicate' as const), a: position, b: position }),
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('insert' as const), at: position, text: insertion }) },
@@ -355,7 +356,7 @@ function slice(text: string, a: number, b: number): [number, number] {
   return [start, end];
 }
 
-function applyMutation(text: string, m: Mutation): string {
+export function applyMutation(text: string, m: Mutation): string {
   switch (m.kind) {
     case 'delete': {
       const [start, end] = slice(text, m.a, m.b);

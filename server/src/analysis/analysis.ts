@@ -1,15 +1,24 @@
 /**
  * One document analysed: its text, its syntax, the protocol it means, and every problem found
- * — without severities, which are applied when publishing (language/rules.ts). Analyses are
- * immutable values; the host (host.ts) hands out a new one for each version of a document.
+ * — without severities, which are applied when publishing (language/rules.ts).
+ *
+ * An analysis can be made from the analysis of another version of the same document
+ * (`analyzeText(text, previous)`): then only what the change can reach is done again. The
+ * top-level items the change did not touch keep their syntax, their lowering and their arms'
+ * findings; those after it are moved in place (util/shift.ts). So the previous analysis is used
+ * up: it is no longer valid once a new one is made from it (`isUsable` says so; the host makes
+ * a fresh one if it is asked for it again). Either way the result equals a from-scratch analysis
+ * of the text (test/unit/incremental.test.ts).
  */
 
 import type { Finding } from '../language/codes';
-import { lower } from '../model/lower';
-import type { Protocol } from '../model/schema';
-import { parse, type ParseResult } from '../syntax/parser';
+import { lower, type LoweredItem } from '../model/lower';
+import type { Arm, Protocol, Trial } from '../model/schema';
+import { parse, reparse, type ParseResult, type TextChange } from '../syntax/parser';
+import type { TopItem } from '../syntax/tree';
+import { shiftOffsets } from '../util/shift';
 import { applySuppressions, readSuppressions, type Suppression } from './suppress';
-import { validate } from './validate';
+import { validate, type ArmFindingsCache } from './validate';
 
 export interface Analysis {
   readonly text: string;
@@ -21,14 +30,98 @@ export interface Analysis {
   readonly suppressions: readonly Suppression[];
 }
 
-/** Parses, lowers and checks a document from scratch. Never throws. */
-export function analyzeText(text: string): Analysis {
-  const parsed = parse(text);
-  const lowered = lower(parsed.tree);
-  const checked = validate(lowered.protocol, text);
+/** What an analysis keeps of each top-level item for the next: its lowering and, for an arm, its checks' findings. */
+interface Unit {
+  readonly lowered: LoweredItem;
+  /** The arm's findings, and the trial block they were found under. */
+  checked?: readonly Finding[];
+  checkedUnder?: Trial;
+}
+
+interface State {
+  readonly units: ReadonlyMap<TopItem, Unit>;
+  /** Set when a later analysis was made from this one: its objects have moved. */
+  usedUp: boolean;
+}
+
+const states = new WeakMap<Analysis, State>();
+
+/** False once another analysis has been made from this one (its nodes and spans may have moved). */
+export function isUsable(analysis: Analysis): boolean {
+  return states.get(analysis)?.usedUp !== true;
+}
+
+/** The one change that turns `before` into `after`: what lies between their common start and their common end. */
+export function changeBetween(before: string, after: string): TextChange | undefined {
+  if (before === after) return undefined;
+  const shorter = Math.min(before.length, after.length);
+  // Whole blocks first (the engine compares strings natively), then character by character.
+  let start = 0;
+  while (start + BLOCK <= shorter && before.slice(start, start + BLOCK) === after.slice(start, start + BLOCK)) start += BLOCK;
+  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let common = 0;
+  const room = shorter - start;
+  while (
+    common + BLOCK <= room &&
+    before.slice(before.length - common - BLOCK, before.length - common) === after.slice(after.length - common - BLOCK, after.length - common)
+  )
+    common += BLOCK;
+  while (common < room && before.charCodeAt(before.length - 1 - common) === after.charCodeAt(after.length - 1 - common)) common++;
+  return { start, oldEnd: before.length - common, newEnd: after.length - common };
+}
+
+const BLOCK = 512;
+
+/**
+ * Parses, lowers and checks a document. Given the analysis of another version of the document,
+ * redoes only what the difference can reach, and uses that analysis up. Never throws.
+ */
+export function analyzeText(text: string, previous?: Analysis): Analysis {
+  const state = previous && states.get(previous);
+  if (!previous || !state || state.usedUp) return analyzeFrom(text, parse(text), new Map());
+  const change = changeBetween(previous.text, text);
+  if (!change) return previous;
+  state.usedUp = true;
+  const { result } = reparse(previous.parse, text, change, (region, delta) => {
+    if (!region.item) return;
+    // The item's syntax, its model and its findings share no object; `uses` are syntax nodes.
+    shiftOffsets(region.item, delta);
+    const unit = state.units.get(region.item);
+    if (!unit) return;
+    shiftOffsets(unit.lowered.value, delta);
+    shiftOffsets(unit.lowered.findings, delta);
+    shiftOffsets(unit.checked, delta);
+  });
+  return analyzeFrom(text, result, state.units);
+}
+
+function analyzeFrom(text: string, parsed: ParseResult, before: ReadonlyMap<TopItem, Unit>): Analysis {
+  const units = new Map<TopItem, Unit>();
+  const lowered = lower(parsed.tree, (item) => before.get(item)?.lowered);
+  const byArm = new Map<Arm, Unit>();
+  for (const item of lowered.items) {
+    const unit = before.get(item.item) ?? { lowered: item };
+    units.set(item.item, unit);
+    if (item.item.kind === 'Arm' && item.value) byArm.set(item.value as Arm, unit);
+  }
+  const cache: ArmFindingsCache = {
+    get(arm, trial) {
+      const unit = byArm.get(arm);
+      return unit?.checked && unit.checkedUnder === trial ? unit.checked : undefined;
+    },
+    set(arm, trial, findings) {
+      const unit = byArm.get(arm);
+      if (!unit) return;
+      unit.checked = findings;
+      unit.checkedUnder = trial;
+    },
+  };
+  const checked = validate(lowered.protocol, text, undefined, cache);
   const { suppressions, findings: unknownCodes } = readSuppressions(text, parsed.comments);
   const findings = applySuppressions(text, [...parsed.errors, ...lowered.findings, ...checked, ...unknownCodes], suppressions).sort(
-    (a, b) => a.offset - b.offset || a.code.localeCompare(b.code),
+    (a, b) => a.offset - b.offset || a.code.localeCompare(b.code) || a.length - b.length || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
   );
-  return { text, parse: parsed, protocol: lowered.protocol, findings, suppressions };
+  const analysis: Analysis = { text, parse: parsed, protocol: lowered.protocol, findings, suppressions };
+  states.set(analysis, { units, usedUp: false });
+  return analysis;
 }

@@ -28,7 +28,13 @@ export interface CheckContext {
   analyte(name: string): Analyte | undefined;
 }
 
-/** A check: handlers by element kind. Every handler is optional. */
+/**
+ * A check: handlers by element kind. Every handler is optional. The handlers of an arm's
+ * elements (`arm`, `phase`, `cycle`, `dose`) see, in `context.protocol`, only that arm and the
+ * trial block: what they find must depend on nothing else, so it can be kept while the arm and
+ * the trial block stay as they are (analysis/validate.ts). What compares arms, or an arm with
+ * the eligibility, belongs in `protocol`.
+ */
 export interface Check {
   protocol?(protocol: S.Protocol, context: CheckContext): void;
   trial?(trial: S.Trial, context: CheckContext): void;

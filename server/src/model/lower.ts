@@ -21,6 +21,21 @@ import { convert, friendlyUnit, lostSuperscriptUnit, normalizeForAnalyte, resolv
 export interface LowerResult {
   readonly protocol: S.Protocol;
   readonly findings: readonly Finding[];
+  /** Each top-level item of the tree lowered on its own, in the tree's order. */
+  readonly items: readonly LoweredItem[];
+}
+
+/**
+ * One top-level item lowered on its own: its model value, if it has one, the findings of its
+ * lowering, and for an arm the interventions it names (resolved against the whole document).
+ * Lowering an item reads nothing outside it, so an item whose text an edit did not change keeps
+ * its LoweredItem (analysis/analysis.ts).
+ */
+export interface LoweredItem {
+  readonly item: T.TopItem;
+  readonly value?: S.Trial | S.Eligibility | S.DrugDecl | S.Intervention | S.Arm | S.Outcome;
+  readonly findings: readonly Finding[];
+  readonly uses: readonly T.Name[];
 }
 
 /**
@@ -43,10 +58,15 @@ const DOSE_TARGETS: readonly { unit: string; basis: 'flat' | 'bsa' | 'weight' }[
 
 type Mutable<X> = { -readonly [K in keyof X]: X[K] };
 
-/** Lowers a parsed document. */
-export function lower(tree: T.DocumentNode): LowerResult {
-  const findings: Finding[] = [];
-  const reported = new Set<string>();
+/**
+ * Lowers a parsed document: each item on its own (or as `reuse` gives it, for an item lowered
+ * before), then what spans items: the one trial and eligibility block, and the arms' `uses`.
+ */
+export function lower(tree: T.DocumentNode, reuse?: (item: T.TopItem) => LoweredItem | undefined): LowerResult {
+  // The findings, reported keys and `uses` of the item being lowered.
+  let findings: Finding[] = [];
+  let reported = new Set<string>();
+  let uses: T.Name[] = [];
 
   function report(code: Code, message: string, node: { offset: number; length: number }, fixes?: readonly Fix[]): void {
     const key = `${node.offset}:${code}`;
@@ -693,7 +713,7 @@ export function lower(tree: T.DocumentNode): LowerResult {
         }
         seenFields.add(item.name.text);
         if (item.name.text === 'description' && isStr(item.args[0])) arm.description = item.args[0].value;
-        if (item.name.text === 'uses') for (const arg of item.args) if (isName(arg)) usesToResolve.push({ arm, name: arg });
+        if (item.name.text === 'uses') for (const arg of item.args) if (isName(arg)) uses.push(arg);
         continue;
       }
       if (item.kind === 'Phase') {
@@ -926,52 +946,105 @@ export function lower(tree: T.DocumentNode): LowerResult {
 
   // ---- document -------------------------------------------------------------------------
 
-  const usesToResolve: { arm: Mutable<S.Arm>; name: T.Name }[] = [];
-  const protocol: Mutable<S.Protocol> = { drugs: [], interventions: [], arms: [], outcomes: [] };
-  for (const item of tree.items) {
+  function lowerItem(item: T.TopItem): LoweredItem {
+    findings = [];
+    reported = new Set();
+    uses = [];
+    let value: LoweredItem['value'];
     switch (item.kind) {
       case 'Trial':
-        if (protocol.trial) report('TPL107', 'A file describes one trial: this second trial block is ignored.', item.keyword);
-        else protocol.trial = lowerTrial(item);
+        value = lowerTrial(item);
         break;
       case 'Eligibility':
-        if (protocol.eligibility) report('TPL107', 'A file has one eligibility block: this second one is ignored.', item.keyword);
-        else protocol.eligibility = lowerEligibility(item);
+        value = lowerEligibility(item);
         break;
-      case 'Drug': {
-        const drug = lowerDrug(item);
-        if (drug) protocol.drugs.push(drug);
+      case 'Drug':
+        value = lowerDrug(item);
         break;
-      }
-      case 'Intervention': {
-        const intervention = lowerIntervention(item);
-        if (intervention) protocol.interventions.push(intervention);
+      case 'Intervention':
+        value = lowerIntervention(item);
         break;
-      }
+      case 'Arm':
+        value = lowerArm(item);
+        break;
+      case 'Outcome':
+        value = lowerOutcome(item);
+        break;
+    }
+    return value ? { item, value, findings, uses } : { item, findings, uses };
+  }
+
+  const items = tree.items.map((item) => reuse?.(item) ?? lowerItem(item));
+  const all: Finding[] = [];
+  const protocol: Mutable<S.Protocol> = { drugs: [], interventions: [], arms: [], outcomes: [] };
+  const armUses: { arm: Mutable<S.Arm>; names: readonly T.Name[] }[] = [];
+  for (const lowered of items) {
+    const { item, value } = lowered;
+    if (item.kind === 'Trial' && protocol.trial) {
+      all.push({
+        code: 'TPL107',
+        message: 'A file describes one trial: this second trial block is ignored.',
+        offset: item.keyword.offset,
+        length: item.keyword.length,
+      });
+      continue;
+    }
+    if (item.kind === 'Eligibility' && protocol.eligibility) {
+      all.push({
+        code: 'TPL107',
+        message: 'A file has one eligibility block: this second one is ignored.',
+        offset: item.keyword.offset,
+        length: item.keyword.length,
+      });
+      continue;
+    }
+    for (const finding of lowered.findings) all.push(finding);
+    if (!value) continue;
+    switch (item.kind) {
+      case 'Trial':
+        protocol.trial = value as S.Trial;
+        break;
+      case 'Eligibility':
+        protocol.eligibility = value as S.Eligibility;
+        break;
+      case 'Drug':
+        protocol.drugs.push(value as S.DrugDecl);
+        break;
+      case 'Intervention':
+        protocol.interventions.push(value as S.Intervention);
+        break;
       case 'Arm': {
-        const arm = lowerArm(item);
-        if (arm) protocol.arms.push(arm);
+        // An arm lowered before is used again: its interventions are resolved afresh.
+        const arm = value as Mutable<S.Arm>;
+        arm.interventions = [];
+        protocol.arms.push(arm);
+        if (lowered.uses.length) armUses.push({ arm, names: lowered.uses });
         break;
       }
-      case 'Outcome': {
-        const outcome = lowerOutcome(item);
-        if (outcome) protocol.outcomes.push(outcome);
+      case 'Outcome':
+        protocol.outcomes.push(value as S.Outcome);
         break;
-      }
     }
   }
 
   const interventionIds = new Set(protocol.interventions.map((intervention) => intervention.id));
-  for (const { arm, name } of usesToResolve) {
-    if (interventionIds.has(name.text)) {
-      arm.interventions.push(name.text);
-      continue;
+  for (const { arm, names } of armUses) {
+    for (const name of names) {
+      if (interventionIds.has(name.text)) {
+        arm.interventions.push(name.text);
+        continue;
+      }
+      const close = closestMatches(name.text, interventionIds, 1);
+      all.push({
+        code: 'TPL106',
+        message: `No intervention '${name.text}' is declared${close.length ? `; did you mean '${close[0]}'?` : '.'}`,
+        offset: name.offset,
+        length: name.length,
+      });
     }
-    const close = closestMatches(name.text, interventionIds, 1);
-    report('TPL106', `No intervention '${name.text}' is declared${close.length ? `; did you mean '${close[0]}'?` : '.'}`, name);
   }
 
-  return { protocol, findings };
+  return { protocol, findings: all, items };
 }
 
 /**

@@ -15,7 +15,7 @@
  */
 
 import type * as S from './schema';
-import { cyclesOf, dosesOf, type DoseAt } from './walk';
+import { cyclesOf, dosesOfArm, type DoseAt } from './walk';
 
 /** A count: exact, a calendar range, at most (a cap), open-ended, or not stated. */
 export type Count =
@@ -501,27 +501,54 @@ function cycleSchedule(cycle: S.Cycle, problems: ScheduleProblem[]): CycleSchedu
 
 const cache = new WeakMap<S.Protocol, ProtocolSchedule>();
 
-/** The schedule of every dose line and cycle block of a protocol; computed once per protocol. */
-export function scheduleOf(protocol: S.Protocol): ProtocolSchedule {
-  const cached = cache.get(protocol);
+/** An arm's schedule: what `scheduleOf` gives for the arm alone. */
+interface ArmSchedule {
+  readonly doses: ReadonlyMap<S.Dose, DoseSchedule>;
+  readonly blocks: ReadonlyMap<S.Cycle, CycleSchedule>;
+  readonly problems: readonly ScheduleProblem[];
+}
+
+/**
+ * Arms' schedules, kept as long as the arm: an arm depends on nothing outside it, and an arm an
+ * edit did not touch keeps its model objects (moved in place), to which the schedule refers.
+ */
+const armCache = new WeakMap<S.Arm, ArmSchedule>();
+
+function armScheduleOf(arm: S.Arm): ArmSchedule {
+  const cached = armCache.get(arm);
   if (cached) return cached;
   const problems: ScheduleProblem[] = [];
   const blocks = new Map<S.Cycle, CycleSchedule>();
   const doses = new Map<S.Dose, DoseSchedule>();
-  for (const at of dosesOf(protocol)) {
+  for (const at of dosesOfArm(arm)) {
     if (at.cycle && !blocks.has(at.cycle)) blocks.set(at.cycle, cycleSchedule(at.cycle, problems));
     const schedule = at.cycle ? lineInCycle(at, at.cycle, blocks.get(at.cycle)!, problems) : lineOnItsOwn(at, problems);
     doses.set(at.dose, schedule);
   }
   // Blocks without doses still have a length.
-  for (const arm of protocol.arms)
-    for (const phase of arm.phases) for (const cycle of cyclesOf(phase.steps)) if (!blocks.has(cycle)) blocks.set(cycle, cycleSchedule(cycle, problems));
+  for (const phase of arm.phases) for (const cycle of cyclesOf(phase.steps)) if (!blocks.has(cycle)) blocks.set(cycle, cycleSchedule(cycle, problems));
+  const result = { doses, blocks, problems };
+  armCache.set(arm, result);
+  return result;
+}
+
+/** The schedule of every dose line and cycle block of a protocol; computed once per protocol, from each arm's. */
+export function scheduleOf(protocol: S.Protocol): ProtocolSchedule {
+  const cached = cache.get(protocol);
+  if (cached) return cached;
+  const arms = protocol.arms.map(armScheduleOf);
+  const byDose = new Map<S.Dose, DoseSchedule>();
+  const byCycle = new Map<S.Cycle, CycleSchedule>();
+  for (const arm of arms) {
+    for (const [dose, schedule] of arm.doses) byDose.set(dose, schedule);
+    for (const [cycle, schedule] of arm.blocks) byCycle.set(cycle, schedule);
+  }
   const result: ProtocolSchedule = {
-    doses: [...doses.values()],
-    cycles: [...blocks.values()],
-    problems,
-    of: (dose) => doses.get(dose),
-    cycleOf: (cycle) => blocks.get(cycle),
+    doses: [...byDose.values()],
+    cycles: [...byCycle.values()],
+    problems: arms.flatMap((arm) => arm.problems),
+    of: (dose) => byDose.get(dose),
+    cycleOf: (cycle) => byCycle.get(cycle),
   };
   cache.set(protocol, result);
   return result;

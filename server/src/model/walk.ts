@@ -46,7 +46,12 @@ function* stepDoses(steps: readonly S.Step[], arm: S.Arm, phase: S.TreatmentPhas
 
 /** Every dose of every arm, in source order, those in choices too. */
 export function* dosesOf(protocol: S.Protocol): Generator<DoseAt> {
-  for (const arm of protocol.arms) for (const phase of arm.phases) yield* stepDoses(phase.steps, arm, phase, []);
+  for (const arm of protocol.arms) yield* dosesOfArm(arm);
+}
+
+/** Every dose of one arm, in source order, those in choices too. */
+export function* dosesOfArm(arm: S.Arm): Generator<DoseAt> {
+  for (const phase of arm.phases) yield* stepDoses(phase.steps, arm, phase, []);
 }
 
 /** Every cycle block of an arm's phase, those in choices too. */

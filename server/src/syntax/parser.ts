@@ -37,6 +37,33 @@ export interface ParseResult {
    * (keywords the tree keeps no node for, the formatter's layout) instead of scanning again.
    */
   readonly tokens: Int32Array;
+  /**
+   * The document's top-level statements as the parser met them, in order: each with where it
+   * starts, the token before it, its item (if it parsed to one) and the errors found in it. The
+   * parse of a region depends only on its text, the token before it and the token after it,
+   * which is what lets `reparse` keep the regions an edit did not reach.
+   */
+  readonly regions: readonly Region[];
+}
+
+/** One top-level statement of a document and what its parse found (see ParseResult.regions). */
+export interface Region {
+  /** Offset of its first token, and that token's end. */
+  readonly start: number;
+  readonly firstEnd: number;
+  /** The token before its first (0 and 0 for the first region). */
+  readonly prevStart: number;
+  readonly prevEnd: number;
+  readonly item?: T.TopItem;
+  /** The syntax errors reported while it was parsed (those of the end of the file go to the last region). */
+  readonly errors: readonly SyntaxError[];
+}
+
+/** One change between two texts: `[start, oldEnd)` of the old text became `[start, newEnd)` of the new. */
+export interface TextChange {
+  readonly start: number;
+  readonly oldEnd: number;
+  readonly newEnd: number;
 }
 
 /** Set in a token's kind word (ParseResult.tokens) when the tree holds it as a Name node. */
@@ -88,11 +115,52 @@ const ARG_DESCRIPTIONS: Record<ArgShape, string> = {
 
 /** Parses a `.trial` document. Never throws. */
 export function parse(text: string): ParseResult {
-  const scanner = createScanner(text);
-  const errors: SyntaxError[] = [];
+  const run = parseRegions(text, { prevStart: 0, prevEnd: 0 });
+  return {
+    tree: { kind: 'Document', offset: 0, length: text.length, items: itemsOf(run.regions) },
+    errors: errorsOf(run.head, run.regions),
+    comments: run.comments,
+    tokens: run.tokens,
+    regions: run.regions,
+  };
+}
+
+/** Where a run of the parser starts: just after the token before its first region. */
+interface Resume {
+  readonly prevStart: number;
+  readonly prevEnd: number;
+}
+
+interface Run {
+  /** Errors reported before the first region (an empty document's). */
+  readonly head: readonly SyntaxError[];
+  readonly regions: Region[];
+  readonly comments: readonly Comment[];
+  readonly tokens: Int32Array;
+}
+
+function itemsOf(regions: readonly Region[]): T.TopItem[] {
+  const items: T.TopItem[] = [];
+  for (const region of regions) if (region.item) items.push(region.item);
+  return items;
+}
+
+function errorsOf(head: readonly SyntaxError[], regions: readonly Region[]): SyntaxError[] {
+  const errors = [...head];
+  for (const region of regions) for (const error of region.errors) errors.push(error);
+  return errors.sort((a, b) => a.offset - b.offset);
+}
+
+/**
+ * Parses top-level statements from `resume` on, until the end of the text or until `stop` says
+ * the parse has reached a region it can keep (it is asked before each statement).
+ */
+function parseRegions(text: string, resume: Resume, stop?: (start: number, prevStart: number, prevEnd: number) => boolean): Run {
+  const scanner = createScanner(text, resume.prevEnd);
+  let errors: SyntaxError[] = [];
   const reportedOffsets = new Set<number>();
-  let previousEnd = 0;
-  let previousStart = 0;
+  let previousEnd = resume.prevEnd;
+  let previousStart = resume.prevStart;
   let tokens = new Int32Array(3 * 1024);
   let tokenCount = 0;
   let depth = 0;
@@ -1209,20 +1277,23 @@ export function parse(text: string): ParseResult {
 
   scanner.scan();
   if (tok() === TokenKind.EOF) reportTokenError();
-  const items: T.TopItem[] = [];
+  const head = errors;
+  const regions: Region[] = [];
   while (tok() !== TokenKind.EOF) {
+    const start = offset();
+    if (stop?.(start, previousStart, previousEnd)) break;
+    const region = { start, firstEnd: end(), prevStart: previousStart, prevEnd: previousEnd };
+    errors = [];
+    let item: T.TopItem | undefined;
     if (tok() === TokenKind.Semicolon) {
       next();
-      continue;
+    } else {
+      item = topItem();
+      if (offset() === start && tok() !== TokenKind.EOF) skipStatement();
     }
-    const before = offset();
-    const item = topItem();
-    if (item) items.push(item);
-    if (offset() === before && tok() !== TokenKind.EOF) skipStatement();
+    regions.push(item ? { ...region, item, errors } : { ...region, errors });
   }
-  const tree: T.DocumentNode = { kind: 'Document', offset: 0, length: text.length, items };
-  errors.sort((a, b) => a.offset - b.offset);
-  return { tree, errors, comments: scanner.comments(), tokens: tokens.slice(0, 3 * tokenCount) };
+  return { head, regions, comments: scanner.comments(), tokens: tokens.slice(0, 3 * tokenCount) };
 }
 
 function listWords(words: readonly string[]): string {
@@ -1259,4 +1330,111 @@ function contextDescription(context: FieldContext): string {
     case 'eligibility':
       return 'the eligibility block';
   }
+}
+
+/** The index of the first element of a sorted sequence for which `below` is false (binary search). */
+function firstNotBelow(count: number, below: (index: number) => boolean): number {
+  let low = 0;
+  let high = count;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (below(middle)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** What `reparse` kept: the regions before `from` as they were, and those from `shiftedFrom` on moved by `delta`. */
+export interface Reparse {
+  readonly result: ParseResult;
+  /** Regions of the new result before this index are the previous result's, untouched. */
+  readonly from: number;
+  /** Regions of the new result from this index on are the previous result's, moved by `delta` in place. */
+  readonly shiftedFrom: number;
+  readonly delta: number;
+}
+
+/**
+ * Parses `text`, the previous result's text changed by `change`, again only where the change
+ * can matter: from the first region whose parse could see the change (a region's parse reads
+ * the token after it) to the first region after the change that starts where it started, after
+ * the same token. The regions before are kept as they are and the ones after are moved in place
+ * by `shift` (their nodes then belong to the new result). The result equals `parse(text)`.
+ */
+export function reparse(previous: ParseResult, text: string, change: TextChange, shift: (region: Region, delta: number) => void): Reparse {
+  const old = previous.regions;
+  const delta = change.newEnd - change.oldEnd;
+  // The first region whose parse reaches the change: its own text, or the first token of the next.
+  const from = firstNotBelow(old.length, (i) => (i + 1 < old.length ? old[i + 1].firstEnd : Infinity) < change.start);
+  if (old.length === 0 || from >= old.length) {
+    return { result: parse(text), from: 0, shiftedFrom: Infinity, delta };
+  }
+  const resume = old[from];
+  let keptFrom = -1;
+  const run = parseRegions(text, resume, (start, prevStart, prevEnd) => {
+    // Only a region whose text and token before lie wholly after the change parses as before.
+    if (prevStart < change.newEnd) return false;
+    const at = firstNotBelow(old.length, (i) => old[i].start < start - delta);
+    if (at < old.length && old[at].start === start - delta && old[at].prevStart === prevStart - delta && old[at].prevEnd === prevEnd - delta) {
+      keptFrom = at;
+      return true;
+    }
+    return false;
+  });
+
+  const regions: Region[] = old.slice(0, from);
+  for (const region of run.regions) regions.push(region);
+  const shiftedFrom = keptFrom < 0 ? Infinity : regions.length;
+  const head = from === 0 ? run.head : [];
+  const oldTokens = previous.tokens;
+  const tokenCount = oldTokens.length / 3;
+  const keptTokens = firstNotBelow(tokenCount, (i) => oldTokens[3 * i] < resume.start);
+  const keptComments = firstNotBelow(previous.comments.length, (i) => previous.comments[i].offset < resume.prevEnd);
+  const comments: Comment[] = previous.comments.slice(0, keptComments);
+  for (const comment of run.comments) comments.push(comment);
+  let tokens: Int32Array;
+  if (keptFrom < 0) {
+    tokens = new Int32Array(3 * keptTokens + run.tokens.length);
+    tokens.set(oldTokens.subarray(0, 3 * keptTokens));
+    tokens.set(run.tokens, 3 * keptTokens);
+  } else {
+    const keptStart = old[keptFrom].start;
+    for (let i = keptFrom; i < old.length; i++) {
+      const region = old[i];
+      shift(region, delta);
+      regions.push({
+        ...region,
+        start: region.start + delta,
+        firstEnd: region.firstEnd + delta,
+        prevStart: region.prevStart + delta,
+        prevEnd: region.prevEnd + delta,
+        errors: region.errors.map((error) => ({ ...error, offset: error.offset + delta })),
+      });
+    }
+    const suffixToken = firstNotBelow(tokenCount, (i) => oldTokens[3 * i] < keptStart);
+    const suffix = oldTokens.subarray(3 * suffixToken);
+    tokens = new Int32Array(3 * keptTokens + run.tokens.length + suffix.length);
+    tokens.set(oldTokens.subarray(0, 3 * keptTokens));
+    tokens.set(run.tokens, 3 * keptTokens);
+    const at = 3 * keptTokens + run.tokens.length;
+    tokens.set(suffix, at);
+    for (let i = at; i < tokens.length; i += 3) tokens[i] += delta;
+    const suffixComment = firstNotBelow(previous.comments.length, (i) => previous.comments[i].offset < keptStart);
+    for (let i = suffixComment; i < previous.comments.length; i++) {
+      const comment = previous.comments[i];
+      comments.push({ offset: comment.offset + delta, length: comment.length, block: comment.block });
+    }
+  }
+  return {
+    result: {
+      tree: { kind: 'Document', offset: 0, length: text.length, items: itemsOf(regions) },
+      errors: errorsOf(head, regions),
+      comments,
+      tokens,
+      regions,
+    },
+    from,
+    shiftedFrom,
+    delta,
+  };
 }

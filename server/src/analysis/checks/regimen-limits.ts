@@ -448,7 +448,9 @@ function ordinal(n: number): string {
 }
 
 export const regimenLimitChecks: Check = {
-  protocol(protocol, context) {
+  // Per arm: `context.protocol` is the arm and the trial block (see check.ts).
+  arm(_arm, context) {
+    const protocol = context.protocol;
     const byArmAndDrug = new Map<S.Arm, Map<Drug, DoseSchedule[]>>();
     for (const schedule of scheduleOf(protocol).doses) {
       const drug = context.drug(schedule.dose.drug);

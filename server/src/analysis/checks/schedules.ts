@@ -66,9 +66,9 @@ function checkFrequencyAgainstDays(dose: S.Dose, cycle: S.Cycle | undefined, con
 }
 
 export const scheduleChecks: Check = {
-  protocol(protocol, context) {
+  arm(_arm, context) {
     // What the schedule engine could not compute, or found contradictory, on the line it concerns.
-    for (const problem of scheduleOf(protocol).problems) context.accept(problem.code, problem.message, problem.span);
+    for (const problem of scheduleOf(context.protocol).problems) context.accept(problem.code, problem.message, problem.span);
   },
 
   cycle(cycle, _arm, context) {

@@ -51,6 +51,7 @@ import type { CompletionKind } from './features/completion';
 import { DEFAULT_SETTINGS, TOKEN_MODIFIERS, TOKEN_TYPES, type Settings } from './features/legend';
 import type { OutlineKind, OutlineSymbol } from './features/structure';
 import type { Span } from './model/schema';
+import { createLineIndex, type LineIndex } from './util/lines';
 import { createProtocolHost, type DocumentEdit } from './host';
 import { createProtocolService, type CheckedDocument } from './service';
 import { EXPORT_REQUEST, PREVIEW_REQUEST, type ExportParams, type ExportResult, type PreviewParams, type PreviewResult } from './summary/preview-protocol';
@@ -703,17 +704,27 @@ export function startServer(connection: Connection): void {
     });
   });
 
+  /** The line starts of an analysed version, found once. */
+  const lineIndexes = new WeakMap<CheckedDocument['parse'], LineIndex>();
+  function lineIndexOf(analysis: CheckedDocument): LineIndex {
+    let index = lineIndexes.get(analysis.parse);
+    if (!index) lineIndexes.set(analysis.parse, (index = createLineIndex(analysis.text)));
+    return index;
+  }
+
   /**
    * Pushes a document's semantic tokens (those overlapping `span`, or all) into a builder. LSP
    * tokens lie on one line: a multi-line block comment is sent line by line.
    */
   function pushTokens(builder: SemanticTokensBuilder, document: TextDocument, analysis: CheckedDocument, span?: Span): void {
+    // Tokens come in source order: positions are found walking forward through the lines.
+    const positionAt = lineIndexOf(analysis).cursor();
     for (const token of service.semanticTokens(analysis)) {
       if (span && (token.offset + token.length <= span.offset || token.offset >= span.offset + span.length)) continue;
       const modifiers = token.modifiers.reduce((bits, m) => bits | (1 << TOKEN_MODIFIERS.indexOf(m)), 0);
       const type = TOKEN_TYPES.indexOf(token.type);
-      const start = document.positionAt(token.offset);
-      const end = document.positionAt(token.offset + token.length);
+      const start = positionAt(token.offset);
+      const end = positionAt(token.offset + token.length);
       if (start.line === end.line) {
         if (end.character > start.character) builder.push(start.line, start.character, end.character - start.character, type, modifiers);
         continue;

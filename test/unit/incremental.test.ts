@@ -12,6 +12,8 @@ import { analyzeText, changeBetween, isUsable, type Analysis } from '../../serve
 import { lower } from '../../server/src/model/lower';
 import { parse } from '../../server/src/syntax/parser';
 import { createProtocolHost } from '../../server/src/host';
+import { semanticTokens } from '../../server/src/features/tokens';
+import { foldingRanges } from '../../server/src/features/structure';
 import { applyMutation, insertion, mutation, SAMPLES } from './documents';
 
 const SEED = 20261207;
@@ -27,7 +29,11 @@ function checkSequence(texts: readonly string[]): void {
   texts.slice(1).forEach((text, i) => {
     const next = analyzeText(text, previous);
     assert.ok(!isUsable(previous) || previous === next, 'the previous analysis is used up');
-    assert.deepStrictEqual(plain(next), plain(analyzeText(text)), `after edit ${i + 1}`);
+    const full = analyzeText(text);
+    assert.deepStrictEqual(plain(next), plain(full), `after edit ${i + 1}`);
+    // Features that keep per-item results answer as for a from-scratch analysis.
+    assert.deepStrictEqual(semanticTokens(next), semanticTokens(full), `semantic tokens after edit ${i + 1}`);
+    assert.deepStrictEqual(foldingRanges(next), foldingRanges(full), `folding ranges after edit ${i + 1}`);
     previous = next;
   });
 }

@@ -220,6 +220,9 @@ const ONE_LINE_BREAK_BETWEEN = /^[ \t]*(?:\r\n|\r|\n)[ \t]*$/;
  * markers. Lines end at LF, CRLF or a lone CR, as LSP counts them; the tree is walked without
  * recursion, so any depth of nesting folds.
  */
+/** Each item's folding blocks as last found, with the offset the item had then. */
+const itemBlocks = new WeakMap<T.TopItem, { at: number; ranges: readonly FoldingRange[] }>();
+
 export function foldingRanges(analysis: Analysis): FoldingRange[] {
   const ranges: FoldingRange[] = [];
   const text = analysis.text;
@@ -231,15 +234,28 @@ export function foldingRanges(analysis: Analysis): FoldingRange[] {
     }
     return false;
   };
-  const pending: T.Node[] = [analysis.parse.tree];
-  while (pending.length > 0) {
-    const node = pending.pop()!;
-    if (node.kind === 'Block' && spansLines(node.offset, node.offset + node.length)) {
-      ranges.push({ startOffset: node.offset, endOffset: node.offset + node.length });
+  for (const item of analysis.parse.tree.items) {
+    // An item an edit did not touch keeps its node (analysis/analysis.ts), and so its blocks.
+    let kept = itemBlocks.get(item);
+    if (kept && kept.at !== item.offset) {
+      const delta = item.offset - kept.at;
+      kept = { at: item.offset, ranges: kept.ranges.map((range) => ({ startOffset: range.startOffset + delta, endOffset: range.endOffset + delta })) };
+      itemBlocks.set(item, kept);
     }
-    T.forEachChild(node, (child) => pending.push(child));
+    if (!kept) {
+      const own: FoldingRange[] = [];
+      const pending: T.Node[] = [item];
+      while (pending.length > 0) {
+        const node = pending.pop()!;
+        if (node.kind === 'Block' && spansLines(node.offset, node.offset + node.length))
+          own.push({ startOffset: node.offset, endOffset: node.offset + node.length });
+        T.forEachChild(node, (child) => pending.push(child));
+      }
+      kept = { at: item.offset, ranges: own.sort((a, b) => a.startOffset - b.startOffset) };
+      itemBlocks.set(item, kept);
+    }
+    for (const range of kept.ranges) ranges.push(range);
   }
-  ranges.sort((a, b) => a.startOffset - b.startOffset);
   let run: { start: number; end: number } | undefined;
   const regions: number[] = [];
   for (const comment of analysis.parse.comments) {

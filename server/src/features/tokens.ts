@@ -63,43 +63,84 @@ function nameType(name: T.Name, parent: T.Node, grandparent: T.Node | undefined)
   }
 }
 
-/** The semantic tokens of the document, in source order. */
+/**
+ * Each item's tokens as last computed, with the offset the item had then: an item an edit did not
+ * touch keeps its node (analysis/analysis.ts), so its tokens are reused, moved if the item moved.
+ */
+const itemTokens = new WeakMap<T.TopItem, { at: number; tokens: readonly SemanticToken[] }>();
+
+/** The semantic tokens of the document, in source order: each top-level item's (kept while the item is), and those between items. */
 export function semanticTokens(analysis: Analysis): SemanticToken[] {
+  const { tree, tokens: read, comments } = analysis.parse;
   const tokens: SemanticToken[] = [];
-  const visit = (node: T.Node, parent: T.Node | undefined, grandparent: T.Node | undefined) => {
-    switch (node.kind) {
-      case 'Name': {
-        const classified = parent && nameType(node, parent, grandparent);
-        if (classified) tokens.push({ offset: node.offset, length: node.length, ...classified });
-        return;
-      }
-      case 'Num':
-      case 'DateLit':
-        tokens.push({ offset: node.offset, length: node.length, type: 'number', modifiers: [] });
-        return;
-      case 'Unit':
-        tokens.push({ offset: node.offset, length: node.length, type: 'unit', modifiers: [] });
-        return;
-      case 'Str':
-        tokens.push({ offset: node.offset, length: node.length, type: 'string', modifiers: [] });
-        return;
-      case 'Op':
-        tokens.push({ offset: node.offset, length: node.length, type: 'operator', modifiers: [] });
-        return;
+  let nextRead = 0;
+  let nextComment = 0;
+  /** The keywords the tree has no node for, and the comments, before `end` (from where the last call stopped). */
+  const loose = (end: number, into: SemanticToken[]) => {
+    for (; nextRead < read.length && read[nextRead] < end; nextRead += 3) {
+      if (read[nextRead + 2] !== TokenKind.Identifier) continue; // a Name node, or not an identifier
+      const word = analysis.text.slice(read[nextRead], read[nextRead] + read[nextRead + 1]);
+      if (wordDoc(word) !== undefined) into.push({ offset: read[nextRead], length: read[nextRead + 1], type: 'keyword', modifiers: [] });
     }
-    T.forEachChild(node, (child) => visit(child, node, parent));
+    for (; nextComment < comments.length && comments[nextComment].offset < end; nextComment++) {
+      const comment = comments[nextComment];
+      into.push({ offset: comment.offset, length: comment.length, type: 'comment', modifiers: [] });
+    }
   };
-  visit(analysis.parse.tree, undefined, undefined);
-  // Keywords the tree keeps no node for (`x` in `x 3`, `for`, `AUC`, `to`, `at`, `pmid`…): the
-  // identifiers the parser read without making a Name of them.
-  const read = analysis.parse.tokens;
-  for (let t = 0; t < read.length; t += 3) {
-    if (read[t + 2] !== TokenKind.Identifier) continue; // a Name node, or not an identifier
-    const word = analysis.text.slice(read[t], read[t] + read[t + 1]);
-    if (wordDoc(word) !== undefined) tokens.push({ offset: read[t], length: read[t + 1], type: 'keyword', modifiers: [] });
+  const byOffset = (a: SemanticToken, b: SemanticToken) => a.offset - b.offset;
+  for (const item of tree.items) {
+    const gap: SemanticToken[] = [];
+    loose(item.offset, gap);
+    for (const token of gap.sort(byOffset)) tokens.push(token);
+    const end = item.offset + item.length;
+    let kept = itemTokens.get(item);
+    if (kept && kept.at !== item.offset) {
+      const delta = item.offset - kept.at;
+      kept = { at: item.offset, tokens: kept.tokens.map((token) => ({ ...token, offset: token.offset + delta })) };
+      itemTokens.set(item, kept);
+    }
+    if (kept) {
+      // Skip what `loose` would have read inside the item.
+      while (nextRead < read.length && read[nextRead] < end) nextRead += 3;
+      while (nextComment < comments.length && comments[nextComment].offset < end) nextComment++;
+    } else {
+      const own: SemanticToken[] = [];
+      nodeTokens(item, tree, undefined, own);
+      loose(end, own);
+      kept = { at: item.offset, tokens: own.sort(byOffset) };
+      itemTokens.set(item, kept);
+    }
+    for (const token of kept.tokens) tokens.push(token);
   }
-  for (const comment of analysis.parse.comments) tokens.push({ offset: comment.offset, length: comment.length, type: 'comment', modifiers: [] });
-  return tokens.sort((a, b) => a.offset - b.offset);
+  const rest: SemanticToken[] = [];
+  loose(Infinity, rest);
+  for (const token of rest.sort(byOffset)) tokens.push(token);
+  return tokens;
+}
+
+/** The tokens of a node's names, numbers, units, strings and operators, classified by where they stand. */
+function nodeTokens(node: T.Node, parent: T.Node | undefined, grandparent: T.Node | undefined, tokens: SemanticToken[]): void {
+  switch (node.kind) {
+    case 'Name': {
+      const classified = parent && nameType(node, parent, grandparent);
+      if (classified) tokens.push({ offset: node.offset, length: node.length, ...classified });
+      return;
+    }
+    case 'Num':
+    case 'DateLit':
+      tokens.push({ offset: node.offset, length: node.length, type: 'number', modifiers: [] });
+      return;
+    case 'Unit':
+      tokens.push({ offset: node.offset, length: node.length, type: 'unit', modifiers: [] });
+      return;
+    case 'Str':
+      tokens.push({ offset: node.offset, length: node.length, type: 'string', modifiers: [] });
+      return;
+    case 'Op':
+      tokens.push({ offset: node.offset, length: node.length, type: 'operator', modifiers: [] });
+      return;
+  }
+  T.forEachChild(node, (child) => nodeTokens(child, node, parent, tokens));
 }
 
 export interface InlayHint {

@@ -10,6 +10,11 @@ export interface LineIndex {
   /** The offset of a 0-based line and UTF-16 column (clamped into the line). */
   offset(line: number, character: number): number;
   readonly lineCount: number;
+  /**
+   * A `position` for offsets asked in increasing order (as tokens in source order are): it walks
+   * forward from the last answer instead of searching, and searches when asked for an earlier one.
+   */
+  cursor(): (offset: number) => { line: number; character: number };
 }
 
 /** Builds the line-start table of `text` once; lookups are binary searches. */
@@ -24,8 +29,17 @@ export function createLineIndex(text: string): LineIndex {
       starts.push(i + 1);
     }
   }
-  return {
+  const index: LineIndex = {
     lineCount: starts.length,
+    cursor() {
+      let line = 0;
+      return (offset) => {
+        const clamped = Math.max(0, Math.min(offset, text.length));
+        if (clamped < starts[line]) return index.position(clamped);
+        while (line + 1 < starts.length && starts[line + 1] <= clamped) line++;
+        return { line, character: clamped - starts[line] };
+      };
+    },
     position(offset) {
       const clamped = Math.max(0, Math.min(offset, text.length));
       let low = 0;
@@ -44,4 +58,5 @@ export function createLineIndex(text: string): LineIndex {
       return Math.max(starts[line], Math.min(starts[line] + Math.max(0, character), lineEnd));
     },
   };
+  return index;
 }

@@ -26,7 +26,6 @@ import {
   Message,
   ProposedFeatures,
   ResponseError,
-  SemanticTokensBuilder,
   SymbolKind,
   TextDocumentSyncKind,
   type CodeAction,
@@ -501,7 +500,7 @@ export function startServer(connection: Connection): void {
     documents.delete(textDocument.uri);
     host.close(textDocument.uri);
     checkedCache.delete(textDocument.uri);
-    tokenBuilders.delete(textDocument.uri);
+    sentTokens.delete(textDocument.uri);
     void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
   });
 
@@ -713,29 +712,40 @@ export function startServer(connection: Connection): void {
   }
 
   /**
-   * Pushes a document's semantic tokens (those overlapping `span`, or all) into a builder. LSP
-   * tokens lie on one line: a multi-line block comment is sent line by line.
+   * A document's semantic tokens (those overlapping `span`, or all) in LSP's encoding: five
+   * integers a token, line and start relative to the token before. LSP tokens lie on one line: a
+   * multi-line block comment is sent line by line.
    */
-  function pushTokens(builder: SemanticTokensBuilder, document: TextDocument, analysis: CheckedDocument, span?: Span): void {
+  function encodeTokens(document: TextDocument, analysis: CheckedDocument, span?: Span): number[] {
+    const data: number[] = [];
+    let previousLine = 0;
+    let previousCharacter = 0;
+    const push = (line: number, character: number, length: number, type: number, modifiers: number) => {
+      data.push(line - previousLine, line === previousLine ? character - previousCharacter : character, length, type, modifiers);
+      previousLine = line;
+      previousCharacter = character;
+    };
     // Tokens come in source order: positions are found walking forward through the lines.
     const positionAt = lineIndexOf(analysis).cursor();
     for (const token of service.semanticTokens(analysis)) {
       if (span && (token.offset + token.length <= span.offset || token.offset >= span.offset + span.length)) continue;
-      const modifiers = token.modifiers.reduce((bits, m) => bits | (1 << TOKEN_MODIFIERS.indexOf(m)), 0);
+      let modifiers = 0;
+      for (const modifier of token.modifiers) modifiers |= 1 << TOKEN_MODIFIERS.indexOf(modifier);
       const type = TOKEN_TYPES.indexOf(token.type);
       const start = positionAt(token.offset);
       const end = positionAt(token.offset + token.length);
       if (start.line === end.line) {
-        if (end.character > start.character) builder.push(start.line, start.character, end.character - start.character, type, modifiers);
+        if (end.character > start.character) push(start.line, start.character, end.character - start.character, type, modifiers);
         continue;
       }
       for (let line = start.line; line <= end.line; line++) {
         const from = line === start.line ? start.character : 0;
         const lineText = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '');
         const to = line === end.line ? end.character : lineText.length;
-        if (to > from) builder.push(line, from, to - from, type, modifiers);
+        if (to > from) push(line, from, to - from, type, modifiers);
       }
     }
+    return data;
   }
 
   /**
@@ -743,36 +753,40 @@ export function startServer(connection: Connection): void {
    * may send only what changed (semanticTokens/full/delta): a keystroke re-sends a few integers,
    * not every token of the file.
    */
-  const tokenBuilders = new Map<string, SemanticTokensBuilder>();
+  const sentTokens = new Map<string, { resultId: string; data: readonly number[] }>();
+  let tokenResults = 0;
 
-  connection.languages.semanticTokens.on((params) =>
-    guarded(documentUri(params), { data: [] }, (document, analysis) => {
-      const builder = new SemanticTokensBuilder();
-      tokenBuilders.set(document.uri, builder);
-      pushTokens(builder, document, analysis);
-      return builder.build();
-    }),
-  );
+  function fullTokens(document: TextDocument, analysis: CheckedDocument): SemanticTokens {
+    const data = encodeTokens(document, analysis);
+    const resultId = String(++tokenResults);
+    sentTokens.set(document.uri, { resultId, data });
+    return { resultId, data };
+  }
+
+  connection.languages.semanticTokens.on((params) => guarded(documentUri(params), { data: [] }, fullTokens));
 
   connection.languages.semanticTokens.onDelta((params) =>
     guarded(documentUri(params), { edits: [] } as SemanticTokensDelta | SemanticTokens, (document, analysis) => {
-      let builder = tokenBuilders.get(document.uri);
-      if (!builder) tokenBuilders.set(document.uri, (builder = new SemanticTokensBuilder()));
+      const before = sentTokens.get(document.uri);
       // The edits are against the result the client names; an unknown one (or none) gets the whole set, as the protocol allows.
-      builder.previousResult(typeof params.previousResultId === 'string' ? params.previousResultId : '');
-      pushTokens(builder, document, analysis);
-      return builder.canBuildEdits() ? builder.buildEdits() : builder.build();
+      if (!before || before.resultId !== params.previousResultId) return fullTokens(document, analysis);
+      const { resultId, data } = fullTokens(document, analysis);
+      // One edit: what lies between the common start and the common end of the two sets.
+      const old = before.data;
+      const shorter = Math.min(old.length, data.length);
+      let start = 0;
+      while (start < shorter && old[start] === data[start]) start++;
+      let common = 0;
+      while (common < shorter - start && old[old.length - 1 - common] === data[data.length - 1 - common]) common++;
+      if (start === old.length && start === data.length) return { resultId, edits: [] };
+      return { resultId, edits: [{ start, deleteCount: old.length - common - start, data: data.slice(start, data.length - common) }] };
     }),
   );
 
   connection.languages.semanticTokens.onRange((params) => {
     const range = validRange(params.range, 'range');
-    return guarded(documentUri(params), { data: [] }, (document, analysis) => {
-      // A range request answers for the visible lines only and leaves the delta state alone.
-      const builder = new SemanticTokensBuilder();
-      pushTokens(builder, document, analysis, toSpan(document, range));
-      return builder.build();
-    });
+    // A range request answers for the visible lines only and leaves the delta state alone.
+    return guarded(documentUri(params), { data: [] }, (document, analysis) => ({ data: encodeTokens(document, analysis, toSpan(document, range)) }));
   });
 
   connection.languages.inlayHint.on((params) => {

@@ -124,6 +124,11 @@ export const WINDOW_RELATIONS: Readonly<Record<string, { readonly second?: strin
   less: { second: 'than', relation: 'less_than' },
 };
 
+/** A window relation as it is written, from WINDOW_RELATIONS: `more_than` is `more than`. */
+export const WINDOW_RELATION_WORDS: Readonly<Record<'within' | 'more_than' | 'at_least' | 'less_than', string>> = Object.fromEntries(
+  Object.entries(WINDOW_RELATIONS).map(([first, { second, relation }]) => [relation, second ? `${first} ${second}` : first]),
+) as Record<'within' | 'more_than' | 'at_least' | 'less_than', string>;
+
 /** Words that continue a dose line after its amount: never read as a unit. */
 export const DOSE_LINE_WORDS: ReadonlySet<string> = new Set([
   'day',

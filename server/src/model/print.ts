@@ -7,6 +7,7 @@
  */
 
 import { FIELD_SPECS, valueAt, type FieldContext, type FieldSpec } from '../language/fields';
+import { WINDOW_RELATION_WORDS } from '../language/vocabulary';
 import { joinTokens, list, num, printItems, raw, str, unit, word, type PrintItem, type PrintStatement, type PrintToken } from '../syntax/print';
 import type * as S from './schema';
 
@@ -240,7 +241,14 @@ function conditionTokens(condition: S.WithoutSpans<S.Condition>): PrintToken[] {
 }
 
 /** A limit's value: `1.5 x ULN`, `60 mL/min`, `1000` (no unit stated). */
-function limitTokens(limit: { valueText: string; multipleOf?: string; unit?: string }): PrintToken[] {
+/** What a limit's number is with: its unit, or the multiple of ULN or LLN. */
+interface LimitParts {
+  readonly valueText: string;
+  readonly multipleOf?: string;
+  readonly unit?: string;
+}
+
+function limitTokens(limit: LimitParts): PrintToken[] {
   if (limit.multipleOf) return [num(limit.valueText), word('x'), word(limit.multipleOf)];
   return [num(limit.valueText), ...(limit.unit ? [unit(limit.unit)] : [])];
 }
@@ -301,6 +309,8 @@ export const partText = {
   amount: (amount: PrintableDose['amount']): string => joinTokens(amountTokens(amount)),
   cycles: (cycles: PrintableDose['cycles']): string => joinTokens(cycleSelectionTokens(cycles)),
   infusion: (minutes: number | undefined): string => joinTokens(infusionTokens(minutes)),
+  /** A limit as written: `>= 60 mL/min`, `<= 3 x ULN`. */
+  limit: (limit: LimitParts & { comparator: string }): string => joinTokens([raw(limit.comparator), ...limitTokens(limit)]),
   condition: (condition: S.WithoutSpans<S.Condition> | undefined): string => (condition ? joinTokens(conditionTokens(condition)) : ''),
   alternative: (alternative: S.WithoutSpans<S.AlternativeLimit>): string => joinTokens(alternativeTokens(alternative).slice(1)),
   window: (window: S.WithoutSpans<S.TimeWindow> | undefined): string => joinTokens(windowTokens(window)),
@@ -438,7 +448,7 @@ export function criterionStatement(criterion: S.Criterion, comments: CommentsOf 
 /** A time window: `within 28 days before randomization`, `more than 6 months after "surgery"`. */
 function windowTokens(window: S.WithoutSpans<S.TimeWindow> | undefined): PrintToken[] {
   if (!window) return [];
-  const relation = { within: ['within'], more_than: ['more', 'than'], at_least: ['at', 'least'], less_than: ['less', 'than'] }[window.relation].map(word);
+  const relation = WINDOW_RELATION_WORDS[window.relation].split(' ').map(word);
   const anchor = window.anchor.kind === 'moment' ? word(window.anchor.moment) : str(window.anchor.text);
   return [...relation, num(window.value), word(window.unit), word(window.direction), anchor];
 }

@@ -4,6 +4,7 @@
  * every criterion form showable, including forms added to the language after these modules.
  */
 
+import { WINDOW_RELATION_WORDS } from '../language/vocabulary';
 import { partText } from '../model/print';
 import type * as S from '../model/schema';
 import type { DocumentNode, EligibilityItem } from '../syntax/tree';
@@ -80,13 +81,6 @@ function conditionText(condition: S.WithoutSpans<S.Condition>, words: ClauseWord
   if (condition.kind === 'text') return `if ${words.quoted(condition.text)}`;
   return `if ${words.analyte(condition.analyte)} ${words.comparator(condition.comparator)} ${limitValueText(condition)}`;
 }
-
-const WINDOW_RELATION_WORDS: Readonly<Record<S.TimeWindow['relation'], string>> = {
-  within: 'within',
-  more_than: 'more than',
-  at_least: 'at least',
-  less_than: 'less than',
-};
 
 function windowText(window: S.WithoutSpans<S.TimeWindow>, words: ClauseWords): string {
   const anchor = window.anchor.kind === 'moment' ? words.moment(window.anchor.moment) : words.quoted(window.anchor.text);

@@ -999,16 +999,6 @@ function thresholdScale(criterion: Threshold): { readonly scale: string; readonl
   return { scale: `as written in ${criterion.ucum ?? criterion.unit}`, value: criterion.value };
 }
 
-/** The limit as written: `>= 90 x10^9/L`, `<= 3 x ULN`. */
-function limitText(criterion: Threshold): string {
-  const value = criterion.multipleOf
-    ? `${criterion.valueText} x ${criterion.multipleOf}`
-    : criterion.unit
-      ? `${criterion.valueText} ${criterion.unit}`
-      : criterion.valueText;
-  return `${criterion.comparator} ${value}`;
-}
-
 const thresholdComparer: CriterionComparer<Threshold> = {
   key: (c) => `threshold:${analyteId(c.analyte)}:${boundOf(c.comparator)}`,
   subject: (c) => `${c.analyte} (${{ lower: 'lower limit', upper: 'upper limit', value: 'value' }[boundOf(c.comparator)]})`,
@@ -1025,8 +1015,8 @@ const thresholdComparer: CriterionComparer<Threshold> = {
       return [
         {
           what: subject,
-          old: limitText(a),
-          new: limitText(b),
+          old: partText.limit(a),
+          new: partText.limit(b),
           oldSpan: a.valueSpan,
           newSpan: b.valueSpan,
           note: `not compared: ${x.scale} against ${y.scale}`,
@@ -1041,7 +1031,9 @@ const thresholdComparer: CriterionComparer<Threshold> = {
       if (!sameNumber(x.value, y.value)) easier = bound === 'lower' ? y.value < x.value : y.value > x.value;
       else easier = inclusive(b.comparator) && !inclusive(a.comparator);
     }
-    return [{ what: subject, old: limitText(a), new: limitText(b), oldSpan: a.valueSpan, newSpan: b.valueSpan, direction: directionOf(easier, polarity) }];
+    return [
+      { what: subject, old: partText.limit(a), new: partText.limit(b), oldSpan: a.valueSpan, newSpan: b.valueSpan, direction: directionOf(easier, polarity) },
+    ];
   },
 };
 

@@ -21,6 +21,7 @@
 import { findAnalyte, type Analyte } from '../knowledge/analytes';
 import { DRUG_CLASS_TAGS } from '../knowledge/drugs';
 import { findDrug } from '../knowledge/index';
+import { partText } from '../model/print';
 import type * as S from '../model/schema';
 import { convert, friendlyUnit, normalizeForAnalyte, resolveUnit } from '../model/units';
 import type { DocumentNode } from '../syntax/tree';
@@ -192,18 +193,6 @@ interface WindowBounds {
   readonly text: string;
 }
 
-const RELATION_WORDS: Readonly<Record<S.TimeWindow['relation'], string>> = {
-  within: 'within',
-  more_than: 'more than',
-  at_least: 'at least',
-  less_than: 'less than',
-};
-
-function windowWords(window: S.TimeWindow): string {
-  const anchor = window.anchor.kind === 'moment' ? window.anchor.moment : `"${window.anchor.text}"`;
-  return `${RELATION_WORDS[window.relation]} ${window.value} ${window.unit} ${window.direction} ${anchor}`;
-}
-
 /** `date` (`YYYY-MM-DD`) moved back by whole days, weeks, months or years; a day its month lacks becomes the month's last (31 March less a month is 29 February in a leap year). */
 function calendarBefore(date: string, amount: number, unit: S.TimeWindow['unit']): string {
   const [year, month, day] = date.split('-').map(Number);
@@ -224,7 +213,7 @@ function calendarBefore(date: string, amount: number, unit: S.TimeWindow['unit']
  * has no date in the record. Either is a reason, not bounds.
  */
 function windowBounds(window: S.TimeWindow, context: ScreeningContext): WindowBounds | string {
-  const words = windowWords(window);
+  const words = partText.window(window);
   if (window.anchor.kind === 'event') return `${words}: the window is counted from "${window.anchor.text}", an event whose date the record does not give`;
   const moment = window.anchor.moment;
   const taken = `${moment} taken as the screening date`;
@@ -409,11 +398,6 @@ interface Reading extends Assessment {
   readonly shown?: string;
 }
 
-/** `<= 5 x ULN`, `>= 60 mL/min`. */
-function limitText(limit: Omit<Limit, 'analyte'>): string {
-  return `${limit.comparator} ${limit.valueText}${limit.multipleOf ? ` x ${limit.multipleOf}` : limit.unit ? ` ${limit.unit}` : ''}`;
-}
-
 /** A limit against the record: age from the birth date, any other analyte from its Observation (inside the window, if one is given). */
 function readLimit(limit: Limit, context: ScreeningContext, bounds?: WindowBounds): Reading {
   if (findAnalyte(limit.analyte)?.id === 'age') {
@@ -519,7 +503,7 @@ type Polarity = 'include' | 'exclude';
 
 /** `"liver metastases"`, `creatinine > 1.5 x ULN`. */
 function conditionWords(condition: S.Condition): string {
-  return condition.kind === 'text' ? `"${condition.text}"` : `${condition.analyte} ${limitText(condition)}`;
+  return condition.kind === 'text' ? `"${condition.text}"` : `${condition.analyte} ${partText.limit(condition)}`;
 }
 
 /** A condition against the record: a limit is read like a threshold (its latest Observation, no window); words never decide. */
@@ -533,7 +517,7 @@ function conditionState(condition: S.Condition, reading: Reading): string {
   if (condition.kind === 'text' || reading.met === undefined) {
     return condition.kind === 'text' ? reading.evidence.reason : `${conditionWords(condition)} is not known: ${reading.evidence.reason}`;
   }
-  return `${condition.analyte} ${reading.shown} ${reading.met ? '' : 'is not '}${limitText(condition)}`;
+  return `${condition.analyte} ${reading.shown} ${reading.met ? '' : 'is not '}${partText.limit(condition)}`;
 }
 
 /** Evidence without its reason, to give another. */
@@ -617,14 +601,14 @@ function assessThreshold(criterion: Threshold, context: ScreeningContext, polari
     const state = conditionState(condition, conditionReading!);
     mainPart =
       conditionReading!.met === true
-        ? `${state}, so ${limitText(criterion)} applies: ${main.evidence.reason}`
+        ? `${state}, so ${partText.limit(criterion)} applies: ${main.evidence.reason}`
         : conditionReading!.met === false
-          ? `${state}, so ${limitText(criterion)} does not apply`
-          : `${limitText(criterion)} applies only if ${conditionWords(condition)}, ${conditionOpen(condition, conditionReading!)}; ${main.evidence.reason}`;
+          ? `${state}, so ${partText.limit(criterion)} does not apply`
+          : `${partText.limit(criterion)} applies only if ${conditionWords(condition)}, ${conditionOpen(condition, conditionReading!)}; ${main.evidence.reason}`;
   }
   const details = alternatives.map((alternative, i) => {
     const [reading, applies] = [readings[i], alternativeConditions[i]];
-    const heading = `${limitText(alternative)} if ${conditionWords(alternative.condition)}`;
+    const heading = `${partText.limit(alternative)} if ${conditionWords(alternative.condition)}`;
     if (reading.met === undefined) return `${heading}: ${sameUnknown(reading) ? 'not known either' : `not known: ${reading.evidence.reason}`}`;
     if (reading.met === false) return `${heading}: not met`;
     if (applies.met === true) return `${heading}: met, as ${conditionState(alternative.condition, applies)}`;
@@ -861,7 +845,7 @@ function assessAgeLimit(limit: Limit, context: ScreeningContext): Reading {
     evidence: {
       ...(youngest === oldest ? { value: youngest, unit } : {}),
       date: context.date,
-      reason: `${age} ${unit} on ${context.date} (born ${birthDate}); ${limitText(limit)}: ${metWords(met)}`,
+      reason: `${age} ${unit} on ${context.date} (born ${birthDate}); ${partText.limit(limit)}: ${metWords(met)}`,
     },
   };
 }

@@ -82,7 +82,7 @@ export function analyzeText(text: string, previous?: Analysis): Analysis {
   const change = changeBetween(previous.text, text);
   if (!change) return previous;
   state.usedUp = true;
-  const { result } = reparse(previous.parse, text, change, (region, delta) => {
+  const parsed = reparse(previous.parse, text, change, (region, delta) => {
     if (!region.item) return;
     // The item's syntax, its model and its findings share no object; `uses` are syntax nodes.
     shiftOffsets(region.item, delta);
@@ -92,7 +92,7 @@ export function analyzeText(text: string, previous?: Analysis): Analysis {
     shiftOffsets(unit.lowered.findings, delta);
     shiftOffsets(unit.checked, delta);
   });
-  return analyzeFrom(text, result, state.units);
+  return analyzeFrom(text, parsed, state.units);
 }
 
 function analyzeFrom(text: string, parsed: ParseResult, before: ReadonlyMap<TopItem, Unit>): Analysis {

@@ -1344,16 +1344,6 @@ function firstNotBelow(count: number, below: (index: number) => boolean): number
   return low;
 }
 
-/** What `reparse` kept: the regions before `from` as they were, and those from `shiftedFrom` on moved by `delta`. */
-export interface Reparse {
-  readonly result: ParseResult;
-  /** Regions of the new result before this index are the previous result's, untouched. */
-  readonly from: number;
-  /** Regions of the new result from this index on are the previous result's, moved by `delta` in place. */
-  readonly shiftedFrom: number;
-  readonly delta: number;
-}
-
 /**
  * Parses `text`, the previous result's text changed by `change`, again only where the change
  * can matter: from the first region whose parse could see the change (a region's parse reads
@@ -1361,14 +1351,12 @@ export interface Reparse {
  * the same token. The regions before are kept as they are and the ones after are moved in place
  * by `shift` (their nodes then belong to the new result). The result equals `parse(text)`.
  */
-export function reparse(previous: ParseResult, text: string, change: TextChange, shift: (region: Region, delta: number) => void): Reparse {
+export function reparse(previous: ParseResult, text: string, change: TextChange, shift: (region: Region, delta: number) => void): ParseResult {
   const old = previous.regions;
   const delta = change.newEnd - change.oldEnd;
   // The first region whose parse reaches the change: its own text, or the first token of the next.
   const from = firstNotBelow(old.length, (i) => (i + 1 < old.length ? old[i + 1].firstEnd : Infinity) < change.start);
-  if (old.length === 0 || from >= old.length) {
-    return { result: parse(text), from: 0, shiftedFrom: Infinity, delta };
-  }
+  if (old.length === 0 || from >= old.length) return parse(text);
   const resume = old[from];
   let keptFrom = -1;
   const run = parseRegions(text, resume, (start, prevStart, prevEnd) => {
@@ -1384,57 +1372,42 @@ export function reparse(previous: ParseResult, text: string, change: TextChange,
 
   const regions: Region[] = old.slice(0, from);
   for (const region of run.regions) regions.push(region);
-  const shiftedFrom = keptFrom < 0 ? Infinity : regions.length;
-  const head = from === 0 ? run.head : [];
   const oldTokens = previous.tokens;
-  const tokenCount = oldTokens.length / 3;
-  const keptTokens = firstNotBelow(tokenCount, (i) => oldTokens[3 * i] < resume.start);
-  const keptComments = firstNotBelow(previous.comments.length, (i) => previous.comments[i].offset < resume.prevEnd);
-  const comments: Comment[] = previous.comments.slice(0, keptComments);
+  const keptTokens = firstNotBelow(oldTokens.length / 3, (i) => oldTokens[3 * i] < resume.start);
+  const comments: Comment[] = previous.comments.slice(
+    0,
+    firstNotBelow(previous.comments.length, (i) => previous.comments[i].offset < resume.prevEnd),
+  );
   for (const comment of run.comments) comments.push(comment);
-  let tokens: Int32Array;
-  if (keptFrom < 0) {
-    tokens = new Int32Array(3 * keptTokens + run.tokens.length);
-    tokens.set(oldTokens.subarray(0, 3 * keptTokens));
-    tokens.set(run.tokens, 3 * keptTokens);
-  } else {
-    const keptStart = old[keptFrom].start;
-    for (let i = keptFrom; i < old.length; i++) {
-      const region = old[i];
-      shift(region, delta);
-      regions.push({
-        ...region,
-        start: region.start + delta,
-        firstEnd: region.firstEnd + delta,
-        prevStart: region.prevStart + delta,
-        prevEnd: region.prevEnd + delta,
-        errors: region.errors.map((error) => ({ ...error, offset: error.offset + delta })),
-      });
-    }
-    const suffixToken = firstNotBelow(tokenCount, (i) => oldTokens[3 * i] < keptStart);
-    const suffix = oldTokens.subarray(3 * suffixToken);
-    tokens = new Int32Array(3 * keptTokens + run.tokens.length + suffix.length);
-    tokens.set(oldTokens.subarray(0, 3 * keptTokens));
-    tokens.set(run.tokens, 3 * keptTokens);
-    const at = 3 * keptTokens + run.tokens.length;
-    tokens.set(suffix, at);
-    for (let i = at; i < tokens.length; i += 3) tokens[i] += delta;
-    const suffixComment = firstNotBelow(previous.comments.length, (i) => previous.comments[i].offset < keptStart);
-    for (let i = suffixComment; i < previous.comments.length; i++) {
-      const comment = previous.comments[i];
-      comments.push({ offset: comment.offset + delta, length: comment.length, block: comment.block });
-    }
+  // The regions from the one the parse stopped at (if it stopped) are the previous ones, moved.
+  const movedFrom = keptFrom < 0 ? Infinity : old[keptFrom].start;
+  for (const region of keptFrom < 0 ? [] : old.slice(keptFrom)) {
+    shift(region, delta);
+    regions.push({
+      ...region,
+      start: region.start + delta,
+      firstEnd: region.firstEnd + delta,
+      prevStart: region.prevStart + delta,
+      prevEnd: region.prevEnd + delta,
+      errors: region.errors.map((error) => ({ ...error, offset: error.offset + delta })),
+    });
+  }
+  const movedTokens = oldTokens.subarray(3 * firstNotBelow(oldTokens.length / 3, (i) => oldTokens[3 * i] < movedFrom));
+  const tokens = new Int32Array(3 * keptTokens + run.tokens.length + movedTokens.length);
+  tokens.set(oldTokens.subarray(0, 3 * keptTokens));
+  tokens.set(run.tokens, 3 * keptTokens);
+  const movedAt = 3 * keptTokens + run.tokens.length;
+  tokens.set(movedTokens, movedAt);
+  for (let i = movedAt; i < tokens.length; i += 3) tokens[i] += delta;
+  for (let i = firstNotBelow(previous.comments.length, (i) => previous.comments[i].offset < movedFrom); i < previous.comments.length; i++) {
+    const comment = previous.comments[i];
+    comments.push({ offset: comment.offset + delta, length: comment.length, block: comment.block });
   }
   return {
-    result: {
-      tree: { kind: 'Document', offset: 0, length: text.length, items: itemsOf(regions) },
-      errors: errorsOf(head, regions),
-      comments,
-      tokens,
-      regions,
-    },
-    from,
-    shiftedFrom,
-    delta,
+    tree: { kind: 'Document', offset: 0, length: text.length, items: itemsOf(regions) },
+    errors: errorsOf(from === 0 ? run.head : [], regions),
+    comments,
+    tokens,
+    regions,
   };
 }

@@ -8,6 +8,7 @@ import type { Span } from '../model/schema';
 import type { Analysis } from '../analysis/analysis';
 import { parse } from '../syntax/parser';
 import * as T from '../syntax/tree';
+import { perItem } from './per-item';
 
 export type OutlineKind =
   'trial' | 'drug' | 'intervention' | 'arm' | 'phase' | 'cycle' | 'dose' | 'surgery' | 'eligibility' | 'group' | 'criterion' | 'outcome';
@@ -215,14 +216,14 @@ export interface FoldingRange {
 /** A line break between two comments or tokens: LF, CRLF or a lone CR, as the scanner and the editor count lines. */
 const ONE_LINE_BREAK_BETWEEN = /^[ \t]*(?:\r\n|\r|\n)[ \t]*$/;
 
+/** Each item's folding blocks, kept while the item is (see per-item.ts). */
+const itemBlocks = perItem<FoldingRange>((range, delta) => ({ startOffset: range.startOffset + delta, endOffset: range.endOffset + delta }));
+
 /**
  * Folding: every block that spans lines, block comments, runs of line comments and `// region`
  * markers. Lines end at LF, CRLF or a lone CR, as LSP counts them; the tree is walked without
  * recursion, so any depth of nesting folds.
  */
-/** Each item's folding blocks as last found, with the offset the item had then. */
-const itemBlocks = new WeakMap<T.TopItem, { at: number; ranges: readonly FoldingRange[] }>();
-
 export function foldingRanges(analysis: Analysis): FoldingRange[] {
   const ranges: FoldingRange[] = [];
   const text = analysis.text;
@@ -235,14 +236,7 @@ export function foldingRanges(analysis: Analysis): FoldingRange[] {
     return false;
   };
   for (const item of analysis.parse.tree.items) {
-    // An item an edit did not touch keeps its node (analysis/analysis.ts), and so its blocks.
-    let kept = itemBlocks.get(item);
-    if (kept && kept.at !== item.offset) {
-      const delta = item.offset - kept.at;
-      kept = { at: item.offset, ranges: kept.ranges.map((range) => ({ startOffset: range.startOffset + delta, endOffset: range.endOffset + delta })) };
-      itemBlocks.set(item, kept);
-    }
-    if (!kept) {
+    const blocks = itemBlocks.of(item, () => {
       const own: FoldingRange[] = [];
       const pending: T.Node[] = [item];
       while (pending.length > 0) {
@@ -251,10 +245,9 @@ export function foldingRanges(analysis: Analysis): FoldingRange[] {
           own.push({ startOffset: node.offset, endOffset: node.offset + node.length });
         T.forEachChild(node, (child) => pending.push(child));
       }
-      kept = { at: item.offset, ranges: own.sort((a, b) => a.startOffset - b.startOffset) };
-      itemBlocks.set(item, kept);
-    }
-    for (const range of kept.ranges) ranges.push(range);
+      return own.sort((a, b) => a.startOffset - b.startOffset);
+    });
+    for (const range of blocks) ranges.push(range);
   }
   let run: { start: number; end: number } | undefined;
   const regions: number[] = [];

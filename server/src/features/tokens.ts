@@ -15,6 +15,7 @@ import { ENUM_WORDS, wordDoc } from '../language/docs';
 import { FIELD_KEYWORDS } from '../language/fields';
 import * as T from '../syntax/tree';
 import type { TokenModifier, TokenType } from './legend';
+import { perItem } from './per-item';
 import { TokenKind } from '../syntax/scanner';
 
 export interface SemanticToken {
@@ -63,11 +64,8 @@ function nameType(name: T.Name, parent: T.Node, grandparent: T.Node | undefined)
   }
 }
 
-/**
- * Each item's tokens as last computed, with the offset the item had then: an item an edit did not
- * touch keeps its node (analysis/analysis.ts), so its tokens are reused, moved if the item moved.
- */
-const itemTokens = new WeakMap<T.TopItem, { at: number; tokens: readonly SemanticToken[] }>();
+/** Each item's tokens, kept while the item is (see per-item.ts). */
+const itemTokens = perItem<SemanticToken>((token, delta) => ({ ...token, offset: token.offset + delta }));
 
 /** The semantic tokens of the document, in source order: each top-level item's (kept while the item is), and those between items. */
 export function semanticTokens(analysis: Analysis): SemanticToken[] {
@@ -93,24 +91,16 @@ export function semanticTokens(analysis: Analysis): SemanticToken[] {
     loose(item.offset, gap);
     for (const token of gap.sort(byOffset)) tokens.push(token);
     const end = item.offset + item.length;
-    let kept = itemTokens.get(item);
-    if (kept && kept.at !== item.offset) {
-      const delta = item.offset - kept.at;
-      kept = { at: item.offset, tokens: kept.tokens.map((token) => ({ ...token, offset: token.offset + delta })) };
-      itemTokens.set(item, kept);
-    }
-    if (kept) {
-      // Skip what `loose` would have read inside the item.
-      while (nextRead < read.length && read[nextRead] < end) nextRead += 3;
-      while (nextComment < comments.length && comments[nextComment].offset < end) nextComment++;
-    } else {
-      const own: SemanticToken[] = [];
-      nodeTokens(item, tree, undefined, own);
-      loose(end, own);
-      kept = { at: item.offset, tokens: own.sort(byOffset) };
-      itemTokens.set(item, kept);
-    }
-    for (const token of kept.tokens) tokens.push(token);
+    const own = itemTokens.of(item, () => {
+      const found: SemanticToken[] = [];
+      nodeTokens(item, tree, undefined, found);
+      loose(end, found);
+      return found.sort(byOffset);
+    });
+    // Past what `loose` read inside the item, or would have if the item's tokens were kept.
+    while (nextRead < read.length && read[nextRead] < end) nextRead += 3;
+    while (nextComment < comments.length && comments[nextComment].offset < end) nextComment++;
+    for (const token of own) tokens.push(token);
   }
   const rest: SemanticToken[] = [];
   loose(Infinity, rest);

@@ -67,10 +67,26 @@ describe('incremental analysis', function () {
     const long = 'x'.repeat(5000);
     assert.deepEqual(changeBetween(long + 'a' + long, long + 'bc' + long), { start: 5000, oldEnd: 5001, newEnd: 5002 });
     assert.deepEqual(changeBetween(long, long.slice(1000)), { start: 4000, oldEnd: 5000, newEnd: 4000 });
+    // Against a character-by-character scan, on texts that share long runs.
+    const text = fc.array(fc.constantFrom('a', 'b', 'x'.repeat(300), '\n'), { maxLength: 40 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, text, text, (head, middle, tail) => {
+        const before = head + middle + tail;
+        const after = head + tail;
+        let start = 0;
+        while (start < after.length && before[start] === after[start]) start++;
+        let common = 0;
+        while (common < after.length - start && before[before.length - 1 - common] === after[after.length - 1 - common]) common++;
+        const expected = before === after ? undefined : { start, oldEnd: before.length - common, newEnd: after.length - common };
+        assert.deepEqual(changeBetween(before, after), expected);
+      }),
+      { seed: SEED, numRuns: 300 },
+    );
   });
 
   it('re-parses and re-lowers only the item an edit touches, and moves the ones after it', function () {
-    const text = generateProtocol(600);
+    // Two criteria with findings (TPL240, TPL204), to see them kept.
+    const text = generateProtocol(600).replace('eligibility {', 'eligibility {\n  include hemoglobin >= 90 g/dL\n  include plateletz >= 100 x10^9/L');
     const before = analyzeText(text);
     const items = before.parse.tree.items;
     const arms = before.protocol.arms;
@@ -89,6 +105,17 @@ describe('incremental analysis', function () {
     );
     assert.equal(after.protocol.eligibility, before.protocol.eligibility, 'the eligibility after the edit is moved, not lowered again');
     assert.equal(after.protocol.eligibility!.span.offset, text.indexOf('eligibility {') + 1);
+    // The eligibility's own findings are kept too (moved), not found again.
+    const inEligibility = (analysis: Analysis) => {
+      const { offset, length } = analysis.protocol.eligibility!.span;
+      return analysis.findings.filter((finding) => finding.offset >= offset && finding.offset < offset + length);
+    };
+    assert.ok(inEligibility(before).length >= 2, 'the eligibility has findings to keep');
+    assert.deepStrictEqual(
+      inEligibility(after).map((finding) => inEligibility(before).includes(finding)),
+      inEligibility(after).map(() => true),
+      "the eligibility's findings are the same objects",
+    );
     assert.deepStrictEqual(plain(after), plain(analyzeText(after.text)));
   });
 

@@ -4,21 +4,21 @@
  *
  * An analysis can be made from the analysis of another version of the same document
  * (`analyzeText(text, previous)`): then only what the change can reach is done again. The
- * top-level items the change did not touch keep their syntax, their lowering and their arms'
- * findings; those after it are moved in place (util/shift.ts). So the previous analysis is used
- * up: it is no longer valid once a new one is made from it (`isUsable` says so; the host makes
- * a fresh one if it is asked for it again). Either way the result equals a from-scratch analysis
+ * top-level items the change did not touch keep their syntax, their lowering and (arms and the
+ * eligibility) their checks' findings; those after it are moved in place (util/shift.ts). So
+ * the previous analysis is used up: it is no longer valid once a new one is made from it
+ * (`isUsable` says so; the host makes a fresh one if it is asked for it again). Either way the result equals a from-scratch analysis
  * of the text (test/unit/incremental.test.ts).
  */
 
 import type { Finding } from '../language/codes';
 import { lower, type LoweredItem } from '../model/lower';
-import type { Arm, Protocol, Trial } from '../model/schema';
+import type { Arm, Eligibility, Protocol, Trial } from '../model/schema';
 import { parse, reparse, type ParseResult, type TextChange } from '../syntax/parser';
 import type { TopItem } from '../syntax/tree';
 import { shiftOffsets } from '../util/shift';
 import { applySuppressions, readSuppressions, type Suppression } from './suppress';
-import { validate, type ArmFindingsCache } from './validate';
+import { validate, type FindingsCache } from './validate';
 
 export interface Analysis {
   readonly text: string;
@@ -30,10 +30,10 @@ export interface Analysis {
   readonly suppressions: readonly Suppression[];
 }
 
-/** What an analysis keeps of each top-level item for the next: its lowering and, for an arm, its checks' findings. */
+/** What an analysis keeps of each top-level item for the next: its lowering and, for an arm or the eligibility, its checks' findings. */
 interface Unit {
   readonly lowered: LoweredItem;
-  /** The arm's findings, and the trial block they were found under. */
+  /** The arm's or the eligibility's findings, and the trial block they were found under. */
   checked?: readonly Finding[];
   checkedUnder?: Trial;
 }
@@ -55,22 +55,30 @@ export function isUsable(analysis: Analysis): boolean {
 export function changeBetween(before: string, after: string): TextChange | undefined {
   if (before === after) return undefined;
   const shorter = Math.min(before.length, after.length);
-  // Whole blocks first (the engine compares strings natively), then character by character.
-  let start = 0;
-  while (start + BLOCK <= shorter && before.slice(start, start + BLOCK) === after.slice(start, start + BLOCK)) start += BLOCK;
-  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let common = 0;
-  const room = shorter - start;
-  while (
-    common + BLOCK <= room &&
-    before.slice(before.length - common - BLOCK, before.length - common) === after.slice(after.length - common - BLOCK, after.length - common)
-  )
-    common += BLOCK;
-  while (common < room && before.charCodeAt(before.length - 1 - common) === after.charCodeAt(after.length - 1 - common)) common++;
+  const start = commonLength(shorter, (from, to) => before.slice(from, to) === after.slice(from, to));
+  const common = commonLength(
+    shorter - start,
+    (from, to) => before.slice(before.length - to, before.length - from) === after.slice(after.length - to, after.length - from),
+  );
   return { start, oldEnd: before.length - common, newEnd: after.length - common };
 }
 
-const BLOCK = 512;
+/**
+ * How far (up to `limit`) two texts agree, given `same(from, to)` comparing their parts
+ * `[from, to)`: blocks that double while they agree and halve when they do not, so a 10,000-line
+ * document is compared in a few dozen native string comparisons rather than character by character.
+ */
+function commonLength(limit: number, same: (from: number, to: number) => boolean): number {
+  let length = 0;
+  let block = 256;
+  while (block >= 1) {
+    if (length + block <= limit && same(length, length + block)) {
+      length += block;
+      block *= 2;
+    } else block >>= 1;
+  }
+  return length;
+}
 
 /**
  * Parses, lowers and checks a document. Given the analysis of another version of the document,
@@ -98,19 +106,19 @@ export function analyzeText(text: string, previous?: Analysis): Analysis {
 function analyzeFrom(text: string, parsed: ParseResult, before: ReadonlyMap<TopItem, Unit>): Analysis {
   const units = new Map<TopItem, Unit>();
   const lowered = lower(parsed.tree, (item) => before.get(item)?.lowered);
-  const byArm = new Map<Arm, Unit>();
+  const byElement = new Map<Arm | Eligibility, Unit>();
   for (const item of lowered.items) {
     const unit = before.get(item.item) ?? { lowered: item };
     units.set(item.item, unit);
-    if (item.item.kind === 'Arm' && item.value) byArm.set(item.value as Arm, unit);
+    if ((item.item.kind === 'Arm' || item.item.kind === 'Eligibility') && item.value) byElement.set(item.value as Arm | Eligibility, unit);
   }
-  const cache: ArmFindingsCache = {
-    get(arm, trial) {
-      const unit = byArm.get(arm);
+  const cache: FindingsCache = {
+    get(element, trial) {
+      const unit = byElement.get(element);
       return unit?.checked && unit.checkedUnder === trial ? unit.checked : undefined;
     },
-    set(arm, trial, findings) {
-      const unit = byArm.get(arm);
+    set(element, trial, findings) {
+      const unit = byElement.get(element);
       if (!unit) return;
       unit.checked = findings;
       unit.checkedUnder = trial;

@@ -32,8 +32,9 @@ export interface CheckContext {
  * A check: handlers by element kind. Every handler is optional. The handlers of an arm's
  * elements (`arm`, `phase`, `cycle`, `dose`) see, in `context.protocol`, only that arm and the
  * trial block: what they find must depend on nothing else, so it can be kept while the arm and
- * the trial block stay as they are (analysis/validate.ts). What compares arms, or an arm with
- * the eligibility, belongs in `protocol`.
+ * the trial block stay as they are (analysis/validate.ts). Likewise the eligibility's handlers
+ * (`eligibility`, `criterion`) see only the eligibility block. What compares arms, or an arm
+ * with the eligibility, belongs in `protocol`.
  */
 export interface Check {
   protocol?(protocol: S.Protocol, context: CheckContext): void;

@@ -13,21 +13,22 @@ import type { Check, CheckContext } from './check';
 import { CHECKS } from './checks/index';
 
 /**
- * What an arm's checks found, kept by the caller between versions of a document: `get` gives
- * the findings of an arm checked before under the same trial block, else undefined.
+ * What the checks found in one arm or in the eligibility block, kept by the caller between
+ * versions of a document: `get` gives the findings of an element checked before under the same
+ * trial block, else undefined.
  */
-export interface ArmFindingsCache {
-  get(arm: S.Arm, trial: S.Trial | undefined): readonly Finding[] | undefined;
-  set(arm: S.Arm, trial: S.Trial | undefined, findings: readonly Finding[]): void;
+export interface FindingsCache {
+  get(element: S.Arm | S.Eligibility, trial: S.Trial | undefined): readonly Finding[] | undefined;
+  set(element: S.Arm | S.Eligibility, trial: S.Trial | undefined, findings: readonly Finding[]): void;
 }
 
 /**
- * Runs every check over a protocol: the document-wide handlers (`protocol`, `trial`,
- * `eligibility`, `criterion`), and each arm's (`arm`, `phase`, `cycle`, `dose`) on a protocol
- * holding only that arm and the trial block, so that what they find depends on nothing else
- * and an arm's findings can be kept while neither changes (`cache`).
+ * Runs every check over a protocol: the document-wide handlers (`protocol`, `trial`); each arm's
+ * (`arm`, `phase`, `cycle`, `dose`) on a protocol holding only that arm and the trial block; and
+ * the eligibility's (`eligibility`, `criterion`) on one holding only the eligibility block. What
+ * those find depends on nothing else, so it can be kept while they do not change (`cache`).
  */
-export function validate(protocol: S.Protocol, text: string, checks: readonly Check[] = CHECKS, cache?: ArmFindingsCache): Finding[] {
+export function validate(protocol: S.Protocol, text: string, checks: readonly Check[] = CHECKS, cache?: FindingsCache): Finding[] {
   const drugCache = new Map<string, Drug | undefined>();
   const contextFor = (scope: S.Protocol, findings: Finding[]): CheckContext => ({
     protocol: scope,
@@ -41,6 +42,15 @@ export function validate(protocol: S.Protocol, text: string, checks: readonly Ch
     },
     analyte: findAnalyte,
   });
+  /** The findings of one arm or of the eligibility: kept, or found by `run` in a protocol holding only `scope`. */
+  const own = (element: S.Arm | S.Eligibility, trial: S.Trial | undefined, scope: S.Protocol, run: (context: CheckContext) => void) => {
+    const cached = cache?.get(element, trial);
+    if (cached) return cached;
+    const found: Finding[] = [];
+    run(contextFor(scope, found));
+    cache?.set(element, trial, found);
+    return found;
+  };
 
   const findings: Finding[] = [];
   const context = contextFor(protocol, findings);
@@ -49,28 +59,29 @@ export function validate(protocol: S.Protocol, text: string, checks: readonly Ch
     if (protocol.trial) check.trial?.(protocol.trial, context);
   }
   for (const arm of protocol.arms) {
-    const cached = cache?.get(arm, protocol.trial);
-    if (cached) {
-      for (const finding of cached) findings.push(finding);
-      continue;
-    }
-    const own: Finding[] = [];
     const scope: S.Protocol = { trial: protocol.trial, drugs: [], interventions: [], arms: [arm], outcomes: [] };
-    const armContext = contextFor(scope, own);
-    for (const check of checks) {
-      check.arm?.(arm, armContext);
-      for (const phase of arm.phases) {
-        check.phase?.(phase, arm, armContext);
-        for (const step of phase.steps) if (step.kind === 'cycle') check.cycle?.(step, arm, armContext);
+    const found = own(arm, protocol.trial, scope, (armContext) => {
+      for (const check of checks) {
+        check.arm?.(arm, armContext);
+        for (const phase of arm.phases) {
+          check.phase?.(phase, arm, armContext);
+          for (const step of phase.steps) if (step.kind === 'cycle') check.cycle?.(step, arm, armContext);
+        }
+        if (check.dose) for (const at of dosesOfArm(arm)) check.dose(at.dose, at, armContext);
       }
-      if (check.dose) for (const at of dosesOfArm(arm)) check.dose(at.dose, at, armContext);
-    }
-    cache?.set(arm, protocol.trial, own);
-    for (const finding of own) findings.push(finding);
+    });
+    for (const finding of found) findings.push(finding);
   }
-  for (const check of checks) {
-    if (protocol.eligibility) check.eligibility?.(protocol.eligibility, context);
-    if (check.criterion) for (const at of criteriaOf(protocol.eligibility)) check.criterion(at.criterion, at, context);
+  const eligibility = protocol.eligibility;
+  if (eligibility) {
+    const scope: S.Protocol = { drugs: [], interventions: [], arms: [], outcomes: [], eligibility };
+    const found = own(eligibility, undefined, scope, (eligibilityContext) => {
+      for (const check of checks) {
+        check.eligibility?.(eligibility, eligibilityContext);
+        if (check.criterion) for (const at of criteriaOf(eligibility)) check.criterion(at.criterion, at, eligibilityContext);
+      }
+    });
+    for (const finding of found) findings.push(finding);
   }
   return findings;
 }

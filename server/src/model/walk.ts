@@ -45,13 +45,27 @@ function* stepDoses(steps: readonly S.Step[], arm: S.Arm, phase: S.TreatmentPhas
 }
 
 /** Every dose of every arm, in source order, those in choices too. */
-export function* dosesOf(protocol: S.Protocol): Generator<DoseAt> {
-  for (const arm of protocol.arms) yield* dosesOfArm(arm);
+export function dosesOf(protocol: S.Protocol): DoseAt[] {
+  const all: DoseAt[] = [];
+  for (const arm of protocol.arms) for (const at of dosesOfArm(arm)) all.push(at);
+  return all;
 }
 
+/**
+ * The doses of each arm, found once: an arm is complete when lowered and never changed after
+ * (an arm an edit did not touch is kept, moved in place, with its doses).
+ */
+const armDoses = new WeakMap<S.Arm, readonly DoseAt[]>();
+
 /** Every dose of one arm, in source order, those in choices too. */
-export function* dosesOfArm(arm: S.Arm): Generator<DoseAt> {
-  for (const phase of arm.phases) yield* stepDoses(phase.steps, arm, phase, []);
+export function dosesOfArm(arm: S.Arm): readonly DoseAt[] {
+  let doses = armDoses.get(arm);
+  if (!doses) {
+    const found: DoseAt[] = [];
+    for (const phase of arm.phases) for (const at of stepDoses(phase.steps, arm, phase, [])) found.push(at);
+    armDoses.set(arm, (doses = found));
+  }
+  return doses;
 }
 
 /** Every cycle block of an arm's phase, those in choices too. */

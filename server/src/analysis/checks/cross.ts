@@ -58,7 +58,22 @@ function bindingCriteria(eligibility: S.Eligibility | undefined): ReadonlySet<S.
  * admit values up to v. Members of an exclusion's all-of group exclude only together, so they
  * bound nothing alone and are left out.
  */
-export function limitsOn(eligibility: S.Eligibility | undefined, analyteId: string, context: CheckContext): AdmittedLimit[] {
+export function limitsOn(eligibility: S.Eligibility | undefined, analyteId: string, context: CheckContext): readonly AdmittedLimit[] {
+  if (!eligibility) return [];
+  let byAnalyte = limitsCache.get(eligibility);
+  if (!byAnalyte) limitsCache.set(eligibility, (byAnalyte = new Map()));
+  let limits = byAnalyte.get(analyteId);
+  if (!limits) byAnalyte.set(analyteId, (limits = findLimits(eligibility, analyteId, context)));
+  return limits;
+}
+
+/**
+ * The limits on each analyte, found once per eligibility block: a block is complete when lowered
+ * and never changed after (one an edit did not touch is kept, moved in place, with its criteria).
+ */
+const limitsCache = new WeakMap<S.Eligibility, Map<string, readonly AdmittedLimit[]>>();
+
+function findLimits(eligibility: S.Eligibility, analyteId: string, context: CheckContext): AdmittedLimit[] {
   const limits: AdmittedLimit[] = [];
   const binding = bindingCriteria(eligibility);
   for (const { criterion, polarity, group } of criteriaOf(eligibility)) {
@@ -133,8 +148,17 @@ const ANALYTE_FAMILIES: readonly (readonly string[])[] = [
   ['wbc', 'neutrophils'],
 ];
 
+const wordsCache = new WeakMap<S.Eligibility, string>();
+
 /** The words of every free-text criterion, note and group label, lower case: where limits stand that no threshold holds. */
 function eligibilityWords(eligibility: S.Eligibility | undefined): string {
+  if (!eligibility) return '';
+  let found = wordsCache.get(eligibility);
+  if (found === undefined) wordsCache.set(eligibility, (found = gatherWords(eligibility)));
+  return found;
+}
+
+function gatherWords(eligibility: S.Eligibility): string {
   const words: string[] = [];
   for (const { criterion } of criteriaOf(eligibility)) {
     if (criterion.kind === 'text') words.push(criterion.text);
@@ -194,14 +218,22 @@ function conditionExcluded(when: LabCondition, eligibility: S.Eligibility, conte
   return opposite === 'upper' ? limit.value <= condition.value : limit.value >= condition.value;
 }
 
-/** The first dose line of each drug, by knowledge row id. */
-function firstDoses(protocol: S.Protocol, context: CheckContext): Map<string, S.Dose> {
+/** What the arms give: the first dose line of each drug (by knowledge row id), and the knowledge row of every name dose lines use. */
+interface Given {
+  readonly first: ReadonlyMap<string, S.Dose>;
+  readonly rows: ReadonlyMap<string, Drug | undefined>;
+}
+
+function givenIn(protocol: S.Protocol, context: CheckContext): Given {
   const first = new Map<string, S.Dose>();
+  const rows = new Map<string, Drug | undefined>();
   for (const { dose } of dosesOf(protocol)) {
-    const id = context.drug(dose.drug)?.id;
-    if (id && !first.has(id)) first.set(id, dose);
+    if (rows.has(dose.drug)) continue;
+    const drug = context.drug(dose.drug);
+    rows.set(dose.drug, drug);
+    if (drug && !first.has(drug.id)) first.set(drug.id, dose);
   }
-  return first;
+  return { first, rows };
 }
 
 /** Related information: the label's regimens, at the dose. */
@@ -352,10 +384,10 @@ function namesOf(drug: Drug): string[] {
 }
 
 /** True when the protocol gives or names the agent: a dose line or declaration of its drug or class, or its name in the text. */
-function agentNamed(agent: PremedicationAgent, protocol: S.Protocol, words: string, context: CheckContext): boolean {
+function agentNamed(agent: PremedicationAgent, protocol: S.Protocol, given: Given, words: string, context: CheckContext): boolean {
   const isAgent = (drug: Drug | undefined): drug is Drug =>
     drug !== undefined && ((agent.drugs ?? []).includes(drug.id) || (drug.classes ?? []).some((tag) => (agent.classes ?? []).includes(tag)));
-  for (const { dose } of dosesOf(protocol)) if (isAgent(context.drug(dose.drug))) return true;
+  for (const drug of given.rows.values()) if (isAgent(drug)) return true;
   for (const declaration of protocol.drugs) if (isAgent(context.drug(declaration.id))) return true;
   return agentPattern(agent, isAgent).test(words);
 }
@@ -378,10 +410,10 @@ function andList(items: readonly string[]): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-function checkPremedication(protocol: S.Protocol, drug: Drug, dose: S.Dose, words: string, context: CheckContext): void {
+function checkPremedication(protocol: S.Protocol, drug: Drug, dose: S.Dose, given: Given, words: string, context: CheckContext): void {
   const premedication = drug.premedication;
   if (!premedication?.agents?.length) return;
-  const missing = premedication.agents.filter((agent) => !agentNamed(agent, protocol, words, context)).map((agent) => agent.name);
+  const missing = premedication.agents.filter((agent) => !agentNamed(agent, protocol, given, words, context)).map((agent) => agent.name);
   if (missing.length === 0) return;
   context.accept('TPL263', `${drug.id}: its label requires ${andList(missing)} alongside it, which the protocol never names.`, dose.drugSpan, {
     related: [
@@ -412,12 +444,12 @@ function checkClassExclusions(protocol: S.Protocol, given: ReadonlyMap<string, S
 
 export const crossChecks: Check = {
   protocol(protocol, context) {
-    const given = firstDoses(protocol, context);
+    const given = givenIn(protocol, context);
     const eligibilityText = eligibilityWords(protocol.eligibility);
     // The protocol's words are gathered only when a drug has a premedication to look for.
     let words: string | undefined;
     const protocolText = () => (words ??= protocolWords(protocol));
-    for (const [id, dose] of given) {
+    for (const [id, dose] of given.first) {
       const drug = context.drug(id)!;
       checkRenal(
         protocol,
@@ -426,21 +458,26 @@ export const crossChecks: Check = {
         context,
       );
       checkRequirements(protocol, drug, dose, eligibilityText, context);
-      if (drug.premedication?.agents?.length) checkPremedication(protocol, drug, dose, protocolText(), context);
+      if (drug.premedication?.agents?.length) checkPremedication(protocol, drug, dose, given, protocolText(), context);
     }
     // A weight-banded drug: every line with a weight band (a protocol writes one line per band),
     // and its first line without one (one finding per drug, as for the other label checks).
-    const flatSeen = new Set<string>();
-    for (const { dose } of dosesOf(protocol)) {
-      const drug = context.drug(dose.drug);
+    const weightRules = new Map<string, WeightRule[]>();
+    for (const [name, drug] of given.rows) {
       const rules = drug?.rules.filter((rule): rule is WeightRule => rule.kind === 'weight');
-      if (!drug || !rules?.length) continue;
+      if (rules?.length) weightRules.set(name, rules);
+    }
+    const flatSeen = new Set<string>();
+    for (const { dose } of weightRules.size ? dosesOf(protocol) : []) {
+      const rules = weightRules.get(dose.drug);
+      const drug = given.rows.get(dose.drug);
+      if (!drug || !rules) continue;
       if (!weightBand(dose.condition)) {
         if (flatSeen.has(drug.id)) continue;
         flatSeen.add(drug.id);
       }
       checkWeight(protocol, dose, rules, context);
     }
-    checkClassExclusions(protocol, given, context);
+    checkClassExclusions(protocol, given.first, context);
   },
 };

@@ -4,19 +4,50 @@
  */
 
 import type * as S from '../../model/schema';
-import { criteriaOf, dosesOf } from '../../model/walk';
+import { criteriaOf, dosesOfArm } from '../../model/walk';
 import { drugOneEditFrom, suggestAnalytes, suggestDrugs } from '../../knowledge/index';
 import { deleteLineFix, preferred, replaceFix, type Check, type CheckContext } from '../check';
 
+interface DrugUse {
+  readonly name: string;
+  /** The span of the name in the model (moved with it when its arm is kept after an edit). */
+  readonly span: S.Span;
+}
+
+/** The drug names of each arm and of the eligibility's prior-therapy criteria, found once: both are complete when lowered and never changed after. */
+const usesCache = new WeakMap<S.Arm | S.Eligibility, readonly DrugUse[]>();
+
+function usesIn(element: S.Arm | S.Eligibility, find: (found: DrugUse[]) => void): readonly DrugUse[] {
+  let uses = usesCache.get(element);
+  if (!uses) {
+    const found: DrugUse[] = [];
+    find(found);
+    usesCache.set(element, (uses = found));
+  }
+  return uses;
+}
+
 /** Every drug name used in the arms and prior-therapy criteria, in source order. */
-function drugUses(protocol: S.Protocol): { name: string; span: S.Span }[] {
-  const uses = [...dosesOf(protocol)].flatMap(({ dose }) => [
-    { name: dose.drug, span: dose.drugSpan },
-    // `placebo matching pembrolizumab`: the drug it matches is a name like any other.
-    ...(dose.amount.form === 'matching' ? [{ name: dose.amount.drug, span: dose.amount.drugSpan }] : []),
-  ]);
-  for (const { criterion } of criteriaOf(protocol.eligibility)) {
-    if (criterion.kind === 'prior') for (const item of criterion.items) if (item.isDrug) uses.push({ name: item.name, span: item.span });
+function drugUses(protocol: S.Protocol): DrugUse[] {
+  const uses: DrugUse[] = [];
+  for (const arm of protocol.arms) {
+    const own = usesIn(arm, (found) => {
+      for (const { dose } of dosesOfArm(arm)) {
+        found.push({ name: dose.drug, span: dose.drugSpan });
+        // `placebo matching pembrolizumab`: the drug it matches is a name like any other.
+        if (dose.amount.form === 'matching') found.push({ name: dose.amount.drug, span: dose.amount.drugSpan });
+      }
+    });
+    for (const use of own) uses.push(use);
+  }
+  const eligibility = protocol.eligibility;
+  if (eligibility) {
+    const own = usesIn(eligibility, (found) => {
+      for (const { criterion } of criteriaOf(eligibility)) {
+        if (criterion.kind === 'prior') for (const item of criterion.items) if (item.isDrug) found.push({ name: item.name, span: item.span });
+      }
+    });
+    for (const use of own) uses.push(use);
   }
   return uses;
 }

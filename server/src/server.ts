@@ -50,6 +50,7 @@ import type { CompletionKind } from './features/completion';
 import { DEFAULT_SETTINGS, TOKEN_MODIFIERS, TOKEN_TYPES, type Settings } from './features/legend';
 import type { OutlineKind, OutlineSymbol } from './features/structure';
 import type { Span } from './model/schema';
+import type { TopItem } from './syntax/tree';
 import { createLineIndex, type LineIndex } from './util/lines';
 import { createProtocolHost, type DocumentEdit } from './host';
 import { createProtocolService, type CheckedDocument } from './service';
@@ -576,17 +577,59 @@ export function startServer(connection: Connection): void {
     return { changes: { [document.uri]: toEdits(document, result.edits) } };
   });
 
-  const toSymbol = (document: TextDocument, symbol: OutlineSymbol): DocumentSymbol => ({
-    name: symbol.name,
-    detail: symbol.detail,
-    kind: SYMBOL_KINDS[symbol.kind],
-    range: toRange(document, symbol.span),
-    selectionRange: toRange(document, symbol.selection),
-    children: symbol.children.map((child) => toSymbol(document, child)),
-  });
+  const toSymbol = (lines: LineIndex, symbol: OutlineSymbol): DocumentSymbol => {
+    const range = (span: Span): Range => ({ start: lines.position(span.offset), end: lines.position(span.offset + span.length) });
+    return {
+      name: symbol.name,
+      ...(symbol.detail !== undefined ? { detail: symbol.detail } : {}),
+      kind: SYMBOL_KINDS[symbol.kind],
+      range: range(symbol.span),
+      selectionRange: range(symbol.selection),
+      ...(symbol.children.length ? { children: symbol.children.map((child) => toSymbol(lines, child)) } : {}),
+    };
+  };
+
+  /** A symbol and its children moved `lines` lines down (up when negative). */
+  const movedSymbol = (symbol: DocumentSymbol, lines: number): DocumentSymbol => {
+    const range = ({ start, end }: Range): Range => ({
+      start: { line: start.line + lines, character: start.character },
+      end: { line: end.line + lines, character: end.character },
+    });
+    return {
+      ...symbol,
+      range: range(symbol.range),
+      selectionRange: range(symbol.selectionRange),
+      ...(symbol.children ? { children: symbol.children.map((child) => movedSymbol(child, lines)) } : {}),
+    };
+  };
+
+  /**
+   * Each top-level item's symbols as sent, with where the item started then. An item an edit did
+   * not touch keeps its node (analysis/analysis.ts); if it still starts at the same line and
+   * column its symbols are sent again as they are, and if only its line moved, moved.
+   */
+  const itemSymbols = new WeakMap<TopItem, { readonly line: number; readonly character: number; readonly symbols: readonly DocumentSymbol[] }>();
 
   connection.onDocumentSymbol((params) =>
-    guarded(documentUri(params), [], (document, analysis) => service.outline(analysis).map((symbol) => toSymbol(document, symbol))),
+    guarded(documentUri(params), [], (_document, analysis) => {
+      const lines = lineIndexOf(analysis);
+      const symbols: DocumentSymbol[] = [];
+      for (const item of analysis.parse.tree.items) {
+        const at = lines.position(item.offset);
+        let kept = itemSymbols.get(item);
+        if (kept && kept.line !== at.line) {
+          const by = at.line - kept.line;
+          kept = kept.character === at.character ? { ...at, symbols: kept.symbols.map((symbol) => movedSymbol(symbol, by)) } : undefined;
+          if (kept) itemSymbols.set(item, kept);
+        } else if (kept && kept.character !== at.character) kept = undefined;
+        if (!kept) {
+          kept = { ...at, symbols: service.itemOutline(analysis, item).map((symbol) => toSymbol(lines, symbol)) };
+          itemSymbols.set(item, kept);
+        }
+        for (const symbol of kept.symbols) symbols.push(symbol);
+      }
+      return symbols;
+    }),
   );
 
   connection.onWorkspaceSymbol((params) => {

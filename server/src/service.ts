@@ -21,7 +21,7 @@ import { complete } from './features/completion';
 import { applyEdits, formatDocument, formatRange } from './features/format';
 import { hover } from './features/hover';
 import { definition, highlights, prepareRename, references, rename } from './features/navigation';
-import { foldingRanges, outline, outlineOfText, selectionRanges } from './features/structure';
+import { foldingRanges, itemOutline, outline, outlineOfText, selectionRanges } from './features/structure';
 import { codeLenses } from './features/lenses';
 import { suppressionFixes } from './features/suppress';
 import { inlayHints, semanticTokens } from './features/tokens';
@@ -66,6 +66,7 @@ export interface ProtocolService {
   hover: typeof hover;
   complete: typeof complete;
   outline: typeof outline;
+  itemOutline: typeof itemOutline;
   /** The outline from the syntax alone (parse only): for files of the workspace that are not open. */
   outlineOfText: typeof outlineOfText;
   foldingRanges: typeof foldingRanges;
@@ -116,6 +117,7 @@ export function createProtocolService(options: ServiceOptions = {}): ProtocolSer
     hover,
     complete,
     outline,
+    itemOutline,
     outlineOfText,
     foldingRanges,
     selectionRanges,

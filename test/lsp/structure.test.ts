@@ -3,7 +3,7 @@ import type { DocumentSymbol, FoldingRange, Position, Range, SelectionRange, Sym
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { cursorOf, freshUri, ROOT, startServer, useServer } from './client';
+import { applyTextEdits, cursorOf, freshUri, ROOT, startServer, useServer } from './client';
 import { load, sample, SAMPLES, textAt } from './helpers';
 
 const notAfter = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character <= b.character);
@@ -64,6 +64,37 @@ describe('lsp: document symbols, folding, selection ranges, workspace symbols', 
       assert.deepEqual(checkNesting(symbols), []);
     });
   }
+
+  it('after edits, sends the symbols of a fresh document: kept, moved a line or a column, or found again', async () => {
+    const text = sample(SAMPLES[0]);
+    const uri = freshUri('symbols-edits');
+    await server().open(text, uri);
+    const symbolsOf = (at: string) => server().request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: at } });
+    await symbolsOf(uri);
+    const armLine = text.split('\n').findIndex((line) => line.startsWith('arm '));
+    const at = (line: number, character: number) => ({ start: { line, character }, end: { line, character } });
+    const edits = [
+      // A line above the arms: every item after it moves one line down.
+      { range: at(armLine, 0), text: '// a new line\n' },
+      // Text typed inside the first arm: that arm's symbols are found again.
+      { range: at(armLine + 2, 0), text: '  ' },
+      // A comment before the first arm on its own line: the arm starts at another column.
+      { range: at(armLine + 1, 0), text: '/* c */ ' },
+      // The new line taken out again: the items move back up.
+      { range: { start: { line: armLine, character: 0 }, end: { line: armLine + 1, character: 0 } }, text: '' },
+      // Two items on one line, then a character typed in the first: the second is kept and starts at another column.
+      { range: at(armLine, 0), text: 'drug zz1; drug zz2\n' },
+      { range: at(armLine, 7), text: 'x' },
+    ];
+    let current = text;
+    for (const [i, edit] of edits.entries()) {
+      await server().change(uri, i + 2, [edit]);
+      current = applyTextEdits(current, [{ range: edit.range, newText: edit.text }]);
+      const fresh = freshUri('symbols-fresh');
+      await server().open(current, fresh);
+      assert.deepStrictEqual(await symbolsOf(uri), await symbolsOf(fresh), `after edit ${i + 1}`);
+    }
+  });
 
   it('names every symbol with more than white space (LSP), also where the source string is empty', async () => {
     const { text } = load('emptyNames');

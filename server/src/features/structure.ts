@@ -124,87 +124,113 @@ function named(symbol: OutlineSymbol): OutlineSymbol {
   return { ...symbol, name: symbol.name.trim() || symbol.kind, children: symbol.children.map(named) };
 }
 
+/** A symbol and its children moved by `delta`. */
+function movedSymbol(symbol: OutlineSymbol, delta: number): OutlineSymbol {
+  return {
+    ...symbol,
+    span: { offset: symbol.span.offset + delta, length: symbol.span.length },
+    selection: { offset: symbol.selection.offset + delta, length: symbol.selection.length },
+    children: symbol.children.map((child) => movedSymbol(child, delta)),
+  };
+}
+
+/** Each item's outline, kept while the item is (see per-item.ts). */
+const itemOutlines = perItem<OutlineSymbol>(movedSymbol);
+
 /** The outline of the document; every name is non-blank. */
 export function outline(analysis: Analysis): OutlineSymbol[] {
-  return outlineOfTree({ text: analysis.text }, analysis.parse.tree, analysis.protocol.trial?.title);
+  const out: OutlineSymbol[] = [];
+  for (const item of analysis.parse.tree.items) for (const symbol of itemOutline(analysis, item)) out.push(symbol);
+  return out;
 }
 
 /**
- * The outline from the syntax alone, without lowering or checks (so the trial has no title as
- * detail): what workspace symbols need of a file that is not open.
+ * The outline of one top-level item of the analysis, kept while the item is: what depends on
+ * the item alone can be kept by the fronts too (the server keeps its LSP symbols per item).
  */
-export function outlineOfText(text: string): OutlineSymbol[] {
-  return outlineOfTree({ text }, parse(text).tree);
+export function itemOutline(analysis: Analysis, item: T.TopItem): readonly OutlineSymbol[] {
+  return itemOutlines.of(item, () => itemSymbols({ text: analysis.text }, item));
 }
 
-function outlineOfTree(analysis: Source, tree: T.DocumentNode, trialTitle?: string): OutlineSymbol[] {
-  const out: OutlineSymbol[] = [];
-  for (const item of tree.items) {
-    switch (item.kind) {
-      case 'Trial':
-        out.push({
-          name: item.id?.text ?? 'trial',
-          detail: trialTitle,
-          kind: 'trial',
-          span: span(item),
-          selection: span(item.id ?? item.keyword),
-          children: [],
-        });
-        break;
-      case 'Drug':
-        out.push({
-          name: item.id?.text ?? 'drug',
-          detail: item.label?.value,
-          kind: 'drug',
-          span: span(item),
-          selection: span(item.id ?? item.keyword),
-          children: [],
-        });
-        break;
-      case 'Intervention':
-        out.push({
-          name: item.id?.text ?? 'intervention',
-          detail: item.name?.value,
-          kind: 'intervention',
-          span: span(item),
-          selection: span(item.id ?? item.keyword),
-          children: [],
-        });
-        break;
-      case 'Arm':
-        out.push({
-          name: item.id?.text ?? 'arm',
-          detail: item.label?.value,
-          kind: 'arm',
-          span: span(item),
-          selection: span(item.id ?? item.keyword),
-          children: regimenSymbols(item.body?.items ?? [], analysis),
-        });
-        break;
-      case 'Eligibility':
-        out.push({
-          name: 'eligibility',
-          kind: 'eligibility',
-          span: span(item),
-          selection: span(item.keyword),
-          children: (item.body?.items ?? []).flatMap((child) =>
-            child.kind === 'CriterionStatement' && child.criterion ? [criterionSymbols(child.criterion, `${child.polarity.text} `, analysis)] : [],
-          ),
-        });
-        break;
-      case 'Outcome':
-        out.push({
-          name: item.measure?.value ?? 'outcome',
-          detail: item.outcomeKind?.text,
-          kind: 'outcome',
-          span: span(item),
-          selection: span(item.measure ?? item.keyword),
-          children: [],
-        });
-        break;
-    }
+/**
+ * The outline from the syntax alone, without lowering or checks: what workspace symbols need
+ * of a file that is not open.
+ */
+export function outlineOfText(text: string): OutlineSymbol[] {
+  return parse(text).tree.items.flatMap((item) => itemSymbols({ text }, item));
+}
+
+/** The brief title a trial block writes, for its symbol's detail. */
+function titleOf(trial: T.TrialNode): string | undefined {
+  const field = trial.body?.items.find((field) => field.name.text === 'title');
+  const value = field?.args[0];
+  return value?.kind === 'Str' ? value.value : undefined;
+}
+
+/** The symbols of one top-level item (none for an item the outline leaves out); every name is non-blank. */
+function itemSymbols(analysis: Source, item: T.TopItem): OutlineSymbol[] {
+  const symbol = itemSymbol(analysis, item);
+  return symbol ? [named(symbol)] : [];
+}
+
+function itemSymbol(analysis: Source, item: T.TopItem): OutlineSymbol | undefined {
+  switch (item.kind) {
+    case 'Trial':
+      return {
+        name: item.id?.text ?? 'trial',
+        detail: titleOf(item),
+        kind: 'trial',
+        span: span(item),
+        selection: span(item.id ?? item.keyword),
+        children: [],
+      };
+    case 'Drug':
+      return {
+        name: item.id?.text ?? 'drug',
+        detail: item.label?.value,
+        kind: 'drug',
+        span: span(item),
+        selection: span(item.id ?? item.keyword),
+        children: [],
+      };
+    case 'Intervention':
+      return {
+        name: item.id?.text ?? 'intervention',
+        detail: item.name?.value,
+        kind: 'intervention',
+        span: span(item),
+        selection: span(item.id ?? item.keyword),
+        children: [],
+      };
+    case 'Arm':
+      return {
+        name: item.id?.text ?? 'arm',
+        detail: item.label?.value,
+        kind: 'arm',
+        span: span(item),
+        selection: span(item.id ?? item.keyword),
+        children: regimenSymbols(item.body?.items ?? [], analysis),
+      };
+    case 'Eligibility':
+      return {
+        name: 'eligibility',
+        kind: 'eligibility',
+        span: span(item),
+        selection: span(item.keyword),
+        children: (item.body?.items ?? []).flatMap((child) =>
+          child.kind === 'CriterionStatement' && child.criterion ? [criterionSymbols(child.criterion, `${child.polarity.text} `, analysis)] : [],
+        ),
+      };
+    case 'Outcome':
+      return {
+        name: item.measure?.value ?? 'outcome',
+        detail: item.outcomeKind?.text,
+        kind: 'outcome',
+        span: span(item),
+        selection: span(item.measure ?? item.keyword),
+        children: [],
+      };
   }
-  return out.map(named);
 }
 
 export interface FoldingRange {

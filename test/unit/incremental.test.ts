@@ -119,6 +119,50 @@ describe('incremental analysis', function () {
     assert.deepStrictEqual(plain(after), plain(analyzeText(after.text)));
   });
 
+  it('inside the eligibility block, re-parses only the statements an edit reaches and keeps the others', function () {
+    const text = generateProtocol(600);
+    const before = analyzeText(text);
+    const statementsOf = (analysis: Analysis) => {
+      const eligibility = analysis.parse.tree.items.find((item) => item.kind === 'Eligibility');
+      return eligibility?.kind === 'Eligibility' ? eligibility.body!.items : [];
+    };
+    const old = statementsOf(before);
+    // A digit typed into the number of the platelet criterion (neither its first nor its last token: a statement's
+    // parse reads the token after it, and the next statement's the token before it).
+    const middle = old.findIndex((statement) => text.startsWith('include platelets >= 100', statement.offset));
+    assert.ok(middle > 0 && middle < old.length - 50);
+    const at = text.indexOf('100', old[middle].offset) + 1;
+    const after = analyzeText(text.slice(0, at) + '0' + text.slice(at), before);
+    const now = statementsOf(after);
+    assert.equal(now.length, old.length);
+    assert.deepStrictEqual(
+      now.map((statement, i) => statement === old[i]),
+      old.map((_, i) => i !== middle),
+      'every other statement keeps its syntax',
+    );
+    assert.equal(now[middle + 1].offset, old[middle + 1].offset, 'the statements after it are moved');
+    assert.deepStrictEqual(plain(after), plain(analyzeText(after.text)));
+  });
+
+  it('equals a from-scratch analysis while typing inside the eligibility block', function () {
+    const text = generateProtocol(400, 5);
+    const start = text.indexOf('eligibility {') + 'eligibility {'.length;
+    const end = text.indexOf('\n}', start);
+    const inside = fc.record({ at: fc.integer({ min: start, max: end }), remove: fc.integer({ min: 0, max: 12 }), text: keystroke.map((edit) => edit.text) });
+    fc.assert(
+      fc.property(fc.array(inside, { minLength: 1, maxLength: 15 }), (edits) => {
+        const texts = [text];
+        for (const edit of edits) {
+          const current = texts[texts.length - 1];
+          const at = Math.min(edit.at, current.length);
+          texts.push(current.slice(0, at) + edit.text + current.slice(Math.min(current.length, at + edit.remove)));
+        }
+        checkSequence(texts);
+      }),
+      { numRuns: 25, seed: SEED + 30 },
+    );
+  });
+
   it('uses an analysis up: the host makes a fresh one for an older version asked again', function () {
     const host = createProtocolHost();
     const first = host.open('u', SAMPLES[0], 1);

@@ -15,7 +15,7 @@ import type { Finding } from '../language/codes';
 import { lower, type LoweredItem } from '../model/lower';
 import type { Arm, Eligibility, Protocol, Trial } from '../model/schema';
 import { parse, reparse, type ParseResult, type TextChange } from '../syntax/parser';
-import type { TopItem } from '../syntax/tree';
+import type { Node } from '../syntax/tree';
 import { shiftOffsets } from '../util/shift';
 import { applySuppressions, readSuppressions, type Suppression } from './suppress';
 import { validate, type FindingsCache } from './validate';
@@ -39,7 +39,8 @@ interface Unit {
 }
 
 interface State {
-  readonly units: ReadonlyMap<TopItem, Unit>;
+  /** By top-level item (keyed by syntax node, as `reparse` hands kept nodes over). */
+  readonly units: ReadonlyMap<Node, Unit>;
   /** Set when a later analysis was made from this one: its objects have moved. */
   usedUp: boolean;
 }
@@ -90,11 +91,11 @@ export function analyzeText(text: string, previous?: Analysis): Analysis {
   const change = changeBetween(previous.text, text);
   if (!change) return previous;
   state.usedUp = true;
-  const parsed = reparse(previous.parse, text, change, (region, delta) => {
-    if (!region.item) return;
+  const parsed = reparse(previous.parse, text, change, (node, delta) => {
     // The item's syntax, its model and its findings share no object; `uses` are syntax nodes.
-    shiftOffsets(region.item, delta);
-    const unit = state.units.get(region.item);
+    // (A statement of the eligibility block kept by `reparse` has syntax only.)
+    shiftOffsets(node, delta);
+    const unit = state.units.get(node);
     if (!unit) return;
     shiftOffsets(unit.lowered.value, delta);
     shiftOffsets(unit.lowered.findings, delta);
@@ -103,8 +104,8 @@ export function analyzeText(text: string, previous?: Analysis): Analysis {
   return analyzeFrom(text, parsed, state.units);
 }
 
-function analyzeFrom(text: string, parsed: ParseResult, before: ReadonlyMap<TopItem, Unit>): Analysis {
-  const units = new Map<TopItem, Unit>();
+function analyzeFrom(text: string, parsed: ParseResult, before: ReadonlyMap<Node, Unit>): Analysis {
+  const units = new Map<Node, Unit>();
   const lowered = lower(parsed.tree, (item) => before.get(item)?.lowered);
   const byElement = new Map<Arm | Eligibility, Unit>();
   for (const item of lowered.items) {

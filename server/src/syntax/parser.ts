@@ -46,17 +46,26 @@ export interface ParseResult {
   readonly regions: readonly Region[];
 }
 
-/** One top-level statement of a document and what its parse found (see ParseResult.regions). */
-export interface Region {
+/**
+ * One top-level statement of a document and what its parse found (see ParseResult.regions); or
+ * one statement of the eligibility block (see `statements`).
+ */
+export interface Region<I extends T.Node = T.TopItem> {
   /** Offset of its first token, and that token's end. */
   readonly start: number;
   readonly firstEnd: number;
   /** The token before its first (0 and 0 for the first region). */
   readonly prevStart: number;
   readonly prevEnd: number;
-  readonly item?: T.TopItem;
+  readonly item?: I;
   /** The syntax errors reported while it was parsed (those of the end of the file go to the last region). */
   readonly errors: readonly SyntaxError[];
+  /**
+   * For an eligibility block whose `}` closes it: the statements of its body, as regions of
+   * their own (their errors are also in the block's), so that an edit inside the block is
+   * parsed again only in the statements it reaches.
+   */
+  readonly statements?: readonly Region<T.EligibilityItem>[];
 }
 
 /** One change between two texts: `[start, oldEnd)` of the old text became `[start, newEnd)` of the new. */
@@ -135,17 +144,25 @@ interface Run {
   /** Errors reported before the first region (an empty document's). */
   readonly head: readonly SyntaxError[];
   readonly regions: Region[];
+  /** A run inside the eligibility block's body: its statements, and how it ended (`at` the offset of the token it ended at). */
+  readonly body?: { readonly statements: Region<T.EligibilityItem>[]; readonly end: BodyEnd; readonly at: number };
   readonly comments: readonly Comment[];
   readonly tokens: Int32Array;
 }
 
-function itemsOf(regions: readonly Region[]): T.TopItem[] {
-  const items: T.TopItem[] = [];
+/** How the statements of a block ended: at its `}`, at the end of the file or a top-level keyword, or where `stop` said. */
+type BodyEnd = 'closed' | 'unclosed' | 'stopped';
+
+/** Asked before each statement: true when the parse has reached one it can keep. */
+type Stop = (start: number, prevStart: number, prevEnd: number) => boolean;
+
+function itemsOf<I extends T.Node>(regions: readonly Region<I>[]): I[] {
+  const items: I[] = [];
   for (const region of regions) if (region.item) items.push(region.item);
   return items;
 }
 
-function errorsOf(head: readonly SyntaxError[], regions: readonly Region[]): SyntaxError[] {
+function errorsOf(head: readonly SyntaxError[], regions: readonly Region<T.Node>[]): SyntaxError[] {
   const errors = [...head];
   for (const region of regions) for (const error of region.errors) errors.push(error);
   return errors.sort((a, b) => a.offset - b.offset);
@@ -153,9 +170,10 @@ function errorsOf(head: readonly SyntaxError[], regions: readonly Region[]): Syn
 
 /**
  * Parses top-level statements from `resume` on, until the end of the text or until `stop` says
- * the parse has reached a region it can keep (it is asked before each statement).
+ * the parse has reached a region it can keep (it is asked before each statement). With `inBody`,
+ * parses statements of the eligibility block's body instead, until its `}` or `stop`.
  */
-function parseRegions(text: string, resume: Resume, stop?: (start: number, prevStart: number, prevEnd: number) => boolean): Run {
+function parseRegions(text: string, resume: Resume, stop?: Stop, inBody = false): Run {
   const scanner = createScanner(text, resume.prevEnd);
   let errors: SyntaxError[] = [];
   const reportedOffsets = new Set<number>();
@@ -1046,13 +1064,74 @@ function parseRegions(text: string, resume: Resume, stop?: (start: number, prevS
     }
   }
 
+  /** The statements of the last eligibility block parsed, when its `}` closed it (see Region.statements). */
+  let statements: Region<T.EligibilityItem>[] | undefined;
+
   function eligibility(): T.EligibilityNode {
     const start = offset();
     const keyword = name();
-    const body = requiredBlock(eligibilityItem, "'eligibility'");
+    statements = undefined;
+    let body: T.Block<T.EligibilityItem> | undefined;
+    if (tok() === TokenKind.OpenBrace) body = eligibilityBlock();
+    else {
+      reportMissing('`{`', "'eligibility'");
+      skipStatement();
+    }
     const node = nodeFrom<T.EligibilityNode>(start, { kind: 'Eligibility', keyword, body });
     finishStatement('the eligibility block');
     return node;
+  }
+
+  /** The eligibility's `{ … }`, as `block` parses a block, keeping each statement as a region. */
+  function eligibilityBlock(): T.Block<T.EligibilityItem> {
+    const start = offset();
+    depth++;
+    try {
+      next(); // {
+      const body = statementRegions();
+      const items = itemsOf(body.statements);
+      if (body.end === 'closed') {
+        next();
+        statements = body.statements;
+        return { kind: 'Block', offset: start, length: previousEnd - start, items, closed: true };
+      }
+      report('TPL012', 'This { has no closing }.', start, 1);
+      return { kind: 'Block', offset: start, length: Math.max(previousEnd, start + 1) - start, items, closed: false };
+    } finally {
+      depth--;
+    }
+  }
+
+  /**
+   * The statements of the eligibility's body, each a region with its own errors (they go to the
+   * enclosing list too), as `blockItems` reads a block's: up to its `}` (not read), the end of the
+   * file or a top-level keyword at the start of a line, or a statement `stop` keeps.
+   */
+  function statementRegions(until?: Stop): { statements: Region<T.EligibilityItem>[]; end: BodyEnd } {
+    const found: Region<T.EligibilityItem>[] = [];
+    const outer = errors;
+    try {
+      while (true) {
+        if (tok() === TokenKind.CloseBrace) return { statements: found, end: 'closed' };
+        if (tok() === TokenKind.EOF || (tok() === TokenKind.Identifier && TOP_LEVEL_KEYWORDS.has(tokText()) && atLineStart()))
+          return { statements: found, end: 'unclosed' };
+        const start = offset();
+        if (until?.(start, previousStart, previousEnd)) return { statements: found, end: 'stopped' };
+        const region = { start, firstEnd: end(), prevStart: previousStart, prevEnd: previousEnd };
+        errors = [];
+        let item: T.EligibilityItem | undefined;
+        if (tok() === TokenKind.Semicolon) next();
+        else {
+          item = eligibilityItem();
+          // No progress: the item parser reported and left the token; skip the statement.
+          if (offset() === start && tok() !== TokenKind.CloseBrace && tok() !== TokenKind.EOF) skipStatement();
+        }
+        for (const error of errors) outer.push(error);
+        found.push(item ? { ...region, item, errors } : { ...region, errors });
+      }
+    } finally {
+      errors = outer;
+    }
   }
 
   function eligibilityItem(): T.EligibilityItem | undefined {
@@ -1276,6 +1355,11 @@ function parseRegions(text: string, resume: Resume, stop?: (start: number, prevS
   // ---- document ----------------------------------------------------------------------------
 
   scanner.scan();
+  if (inBody) {
+    depth = 1;
+    const body = statementRegions(stop);
+    return { head: [], regions: [], body: { ...body, at: offset() }, comments: scanner.comments(), tokens: tokens.slice(0, 3 * tokenCount) };
+  }
   if (tok() === TokenKind.EOF) reportTokenError();
   const head = errors;
   const regions: Region[] = [];
@@ -1285,13 +1369,15 @@ function parseRegions(text: string, resume: Resume, stop?: (start: number, prevS
     const region = { start, firstEnd: end(), prevStart: previousStart, prevEnd: previousEnd };
     errors = [];
     let item: T.TopItem | undefined;
+    statements = undefined;
     if (tok() === TokenKind.Semicolon) {
       next();
     } else {
       item = topItem();
       if (offset() === start && tok() !== TokenKind.EOF) skipStatement();
     }
-    regions.push(item ? { ...region, item, errors } : { ...region, errors });
+    if (!item) regions.push({ ...region, errors });
+    else regions.push(item.kind === 'Eligibility' && statements ? { ...region, item, errors, statements } : { ...region, item, errors });
   }
   return { head, regions, comments: scanner.comments(), tokens: tokens.slice(0, 3 * tokenCount) };
 }
@@ -1345,33 +1431,56 @@ function firstNotBelow(count: number, below: (index: number) => boolean): number
 }
 
 /**
- * Parses `text`, the previous result's text changed by `change`, again only where the change
- * can matter: from the first region whose parse could see the change (a region's parse reads
- * the token after it) to the first region after the change that starts where it started, after
- * the same token. The regions before are kept as they are and the ones after are moved in place
- * by `shift` (their nodes then belong to the new result). The result equals `parse(text)`.
+ * A region that was kept, moved by `delta`. An eligibility block's statements' errors stay the
+ * same objects as those in its own list (`reparseStatements` tells the block's own errors apart
+ * by identity).
  */
-export function reparse(previous: ParseResult, text: string, change: TextChange, shift: (region: Region, delta: number) => void): ParseResult {
-  const old = previous.regions;
+function movedRegion<I extends T.Node>(region: Region<I>, delta: number): Region<I> {
+  if (!region.statements) return shiftedRegion(region, delta, (error) => ({ ...error, offset: error.offset + delta }));
+  const moved = new Map<SyntaxError, SyntaxError>();
+  const move = (error: SyntaxError) => {
+    let to = moved.get(error);
+    if (!to) moved.set(error, (to = { ...error, offset: error.offset + delta }));
+    return to;
+  };
+  return { ...shiftedRegion(region, delta, move), statements: region.statements.map((statement) => shiftedRegion(statement, delta, move)) };
+}
+
+function shiftedRegion<I extends T.Node>(region: Region<I>, delta: number, move: (error: SyntaxError) => SyntaxError): Region<I> {
+  return {
+    ...region,
+    start: region.start + delta,
+    firstEnd: region.firstEnd + delta,
+    prevStart: region.prevStart + delta,
+    prevEnd: region.prevEnd + delta,
+    errors: region.errors.length ? region.errors.map(move) : region.errors,
+  };
+}
+
+/**
+ * A `stop` for a parse after a change: true at the first statement that starts where one of
+ * `old` started (moved by the change's length), after the same token, when that token lies
+ * wholly after the change (only then does it parse as before); `found` is given its index.
+ */
+function stopAtKept(old: readonly Region<T.Node>[], change: TextChange, found: (index: number) => void): Stop {
   const delta = change.newEnd - change.oldEnd;
-  // The first region whose parse reaches the change: its own text, or the first token of the next.
-  const from = firstNotBelow(old.length, (i) => (i + 1 < old.length ? old[i + 1].firstEnd : Infinity) < change.start);
-  if (old.length === 0 || from >= old.length) return parse(text);
-  const resume = old[from];
-  let keptFrom = -1;
-  const run = parseRegions(text, resume, (start, prevStart, prevEnd) => {
-    // Only a region whose text and token before lie wholly after the change parses as before.
+  return (start, prevStart, prevEnd) => {
     if (prevStart < change.newEnd) return false;
     const at = firstNotBelow(old.length, (i) => old[i].start < start - delta);
     if (at < old.length && old[at].start === start - delta && old[at].prevStart === prevStart - delta && old[at].prevEnd === prevEnd - delta) {
-      keptFrom = at;
+      found(at);
       return true;
     }
     return false;
-  });
+  };
+}
 
-  const regions: Region[] = old.slice(0, from);
-  for (const region of run.regions) regions.push(region);
+/**
+ * The tokens and comments after a parse again: the previous ones before `resume` (the first
+ * region parsed again), the run's, and the previous ones from `movedFrom` on (where the kept
+ * text starts, in the previous text), moved by `delta`.
+ */
+function splice(previous: ParseResult, resume: Region<T.Node>, run: Run, movedFrom: number, delta: number): { tokens: Int32Array; comments: Comment[] } {
   const oldTokens = previous.tokens;
   const keptTokens = firstNotBelow(oldTokens.length / 3, (i) => oldTokens[3 * i] < resume.start);
   const comments: Comment[] = previous.comments.slice(
@@ -1379,19 +1488,6 @@ export function reparse(previous: ParseResult, text: string, change: TextChange,
     firstNotBelow(previous.comments.length, (i) => previous.comments[i].offset < resume.prevEnd),
   );
   for (const comment of run.comments) comments.push(comment);
-  // The regions from the one the parse stopped at (if it stopped) are the previous ones, moved.
-  const movedFrom = keptFrom < 0 ? Infinity : old[keptFrom].start;
-  for (const region of keptFrom < 0 ? [] : old.slice(keptFrom)) {
-    shift(region, delta);
-    regions.push({
-      ...region,
-      start: region.start + delta,
-      firstEnd: region.firstEnd + delta,
-      prevStart: region.prevStart + delta,
-      prevEnd: region.prevEnd + delta,
-      errors: region.errors.map((error) => ({ ...error, offset: error.offset + delta })),
-    });
-  }
   const movedTokens = oldTokens.subarray(3 * firstNotBelow(oldTokens.length / 3, (i) => oldTokens[3 * i] < movedFrom));
   const tokens = new Int32Array(3 * keptTokens + run.tokens.length + movedTokens.length);
   tokens.set(oldTokens.subarray(0, 3 * keptTokens));
@@ -1403,9 +1499,114 @@ export function reparse(previous: ParseResult, text: string, change: TextChange,
     const comment = previous.comments[i];
     comments.push({ offset: comment.offset + delta, length: comment.length, block: comment.block });
   }
+  return { tokens, comments };
+}
+
+/**
+ * Parses `text`, the previous result's text changed by `change`, again only where the change
+ * can matter: from the first region whose parse could see the change (a region's parse reads
+ * the token after it) to the first region after the change that starts where it started, after
+ * the same token. The regions before are kept as they are and the ones after are moved in place
+ * by `shift` (their nodes then belong to the new result). A change inside the eligibility
+ * block's body is parsed again the same way among its statements. The result equals `parse(text)`.
+ */
+export function reparse(previous: ParseResult, text: string, change: TextChange, shift: (item: T.Node, delta: number) => void): ParseResult {
+  const old = previous.regions;
+  const delta = change.newEnd - change.oldEnd;
+  // The first region whose parse reaches the change: its own text, or the first token of the next.
+  const from = firstNotBelow(old.length, (i) => (i + 1 < old.length ? old[i + 1].firstEnd : Infinity) < change.start);
+  if (old.length === 0 || from >= old.length) return parse(text);
+  const within = reparseStatements(previous, text, change, from, shift);
+  if (within) return within;
+  const resume = old[from];
+  let keptFrom = -1;
+  const run = parseRegions(
+    text,
+    resume,
+    stopAtKept(old, change, (index) => (keptFrom = index)),
+  );
+  const regions: Region[] = old.slice(0, from);
+  for (const region of run.regions) regions.push(region);
+  // The regions from the one the parse stopped at (if it stopped) are the previous ones, moved.
+  for (const region of keptFrom < 0 ? [] : old.slice(keptFrom)) {
+    if (region.item) shift(region.item, delta);
+    regions.push(movedRegion(region, delta));
+  }
+  const { tokens, comments } = splice(previous, resume, run, keptFrom < 0 ? Infinity : old[keptFrom].start, delta);
   return {
     tree: { kind: 'Document', offset: 0, length: text.length, items: itemsOf(regions) },
     errors: errorsOf(from === 0 ? run.head : [], regions),
+    comments,
+    tokens,
+    regions,
+  };
+}
+
+/**
+ * A change that lies inside the body of the eligibility block (region `index`), between its `{`
+ * and its `}`: parses again only the statements the change reaches, as `reparse` does regions;
+ * the block's other statements are kept, and moved in place if after the change. Undefined when
+ * the change is not inside a closed body, or the body no longer ends at the same `}`: the caller
+ * parses the whole region again.
+ */
+function reparseStatements(
+  previous: ParseResult,
+  text: string,
+  change: TextChange,
+  index: number,
+  shift: (item: T.Node, delta: number) => void,
+): ParseResult | undefined {
+  const region = previous.regions[index];
+  const old = region.statements;
+  const item = region.item;
+  if (!old?.length || item?.kind !== 'Eligibility' || !item.body?.closed) return undefined;
+  const body = item.body;
+  const close = body.offset + body.length - 1;
+  if (change.start < old[0].prevEnd || change.oldEnd > close) return undefined;
+  const delta = change.newEnd - change.oldEnd;
+  // The first statement whose parse reaches the change: its own text, or the next statement's first token (or the `}`).
+  const from = firstNotBelow(old.length, (i) => (i + 1 < old.length ? old[i + 1].firstEnd : close + 1) < change.start);
+  const resume = old[from];
+  let keptFrom = -1;
+  const run = parseRegions(
+    text,
+    resume,
+    stopAtKept(old, change, (at) => (keptFrom = at)),
+    true,
+  );
+  const parsed = run.body!;
+  if (parsed.end === 'closed' && parsed.at === close + delta) keptFrom = old.length;
+  else if (parsed.end !== 'stopped') return undefined;
+
+  const statements = old.slice(0, from);
+  for (const statement of parsed.statements) statements.push(statement);
+  for (const statement of old.slice(keptFrom)) {
+    if (statement.item) shift(statement.item, delta);
+    statements.push(movedRegion(statement, delta));
+  }
+  // The block's own errors (before its `{`, or after its `}`) around its statements', in the order a parse reports them.
+  const ofStatements = new Set(old.flatMap((statement) => statement.errors));
+  const own = region.errors.filter((error) => !ofStatements.has(error));
+  const errors = own.filter((error) => error.offset < close);
+  for (const statement of statements) for (const error of statement.errors) errors.push(error);
+  for (const error of own) if (error.offset > close) errors.push({ ...error, offset: error.offset + delta });
+  const eligibility: T.EligibilityNode = {
+    kind: 'Eligibility',
+    offset: item.offset,
+    length: item.length + delta,
+    keyword: item.keyword,
+    body: { kind: 'Block', offset: body.offset, length: body.length + delta, items: itemsOf(statements), closed: true },
+  };
+  const regions: Region[] = previous.regions.slice(0, index);
+  regions.push({ ...region, item: eligibility, errors, statements });
+  for (const after of previous.regions.slice(index + 1)) {
+    if (after.item) shift(after.item, delta);
+    regions.push(movedRegion(after, delta));
+  }
+  const { tokens, comments } = splice(previous, resume, run, keptFrom < old.length ? old[keptFrom].start : close, delta);
+  return {
+    tree: { kind: 'Document', offset: 0, length: text.length, items: itemsOf(regions) },
+    errors: errorsOf([], regions),
     comments,
     tokens,
     regions,

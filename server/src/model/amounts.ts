@@ -44,7 +44,9 @@ export interface DoseAmounts {
   readonly missing?: string;
 }
 
+/** To 12 significant digits, which hides floating-point noise (0.1 x 3); an integer that has no more digits is itself. */
 function round(value: number): number {
+  if (Number.isInteger(value) && Math.abs(value) < 1e12) return value + 0; // + 0: -0 is 0, as toPrecision writes it
   return Number(value.toPrecision(12));
 }
 
@@ -54,18 +56,27 @@ function times(quantity: Quantity, factor: number): Quantity {
 
 /** A count of administrations times a dose, as a total. */
 function totalOf(count: Count, each: Quantity, firstDifference = 0): Total | undefined {
-  const amount = (n: number) => round(n * each.value + (n > 0 ? firstDifference : 0));
-  const amountMax = (n: number) => round(n * (each.max ?? each.value) + (n > 0 ? firstDifference : 0));
+  const top = each.max ?? each.value;
   switch (count.kind) {
     case 'exact':
-      return { kind: 'exact', value: amount(count.value), ...(each.max === undefined ? {} : { max: amountMax(count.value) }), unit: each.unit };
+      return {
+        kind: 'exact',
+        value: timesCount(count.value, each.value, firstDifference),
+        ...(each.max === undefined ? {} : { max: timesCount(count.value, top, firstDifference) }),
+        unit: each.unit,
+      };
     case 'range':
-      return { kind: 'range', value: amount(count.min), max: amountMax(count.max), unit: each.unit };
+      return { kind: 'range', value: timesCount(count.min, each.value, firstDifference), max: timesCount(count.max, top, firstDifference), unit: each.unit };
     case 'upTo':
-      return { kind: 'upTo', value: amountMax(count.max), unit: each.unit };
+      return { kind: 'upTo', value: timesCount(count.max, top, firstDifference), unit: each.unit };
     default:
       return undefined;
   }
+}
+
+/** `n` administrations of `each`, the first differing by `firstDifference` (a loading dose). */
+function timesCount(n: number, each: number, firstDifference: number): number {
+  return round(n * each + (n > 0 ? firstDifference : 0));
 }
 
 /** A dose in mg for the reference patient: mg/m2 by BSA, mg/kg by weight, AUC by the Calvert formula (with its caps). */

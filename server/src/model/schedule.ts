@@ -368,10 +368,11 @@ function lineInCycle(at: DoseAt, cycle: S.Cycle, block: CycleSchedule, problems:
       });
     }
   }
-  const base = { dose, at, until: dose.until ?? cycle.until };
+  // The fields every line has (written out: spreading a shared object into each result was most of this function's time).
+  const until = dose.until ?? cycle.until;
   const perCycle = days ? days.length * perDay : dose.count;
   const { given, numbers } = cyclesOfLine(dose, cycle, block.cycles, step, problems);
-  if (perCycle === undefined) return { ...base, cycleStep: step, cyclesGiven: given, total: { kind: 'unknown' }, administrations: [], listed: 'none' };
+  if (perCycle === undefined) return { dose, at, until, cycleStep: step, cyclesGiven: given, total: { kind: 'unknown' }, administrations: [], listed: 'none' };
   let total = scaled(given, perCycle);
   if (dose.upTo?.unit === 'doses') total = capped(total, dose.upTo.value);
   if (
@@ -407,7 +408,9 @@ function lineInCycle(at: DoseAt, cycle: S.Cycle, block: CycleSchedule, problems:
       ? { first: (cycleNumbers[0] - 1) * length + days[0], last: (cycleNumbers[cycleNumbers.length - 1] - 1) * length + days[days.length - 1] }
       : undefined;
   return {
-    ...base,
+    dose,
+    at,
+    until,
     perCycle,
     cycleStep: step,
     cyclesGiven: given,
@@ -425,7 +428,7 @@ function lineInCycle(at: DoseAt, cycle: S.Cycle, block: CycleSchedule, problems:
 /** A line outside cycles: a course from its phase's first day (or its first stated day). */
 function lineOnItsOwn(at: DoseAt, problems: ScheduleProblem[]): DoseSchedule {
   const dose = at.dose;
-  const base = { dose, at, until: dose.until };
+  const until = dose.until;
   const perDay = perDayOf(dose);
   const interval = dose.frequency?.intervalDays;
   const hasEnd = dose.count !== undefined || dose.duration !== undefined || dose.upTo !== undefined || !!dose.until?.length;
@@ -440,17 +443,17 @@ function lineOnItsOwn(at: DoseAt, problems: ScheduleProblem[]): DoseSchedule {
       message: `'${selection}' picks cycles of a cycle block, and this line is in none; put it in a 'cycle' block or give its course in weeks.`,
       span: dose.cyclesSpan ?? dose.span,
     });
-    return { ...base, total: { kind: 'unknown' }, administrations: [], listed: 'none' };
+    return { dose, at, until, total: { kind: 'unknown' }, administrations: [], listed: 'none' };
   }
-  if (dose.frequency?.text === 'once') return { ...base, total: exact(1), administrations: [{ day: dose.days?.[0] ?? 1, times: 1 }], listed: 'all' };
+  if (dose.frequency?.text === 'once') return { dose, at, until, total: exact(1), administrations: [{ day: dose.days?.[0] ?? 1, times: 1 }], listed: 'all' };
   if (dose.days && !interval && !hasEnd) {
     const administrations = dose.days.map((day) => ({ day, times: perDay }));
-    return { ...base, total: exact(dose.days.length * perDay), administrations, listed: 'all', perPeriod: dose.days.length * perDay };
+    return { dose, at, until, total: exact(dose.days.length * perDay), administrations, listed: 'all', perPeriod: dose.days.length * perDay };
   }
   if (interval === undefined) {
     // `x N` alone: N administrations on days the line does not state.
-    if (dose.count !== undefined) return { ...base, total: exact(dose.count), administrations: [], listed: 'none' };
-    return { ...base, total: { kind: 'unknown' }, administrations: [], listed: 'none' };
+    if (dose.count !== undefined) return { dose, at, until, total: exact(dose.count), administrations: [], listed: 'none' };
+    return { dose, at, until, total: { kind: 'unknown' }, administrations: [], listed: 'none' };
   }
   const first = dose.days?.[0] ?? 1;
   // Dosing days within its length and its time cap, then administrations: `x N` counts them,
@@ -479,7 +482,7 @@ function lineOnItsOwn(at: DoseAt, problems: ScheduleProblem[]): DoseSchedule {
         message: `This course of ${dose.drug} has no length; add 'x N', 'for N weeks', 'up to …' or 'until progression'.`,
         span: dose.frequencySpan ?? dose.span,
       });
-    return { ...base, total: { kind: 'unknown' }, administrations: [], listed: 'none', periodDays: interval, perPeriod: perDay };
+    return { dose, at, until, total: { kind: 'unknown' }, administrations: [], listed: 'none', periodDays: interval, perPeriod: perDay };
   }
   const last = maxOf(total);
   const administrations: Administration[] = [];
@@ -489,7 +492,7 @@ function lineOnItsOwn(at: DoseAt, problems: ScheduleProblem[]): DoseSchedule {
     left -= times;
     administrations.push({ day: first + k * interval, times });
   }
-  return { ...base, total, administrations, listed: last === undefined ? 'period' : 'all', periodDays: interval, perPeriod: perDay };
+  return { dose, at, until, total, administrations, listed: last === undefined ? 'period' : 'all', periodDays: interval, perPeriod: perDay };
 }
 
 // ---- the protocol ------------------------------------------------------------------------------

@@ -224,12 +224,20 @@ export function createScanner(text: string, start = 0): Scanner {
 
   /** Reads a date `YYYY-MM[-DD]` if one starts here, by character codes (numbers are frequent). */
   function tryDate(): boolean {
-    const at = (i: number) => text.charCodeAt(pos + i);
-    if (!(isDigit(at(1)) && isDigit(at(2)) && isDigit(at(3)) && at(4) === CH_DASH && isDigit(at(5)) && isDigit(at(6)))) return false;
+    // Character codes read in place (a closure made for every number cost more than the test).
+    if (!(
+      isDigit(text.charCodeAt(pos + 1)) &&
+      isDigit(text.charCodeAt(pos + 2)) &&
+      isDigit(text.charCodeAt(pos + 3)) &&
+      text.charCodeAt(pos + 4) === CH_DASH &&
+      isDigit(text.charCodeAt(pos + 5)) &&
+      isDigit(text.charCodeAt(pos + 6))
+    ))
+      return false;
     let length = 7;
-    if (at(7) === CH_DASH && isDigit(at(8)) && isDigit(at(9))) length = 10;
+    if (text.charCodeAt(pos + 7) === CH_DASH && isDigit(text.charCodeAt(pos + 8)) && isDigit(text.charCodeAt(pos + 9))) length = 10;
     // A date is not part of a longer word or range (`2021-01-20x`, `2021-01-2022`).
-    const next = at(length);
+    const next = text.charCodeAt(pos + length);
     if (isIdentifierPart(next) || next === CH_DASH) return false;
     value = text.slice(pos, pos + length);
     pos += length;

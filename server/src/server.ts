@@ -49,6 +49,7 @@ import { codeAnchor, type TextEdit } from './language/codes';
 import type { CompletionKind } from './features/completion';
 import { DEFAULT_SETTINGS, TOKEN_MODIFIERS, TOKEN_TYPES, type Settings } from './features/legend';
 import type { OutlineKind, OutlineSymbol } from './features/structure';
+import type { SemanticToken } from './features/tokens';
 import type { Span } from './model/schema';
 import type { TopItem } from './syntax/tree';
 import { createLineIndex, type LineIndex } from './util/lines';
@@ -755,40 +756,112 @@ export function startServer(connection: Connection): void {
   }
 
   /**
-   * A document's semantic tokens (those overlapping `span`, or all) in LSP's encoding: five
-   * integers a token, line and start relative to the token before. LSP tokens lie on one line: a
-   * multi-line block comment is sent line by line.
+   * Tokens at absolute LSP positions, five integers a token: line, character, length, type and
+   * modifier bits. LSP tokens lie on one line: a multi-line block comment is given line by line.
    */
-  function encodeTokens(document: TextDocument, analysis: CheckedDocument, span?: Span): number[] {
-    const data: number[] = [];
-    let previousLine = 0;
-    let previousCharacter = 0;
-    const push = (line: number, character: number, length: number, type: number, modifiers: number) => {
-      data.push(line - previousLine, line === previousLine ? character - previousCharacter : character, length, type, modifiers);
-      previousLine = line;
-      previousCharacter = character;
+  function absoluteTokens(text: string, lines: LineIndex, tokens: readonly SemanticToken[]): Int32Array {
+    let data = new Int32Array(5 * tokens.length);
+    let n = 0;
+    const put = (line: number, character: number, length: number, type: number, modifiers: number) => {
+      if (n + 5 > data.length) {
+        const grown = new Int32Array(2 * data.length + 5);
+        grown.set(data);
+        data = grown;
+      }
+      data[n++] = line;
+      data[n++] = character;
+      data[n++] = length;
+      data[n++] = type;
+      data[n++] = modifiers;
     };
     // Tokens come in source order: positions are found walking forward through the lines.
-    const positionAt = lineIndexOf(analysis).cursor();
-    for (const token of service.semanticTokens(analysis)) {
-      if (span && (token.offset + token.length <= span.offset || token.offset >= span.offset + span.length)) continue;
+    const positionAt = lines.cursor();
+    for (const token of tokens) {
       let modifiers = 0;
       for (const modifier of token.modifiers) modifiers |= 1 << TOKEN_MODIFIERS.indexOf(modifier);
       const type = TOKEN_TYPES.indexOf(token.type);
       const start = positionAt(token.offset);
       const end = positionAt(token.offset + token.length);
       if (start.line === end.line) {
-        if (end.character > start.character) push(start.line, start.character, end.character - start.character, type, modifiers);
+        if (end.character > start.character) put(start.line, start.character, end.character - start.character, type, modifiers);
         continue;
       }
       for (let line = start.line; line <= end.line; line++) {
         const from = line === start.line ? start.character : 0;
-        const lineText = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '');
-        const to = line === end.line ? end.character : lineText.length;
-        if (to > from) push(line, from, to - from, type, modifiers);
+        const to = line === end.line ? end.character : lineLength(text, lines, line);
+        if (to > from) put(line, from, to - from, type, modifiers);
       }
     }
-    return data;
+    return data.subarray(0, n);
+  }
+
+  /** The length of a line without its line break. */
+  function lineLength(text: string, lines: LineIndex, line: number): number {
+    const start = lines.offset(line, 0);
+    let end = lines.offset(line + 1, 0);
+    if (line + 1 >= lines.lineCount) end = text.length;
+    if (end > start && text.charCodeAt(end - 1) === 10) end--;
+    if (end > start && text.charCodeAt(end - 1) === 13) end--;
+    return end - start;
+  }
+
+  /**
+   * Each top-level item's tokens at absolute positions, with where the item started then. An item
+   * an edit did not touch keeps its node (analysis/analysis.ts): while it starts at the same
+   * column its tokens are kept, moved by as many lines as the item moved.
+   */
+  const itemTokenData = new WeakMap<TopItem, { readonly line: number; readonly character: number; readonly data: Int32Array }>();
+
+  /**
+   * A document's semantic tokens (those on the lines of `range`, or all) in LSP's encoding: five
+   * integers a token, line and start relative to the token before.
+   */
+  function encodeTokens(analysis: CheckedDocument, range?: Range): Int32Array {
+    const lines = lineIndexOf(analysis);
+    const parts: { data: Int32Array; lines: number }[] = [];
+    let count = 0;
+    for (const group of service.semanticTokenGroups(analysis)) {
+      let part: { data: Int32Array; lines: number };
+      if (group.item) {
+        const at = lines.position(group.item.offset);
+        let kept = itemTokenData.get(group.item);
+        if (!kept || kept.character !== at.character) {
+          kept = { ...at, data: absoluteTokens(analysis.text, lines, group.tokens) };
+          itemTokenData.set(group.item, kept);
+        }
+        part = { data: kept.data, lines: at.line - kept.line };
+      } else part = { data: absoluteTokens(analysis.text, lines, group.tokens), lines: 0 };
+      parts.push(part);
+      count += part.data.length;
+    }
+    const encoded = new Int32Array(count);
+    let n = 0;
+    let previousLine = 0;
+    let previousCharacter = 0;
+    for (const { data, lines: moved } of parts) {
+      for (let i = 0; i < data.length; i += 5) {
+        const line = data[i] + moved;
+        const character = data[i + 1];
+        if (range && (line < range.start.line || line > range.end.line)) continue;
+        if (range && line === range.end.line && character >= range.end.character) continue;
+        if (range && line === range.start.line && character + data[i + 2] <= range.start.character) continue;
+        encoded[n++] = line - previousLine;
+        encoded[n++] = line === previousLine ? character - previousCharacter : character;
+        encoded[n++] = data[i + 2];
+        encoded[n++] = data[i + 3];
+        encoded[n++] = data[i + 4];
+        previousLine = line;
+        previousCharacter = character;
+      }
+    }
+    return encoded.subarray(0, n);
+  }
+
+  /** Integers as the plain array LSP's JSON carries. */
+  function toArray(data: Int32Array, from = 0, to = data.length): number[] {
+    const out = new Array<number>(to - from);
+    for (let i = from; i < to; i++) out[i - from] = data[i];
+    return out;
   }
 
   /**
@@ -796,24 +869,29 @@ export function startServer(connection: Connection): void {
    * may send only what changed (semanticTokens/full/delta): a keystroke re-sends a few integers,
    * not every token of the file.
    */
-  const sentTokens = new Map<string, { resultId: string; data: readonly number[] }>();
+  const sentTokens = new Map<string, { resultId: string; data: Int32Array }>();
   let tokenResults = 0;
 
-  function fullTokens(document: TextDocument, analysis: CheckedDocument): SemanticTokens {
-    const data = encodeTokens(document, analysis);
+  function nextTokens(document: TextDocument, analysis: CheckedDocument): { resultId: string; data: Int32Array } {
+    const data = encodeTokens(analysis);
     const resultId = String(++tokenResults);
     sentTokens.set(document.uri, { resultId, data });
     return { resultId, data };
   }
 
-  connection.languages.semanticTokens.on((params) => guarded(documentUri(params), { data: [] }, fullTokens));
+  connection.languages.semanticTokens.on((params) =>
+    guarded(documentUri(params), { data: [] } as SemanticTokens, (document, analysis): SemanticTokens => {
+      const { resultId, data } = nextTokens(document, analysis);
+      return { resultId, data: toArray(data) };
+    }),
+  );
 
   connection.languages.semanticTokens.onDelta((params) =>
     guarded(documentUri(params), { edits: [] } as SemanticTokensDelta | SemanticTokens, (document, analysis) => {
       const before = sentTokens.get(document.uri);
+      const { resultId, data } = nextTokens(document, analysis);
       // The edits are against the result the client names; an unknown one (or none) gets the whole set, as the protocol allows.
-      if (!before || before.resultId !== params.previousResultId) return fullTokens(document, analysis);
-      const { resultId, data } = fullTokens(document, analysis);
+      if (!before || before.resultId !== params.previousResultId) return { resultId, data: toArray(data) };
       // One edit: what lies between the common start and the common end of the two sets.
       const old = before.data;
       const shorter = Math.min(old.length, data.length);
@@ -822,14 +900,14 @@ export function startServer(connection: Connection): void {
       let common = 0;
       while (common < shorter - start && old[old.length - 1 - common] === data[data.length - 1 - common]) common++;
       if (start === old.length && start === data.length) return { resultId, edits: [] };
-      return { resultId, edits: [{ start, deleteCount: old.length - common - start, data: data.slice(start, data.length - common) }] };
+      return { resultId, edits: [{ start, deleteCount: old.length - common - start, data: toArray(data, start, data.length - common) }] };
     }),
   );
 
   connection.languages.semanticTokens.onRange((params) => {
     const range = validRange(params.range, 'range');
     // A range request answers for the visible lines only and leaves the delta state alone.
-    return guarded(documentUri(params), { data: [] }, (document, analysis) => ({ data: encodeTokens(document, analysis, toSpan(document, range)) }));
+    return guarded(documentUri(params), { data: [] }, (_document, analysis) => ({ data: toArray(encodeTokens(analysis, range)) }));
   });
 
   connection.languages.inlayHint.on((params) => {

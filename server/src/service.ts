@@ -24,7 +24,7 @@ import { definition, highlights, prepareRename, references, rename } from './fea
 import { foldingRanges, itemOutline, outline, outlineOfText, selectionRanges } from './features/structure';
 import { codeLenses } from './features/lenses';
 import { suppressionFixes } from './features/suppress';
-import { inlayHints, semanticTokens } from './features/tokens';
+import { inlayHints, semanticTokenGroups, semanticTokens } from './features/tokens';
 import type { Span } from './model/schema';
 
 export type { Analysis, Diagnostic, RuleSetting, AmendmentDiff, DiffNames, ScreenReport };
@@ -85,6 +85,7 @@ export interface ProtocolService {
   fixAll: typeof fixAll;
   codeLenses: typeof codeLenses;
   semanticTokens: typeof semanticTokens;
+  semanticTokenGroups: typeof semanticTokenGroups;
   inlayHints: typeof inlayHints;
 }
 
@@ -133,6 +134,7 @@ export function createProtocolService(options: ServiceOptions = {}): ProtocolSer
     fixAll,
     codeLenses,
     semanticTokens,
+    semanticTokenGroups,
     inlayHints,
   };
 }

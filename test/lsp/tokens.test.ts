@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { InlayHint, SemanticTokens, SemanticTokensDelta } from 'vscode-languageserver-protocol/node';
-import { freshUri, useServer } from './client';
-import { load, textAt } from './helpers';
+import { applyTextEdits, freshUri, useServer } from './client';
+import { load, sample, SAMPLES, textAt } from './helpers';
 
 interface AbsoluteToken {
   readonly line: number;
@@ -132,6 +132,41 @@ describe('lsp: semantic tokens and inlay hints', () => {
     });
     assert.ok('data' in unknown);
     assert.deepEqual(unknown.data, full.data);
+  });
+
+  it('after edits, sends the tokens of a fresh document: kept, moved a line, at another column, or found again', async () => {
+    const text = sample(SAMPLES[0]);
+    const uri = freshUri('tokens-edits');
+    await server().open(text, uri);
+    const full = async (at: string) => (await server().request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri: at } })).data;
+    let sent = await server().request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
+    const armLine = text.split('\n').findIndex((line) => line.startsWith('arm '));
+    const at = (line: number, character: number) => ({ start: { line, character }, end: { line, character } });
+    const edits = [
+      { range: at(armLine, 0), text: '/* a comment\n   of two lines */\n' },
+      { range: at(armLine + 3, 0), text: '  ' },
+      { range: { start: { line: armLine, character: 0 }, end: { line: armLine + 2, character: 0 } }, text: '' },
+      { range: at(armLine, 0), text: 'drug zz1; drug zz2\n' },
+      { range: at(armLine, 7), text: 'x' },
+    ];
+    let current = text;
+    for (const [i, edit] of edits.entries()) {
+      await server().change(uri, i + 2, [edit]);
+      current = applyTextEdits(current, [{ range: edit.range, newText: edit.text }]);
+      const fresh = freshUri('tokens-fresh');
+      await server().open(current, fresh);
+      const expected = await full(fresh);
+      // The delta against the last set, applied, gives the fresh document's set too.
+      const delta = await server().request<SemanticTokensDelta>('textDocument/semanticTokens/full/delta', {
+        textDocument: { uri },
+        previousResultId: sent.resultId,
+      });
+      assert.ok('edits' in delta, `after edit ${i + 1}: a delta`);
+      const patched = [...sent.data];
+      for (const change of [...delta.edits].sort((a, b) => b.start - a.start)) patched.splice(change.start, change.deleteCount, ...(change.data ?? []));
+      assert.deepStrictEqual(patched, expected, `after edit ${i + 1}`);
+      sent = { resultId: delta.resultId, data: patched };
+    }
   });
 
   it('answers a range request with the tokens of those lines only', async () => {

@@ -67,10 +67,26 @@ function nameType(name: T.Name, parent: T.Node, grandparent: T.Node | undefined)
 /** Each item's tokens, kept while the item is (see per-item.ts). */
 const itemTokens = perItem<SemanticToken>((token, delta) => ({ ...token, offset: token.offset + delta }));
 
+/** A run of the document's tokens: one top-level item's (`item` set), or those between items. */
+export interface TokenGroup {
+  readonly item?: T.TopItem;
+  readonly tokens: readonly SemanticToken[];
+}
+
 /** The semantic tokens of the document, in source order: each top-level item's (kept while the item is), and those between items. */
 export function semanticTokens(analysis: Analysis): SemanticToken[] {
-  const { tree, tokens: read, comments } = analysis.parse;
   const tokens: SemanticToken[] = [];
+  for (const group of semanticTokenGroups(analysis)) for (const token of group.tokens) tokens.push(token);
+  return tokens;
+}
+
+/**
+ * The semantic tokens in source order, in groups: each top-level item's, kept while the item is
+ * (so the fronts may keep what they make of them too), and the tokens between items.
+ */
+export function semanticTokenGroups(analysis: Analysis): TokenGroup[] {
+  const { tree, tokens: read, comments } = analysis.parse;
+  const groups: TokenGroup[] = [];
   let nextRead = 0;
   let nextComment = 0;
   /** The keywords the tree has no node for, and the comments, before `end` (from where the last call stopped). */
@@ -89,7 +105,7 @@ export function semanticTokens(analysis: Analysis): SemanticToken[] {
   for (const item of tree.items) {
     const gap: SemanticToken[] = [];
     loose(item.offset, gap);
-    for (const token of gap.sort(byOffset)) tokens.push(token);
+    if (gap.length) groups.push({ tokens: gap.sort(byOffset) });
     const end = item.offset + item.length;
     const own = itemTokens.of(item, () => {
       const found: SemanticToken[] = [];
@@ -100,12 +116,12 @@ export function semanticTokens(analysis: Analysis): SemanticToken[] {
     // Past what `loose` read inside the item, or would have if the item's tokens were kept.
     while (nextRead < read.length && read[nextRead] < end) nextRead += 3;
     while (nextComment < comments.length && comments[nextComment].offset < end) nextComment++;
-    for (const token of own) tokens.push(token);
+    groups.push({ item, tokens: own });
   }
   const rest: SemanticToken[] = [];
   loose(Infinity, rest);
-  for (const token of rest.sort(byOffset)) tokens.push(token);
-  return tokens;
+  if (rest.length) groups.push({ tokens: rest.sort(byOffset) });
+  return groups;
 }
 
 /** The tokens of a node's names, numbers, units, strings and operators, classified by where they stand. */

@@ -62,8 +62,9 @@ export interface Region<I extends T.Node = T.TopItem> {
   readonly errors: readonly SyntaxError[];
   /**
    * For an eligibility block whose `}` closes it: the statements of its body, as regions of
-   * their own (their errors are also in the block's), so that an edit inside the block is
-   * parsed again only in the statements it reaches.
+   * their own, so that an edit inside the block is parsed again only in the statements it
+   * reaches. Their offsets, and their errors' (which are also in the block's own list), count
+   * from the block's `start`: moving the block leaves them as they are.
    */
   readonly statements?: readonly Region<T.EligibilityItem>[];
 }
@@ -1376,8 +1377,11 @@ function parseRegions(text: string, resume: Resume, stop?: Stop, inBody = false)
       item = topItem();
       if (offset() === start && tok() !== TokenKind.EOF) skipStatement();
     }
+    // Set by `eligibility()` while the item was parsed (TypeScript cannot see that assignment here).
+    const found = statements as Region<T.EligibilityItem>[] | undefined;
     if (!item) regions.push({ ...region, errors });
-    else regions.push(item.kind === 'Eligibility' && statements ? { ...region, item, errors, statements } : { ...region, item, errors });
+    else if (item.kind === 'Eligibility' && found) regions.push({ ...region, item, errors, statements: found.map((each) => movedRegion(each, -start)) });
+    else regions.push({ ...region, item, errors });
   }
   return { head, regions, comments: scanner.comments(), tokens: tokens.slice(0, 3 * tokenCount) };
 }
@@ -1430,30 +1434,15 @@ function firstNotBelow(count: number, below: (index: number) => boolean): number
   return low;
 }
 
-/**
- * A region that was kept, moved by `delta`. An eligibility block's statements' errors stay the
- * same objects as those in its own list (`reparseStatements` tells the block's own errors apart
- * by identity).
- */
+/** A region moved by `delta` (its statements, relative to its start, stay as they are). */
 function movedRegion<I extends T.Node>(region: Region<I>, delta: number): Region<I> {
-  if (!region.statements) return shiftedRegion(region, delta, (error) => ({ ...error, offset: error.offset + delta }));
-  const moved = new Map<SyntaxError, SyntaxError>();
-  const move = (error: SyntaxError) => {
-    let to = moved.get(error);
-    if (!to) moved.set(error, (to = { ...error, offset: error.offset + delta }));
-    return to;
-  };
-  return { ...shiftedRegion(region, delta, move), statements: region.statements.map((statement) => shiftedRegion(statement, delta, move)) };
-}
-
-function shiftedRegion<I extends T.Node>(region: Region<I>, delta: number, move: (error: SyntaxError) => SyntaxError): Region<I> {
   return {
     ...region,
     start: region.start + delta,
     firstEnd: region.firstEnd + delta,
     prevStart: region.prevStart + delta,
     prevEnd: region.prevEnd + delta,
-    errors: region.errors.length ? region.errors.map(move) : region.errors,
+    errors: region.errors.length ? region.errors.map((error) => ({ ...error, offset: error.offset + delta })) : region.errors,
   };
 }
 
@@ -1462,12 +1451,14 @@ function shiftedRegion<I extends T.Node>(region: Region<I>, delta: number, move:
  * `old` started (moved by the change's length), after the same token, when that token lies
  * wholly after the change (only then does it parse as before); `found` is given its index.
  */
-function stopAtKept(old: readonly Region<T.Node>[], change: TextChange, found: (index: number) => void): Stop {
+function stopAtKept(old: readonly Region<T.Node>[], change: TextChange, found: (index: number) => void, base = 0): Stop {
   const delta = change.newEnd - change.oldEnd;
   return (start, prevStart, prevEnd) => {
     if (prevStart < change.newEnd) return false;
-    const at = firstNotBelow(old.length, (i) => old[i].start < start - delta);
-    if (at < old.length && old[at].start === start - delta && old[at].prevStart === prevStart - delta && old[at].prevEnd === prevEnd - delta) {
+    // `old` counts from `base` (a block's statements).
+    const was = start - delta - base;
+    const at = firstNotBelow(old.length, (i) => old[i].start < was);
+    if (at < old.length && old[at].start === was && old[at].prevStart === prevStart - delta - base && old[at].prevEnd === prevEnd - delta - base) {
       found(at);
       return true;
     }
@@ -1562,16 +1553,18 @@ function reparseStatements(
   if (!old?.length || item?.kind !== 'Eligibility' || !item.body?.closed) return undefined;
   const body = item.body;
   const close = body.offset + body.length - 1;
-  if (change.start < old[0].prevEnd || change.oldEnd > close) return undefined;
+  // The statements count from the block's start, which lies before the change and stays.
+  const base = region.start;
+  if (change.start < old[0].prevEnd + base || change.oldEnd > close) return undefined;
   const delta = change.newEnd - change.oldEnd;
   // The first statement whose parse reaches the change: its own text, or the next statement's first token (or the `}`).
-  const from = firstNotBelow(old.length, (i) => (i + 1 < old.length ? old[i + 1].firstEnd : close + 1) < change.start);
-  const resume = old[from];
+  const from = firstNotBelow(old.length, (i) => (i + 1 < old.length ? old[i + 1].firstEnd + base : close + 1) < change.start);
+  const resume = movedRegion(old[from], base);
   let keptFrom = -1;
   const run = parseRegions(
     text,
     resume,
-    stopAtKept(old, change, (at) => (keptFrom = at)),
+    stopAtKept(old, change, (at) => (keptFrom = at), base),
     true,
   );
   const parsed = run.body!;
@@ -1579,17 +1572,15 @@ function reparseStatements(
   else if (parsed.end !== 'stopped') return undefined;
 
   const statements = old.slice(0, from);
-  for (const statement of parsed.statements) statements.push(statement);
+  for (const statement of parsed.statements) statements.push(movedRegion(statement, -base));
   for (const statement of old.slice(keptFrom)) {
     if (statement.item) shift(statement.item, delta);
     statements.push(movedRegion(statement, delta));
   }
-  // The block's own errors (before its `{`, or after its `}`) around its statements', in the order a parse reports them.
-  const ofStatements = new Set(old.flatMap((statement) => statement.errors));
-  const own = region.errors.filter((error) => !ofStatements.has(error));
-  const errors = own.filter((error) => error.offset < close);
-  for (const statement of statements) for (const error of statement.errors) errors.push(error);
-  for (const error of own) if (error.offset > close) errors.push({ ...error, offset: error.offset + delta });
+  // The block's errors: its statements', then its own after its `}`, in the order a parse reports them.
+  const errors: SyntaxError[] = [];
+  for (const statement of statements) for (const error of statement.errors) errors.push({ ...error, offset: error.offset + base });
+  for (const error of region.errors) if (error.offset > close) errors.push({ ...error, offset: error.offset + delta });
   const eligibility: T.EligibilityNode = {
     kind: 'Eligibility',
     offset: item.offset,
@@ -1603,7 +1594,7 @@ function reparseStatements(
     if (after.item) shift(after.item, delta);
     regions.push(movedRegion(after, delta));
   }
-  const { tokens, comments } = splice(previous, resume, run, keptFrom < old.length ? old[keptFrom].start : close, delta);
+  const { tokens, comments } = splice(previous, resume, run, keptFrom < old.length ? old[keptFrom].start + base : close, delta);
   return {
     tree: { kind: 'Document', offset: 0, length: text.length, items: itemsOf(regions) },
     errors: errorsOf([], regions),

@@ -163,6 +163,28 @@ describe('incremental analysis', function () {
     );
   });
 
+  it("keeps the arms' findings through an edit of the trial block, unless it changes what the trial is about", function () {
+    const text = generateProtocol(600);
+    // What the arms' checks found (TPL225: a dose intensity above the label), as opposed to the document-wide checks.
+    const armFindings = (analysis: Analysis) => analysis.findings.filter((finding) => finding.code === 'TPL225');
+    const before = analyzeText(text);
+    assert.ok(armFindings(before).length >= 2, 'the generated arms have findings of their own');
+    const at = text.indexOf('Generated text.');
+    const summaryEdited = analyzeText(text.slice(0, at) + 'More ' + text.slice(at), before);
+    assert.ok(
+      armFindings(summaryEdited).every((finding) => armFindings(before).includes(finding)),
+      'an edit of the summary keeps them',
+    );
+    assert.deepStrictEqual(plain(summaryEdited), plain(analyzeText(summaryEdited.text)));
+    const title = summaryEdited.text.indexOf('A generated trial');
+    const titleEdited = analyzeText(summaryEdited.text.slice(0, title) + 'Lung: ' + summaryEdited.text.slice(title), summaryEdited);
+    assert.ok(
+      armFindings(titleEdited).every((finding) => !armFindings(summaryEdited).includes(finding)),
+      'an edit of the title finds them again',
+    );
+    assert.deepStrictEqual(plain(titleEdited), plain(analyzeText(titleEdited.text)));
+  });
+
   it('uses an analysis up: the host makes a fresh one for an older version asked again', function () {
     const host = createProtocolHost();
     const first = host.open('u', SAMPLES[0], 1);

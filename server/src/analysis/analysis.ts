@@ -13,7 +13,7 @@
 
 import type { Finding } from '../language/codes';
 import { lower, type LoweredItem } from '../model/lower';
-import type { Arm, Eligibility, Protocol, Trial } from '../model/schema';
+import type { Arm, Eligibility, Protocol } from '../model/schema';
 import { parse, reparse, type ParseResult, type TextChange } from '../syntax/parser';
 import type { Node } from '../syntax/tree';
 import { shiftOffsets } from '../util/shift';
@@ -33,9 +33,9 @@ export interface Analysis {
 /** What an analysis keeps of each top-level item for the next: its lowering and, for an arm or the eligibility, its checks' findings. */
 interface Unit {
   readonly lowered: LoweredItem;
-  /** The arm's or the eligibility's findings, and the trial block they were found under. */
+  /** The arm's or the eligibility's findings, and what they read beyond it (see validate.ts). */
   checked?: readonly Finding[];
-  checkedUnder?: Trial;
+  checkedUnder?: string;
 }
 
 interface State {
@@ -114,15 +114,15 @@ function analyzeFrom(text: string, parsed: ParseResult, before: ReadonlyMap<Node
     if ((item.item.kind === 'Arm' || item.item.kind === 'Eligibility') && item.value) byElement.set(item.value as Arm | Eligibility, unit);
   }
   const cache: FindingsCache = {
-    get(element, trial) {
+    get(element, context) {
       const unit = byElement.get(element);
-      return unit?.checked && unit.checkedUnder === trial ? unit.checked : undefined;
+      return unit?.checked && unit.checkedUnder === context ? unit.checked : undefined;
     },
-    set(element, trial, findings) {
+    set(element, context, findings) {
       const unit = byElement.get(element);
       if (!unit) return;
       unit.checked = findings;
-      unit.checkedUnder = trial;
+      unit.checkedUnder = context;
     },
   };
   const checked = validate(lowered.protocol, text, undefined, cache);

@@ -30,9 +30,10 @@ export interface CheckContext {
 
 /**
  * A check: handlers by element kind. Every handler is optional. The handlers of an arm's
- * elements (`arm`, `phase`, `cycle`, `dose`) see, in `context.protocol`, only that arm and the
- * trial block: what they find must depend on nothing else, so it can be kept while the arm and
- * the trial block stay as they are (analysis/validate.ts). Likewise the eligibility's handlers
+ * elements (`arm`, `phase`, `cycle`, `dose`) see, in `context.protocol`, only that arm and, of
+ * the trial block, what the trial is about (its conditions, keywords and titles): what they find
+ * must depend on nothing else, so it can be kept while those stay as they are
+ * (analysis/validate.ts). Likewise the eligibility's handlers
  * (`eligibility`, `criterion`) see only the eligibility block. What compares arms, or an arm
  * with the eligibility, belongs in `protocol`.
  */

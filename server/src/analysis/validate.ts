@@ -15,18 +15,29 @@ import { CHECKS } from './checks/index';
 /**
  * What the checks found in one arm or in the eligibility block, kept by the caller between
  * versions of a document: `get` gives the findings of an element checked before under the same
- * trial block, else undefined.
+ * `context` (what they may read beyond the element, as a string), else undefined.
  */
 export interface FindingsCache {
-  get(element: S.Arm | S.Eligibility, trial: S.Trial | undefined): readonly Finding[] | undefined;
-  set(element: S.Arm | S.Eligibility, trial: S.Trial | undefined, findings: readonly Finding[]): void;
+  get(element: S.Arm | S.Eligibility, context: string): readonly Finding[] | undefined;
+  set(element: S.Arm | S.Eligibility, context: string, findings: readonly Finding[]): void;
+}
+
+/**
+ * What an arm's checks see of the trial block: what the trial is about (its conditions,
+ * keywords and titles), which is all a label's indication-specific limits read. The view holds
+ * nothing else, so a check that read more would fail its tests rather than be kept stale.
+ */
+function trialForArms(trial: S.Trial): { view: S.Trial; key: string } {
+  const about = { conditions: trial.conditions, keywords: trial.keywords, title: trial.title, officialTitle: trial.officialTitle };
+  return { view: about as S.Trial, key: JSON.stringify(about) };
 }
 
 /**
  * Runs every check over a protocol: the document-wide handlers (`protocol`, `trial`); each arm's
- * (`arm`, `phase`, `cycle`, `dose`) on a protocol holding only that arm and the trial block; and
- * the eligibility's (`eligibility`, `criterion`) on one holding only the eligibility block. What
- * those find depends on nothing else, so it can be kept while they do not change (`cache`).
+ * (`arm`, `phase`, `cycle`, `dose`) on a protocol holding only that arm and what the trial is
+ * about (`trialForArms`); and the eligibility's (`eligibility`, `criterion`) on one holding only
+ * the eligibility block. What those find depends on nothing else, so it can be kept while they
+ * do not change (`cache`).
  */
 export function validate(protocol: S.Protocol, text: string, checks: readonly Check[] = CHECKS, cache?: FindingsCache): Finding[] {
   const drugCache = new Map<string, Drug | undefined>();
@@ -43,12 +54,12 @@ export function validate(protocol: S.Protocol, text: string, checks: readonly Ch
     analyte: findAnalyte,
   });
   /** The findings of one arm or of the eligibility: kept, or found by `run` in a protocol holding only `scope`. */
-  const own = (element: S.Arm | S.Eligibility, trial: S.Trial | undefined, scope: S.Protocol, run: (context: CheckContext) => void) => {
-    const cached = cache?.get(element, trial);
+  const own = (element: S.Arm | S.Eligibility, key: string, scope: S.Protocol, run: (context: CheckContext) => void) => {
+    const cached = cache?.get(element, key);
     if (cached) return cached;
     const found: Finding[] = [];
     run(contextFor(scope, found));
-    cache?.set(element, trial, found);
+    cache?.set(element, key, found);
     return found;
   };
 
@@ -58,9 +69,10 @@ export function validate(protocol: S.Protocol, text: string, checks: readonly Ch
     check.protocol?.(protocol, context);
     if (protocol.trial) check.trial?.(protocol.trial, context);
   }
+  const about = protocol.trial && trialForArms(protocol.trial);
   for (const arm of protocol.arms) {
-    const scope: S.Protocol = { trial: protocol.trial, drugs: [], interventions: [], arms: [arm], outcomes: [] };
-    const found = own(arm, protocol.trial, scope, (armContext) => {
+    const scope: S.Protocol = { trial: about?.view, drugs: [], interventions: [], arms: [arm], outcomes: [] };
+    const found = own(arm, about?.key ?? '', scope, (armContext) => {
       for (const check of checks) {
         check.arm?.(arm, armContext);
         for (const phase of arm.phases) {
@@ -75,7 +87,7 @@ export function validate(protocol: S.Protocol, text: string, checks: readonly Ch
   const eligibility = protocol.eligibility;
   if (eligibility) {
     const scope: S.Protocol = { drugs: [], interventions: [], arms: [], outcomes: [], eligibility };
-    const found = own(eligibility, undefined, scope, (eligibilityContext) => {
+    const found = own(eligibility, '', scope, (eligibilityContext) => {
       for (const check of checks) {
         check.eligibility?.(eligibility, eligibilityContext);
         if (check.criterion) for (const at of criteriaOf(eligibility)) check.criterion(at.criterion, at, eligibilityContext);

@@ -448,7 +448,7 @@ function ordinal(n: number): string {
 }
 
 export const regimenLimitChecks: Check = {
-  // Per arm: `context.protocol` is the arm and the trial block (see check.ts).
+  // Per arm: `context.protocol` is the arm and what the trial is about (see check.ts).
   arm(_arm, context) {
     const protocol = context.protocol;
     const byArmAndDrug = new Map<S.Arm, Map<Drug, DoseSchedule[]>>();

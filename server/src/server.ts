@@ -826,11 +826,11 @@ export function startServer(connection: Connection): void {
         const at = lines.position(group.item.offset);
         let kept = itemTokenData.get(group.item);
         if (!kept || kept.character !== at.character) {
-          kept = { ...at, data: absoluteTokens(analysis.text, lines, group.tokens) };
+          kept = { ...at, data: absoluteTokens(analysis.text, lines, group.tokens()) };
           itemTokenData.set(group.item, kept);
         }
         part = { data: kept.data, lines: at.line - kept.line };
-      } else part = { data: absoluteTokens(analysis.text, lines, group.tokens), lines: 0 };
+      } else part = { data: absoluteTokens(analysis.text, lines, group.tokens()), lines: 0 };
       parts.push(part);
       count += part.data.length;
     }

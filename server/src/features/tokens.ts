@@ -65,63 +65,79 @@ function nameType(name: T.Name, parent: T.Node, grandparent: T.Node | undefined)
 }
 
 /** Each item's tokens, kept while the item is (see per-item.ts). */
-const itemTokens = perItem<SemanticToken>((token, delta) => ({ ...token, offset: token.offset + delta }));
+const itemTokens = perItem<SemanticToken>((token, delta) => ({
+  offset: token.offset + delta,
+  length: token.length,
+  type: token.type,
+  modifiers: token.modifiers,
+}));
 
-/** A run of the document's tokens: one top-level item's (`item` set), or those between items. */
+/**
+ * A run of the document's tokens: one top-level item's (`item` set), or those between items.
+ * `tokens()` computes them, or gives those kept for the item (moved if it moved): a front that
+ * keeps its own form of an item's tokens need not ask.
+ */
 export interface TokenGroup {
   readonly item?: T.TopItem;
-  readonly tokens: readonly SemanticToken[];
+  tokens(): readonly SemanticToken[];
 }
 
 /** The semantic tokens of the document, in source order: each top-level item's (kept while the item is), and those between items. */
 export function semanticTokens(analysis: Analysis): SemanticToken[] {
   const tokens: SemanticToken[] = [];
-  for (const group of semanticTokenGroups(analysis)) for (const token of group.tokens) tokens.push(token);
+  for (const group of semanticTokenGroups(analysis)) for (const token of group.tokens()) tokens.push(token);
   return tokens;
 }
 
-/**
- * The semantic tokens in source order, in groups: each top-level item's, kept while the item is
- * (so the fronts may keep what they make of them too), and the tokens between items.
- */
+/** The semantic tokens in source order, in groups: each top-level item's, and the tokens between items. */
 export function semanticTokenGroups(analysis: Analysis): TokenGroup[] {
   const { tree, tokens: read, comments } = analysis.parse;
-  const groups: TokenGroup[] = [];
-  let nextRead = 0;
-  let nextComment = 0;
-  /** The keywords the tree has no node for, and the comments, before `end` (from where the last call stopped). */
-  const loose = (end: number, into: SemanticToken[]) => {
-    for (; nextRead < read.length && read[nextRead] < end; nextRead += 3) {
-      if (read[nextRead + 2] !== TokenKind.Identifier) continue; // a Name node, or not an identifier
-      const word = analysis.text.slice(read[nextRead], read[nextRead] + read[nextRead + 1]);
-      if (wordDoc(word) !== undefined) into.push({ offset: read[nextRead], length: read[nextRead + 1], type: 'keyword', modifiers: [] });
-    }
-    for (; nextComment < comments.length && comments[nextComment].offset < end; nextComment++) {
-      const comment = comments[nextComment];
-      into.push({ offset: comment.offset, length: comment.length, type: 'comment', modifiers: [] });
-    }
-  };
   const byOffset = (a: SemanticToken, b: SemanticToken) => a.offset - b.offset;
+  /** The keywords the tree has no node for, and the comments, in `[start, end)`. */
+  const loose = (start: number, end: number): SemanticToken[] => {
+    const found: SemanticToken[] = [];
+    for (let i = 3 * firstAtOrAfter(read.length / 3, (k) => read[3 * k], start); i < read.length && read[i] < end; i += 3) {
+      if (read[i + 2] !== TokenKind.Identifier) continue; // a Name node, or not an identifier
+      const word = analysis.text.slice(read[i], read[i] + read[i + 1]);
+      if (wordDoc(word) !== undefined) found.push({ offset: read[i], length: read[i + 1], type: 'keyword', modifiers: [] });
+    }
+    for (let i = firstAtOrAfter(comments.length, (k) => comments[k].offset, start); i < comments.length && comments[i].offset < end; i++)
+      found.push({ offset: comments[i].offset, length: comments[i].length, type: 'comment', modifiers: [] });
+    return found.sort(byOffset);
+  };
+  const groups: TokenGroup[] = [];
+  let from = 0;
   for (const item of tree.items) {
-    const gap: SemanticToken[] = [];
-    loose(item.offset, gap);
-    if (gap.length) groups.push({ tokens: gap.sort(byOffset) });
+    const gap = loose(from, item.offset);
+    if (gap.length) groups.push({ tokens: () => gap });
     const end = item.offset + item.length;
-    const own = itemTokens.of(item, () => {
-      const found: SemanticToken[] = [];
-      nodeTokens(item, tree, undefined, found);
-      loose(end, found);
-      return found.sort(byOffset);
+    groups.push({
+      item,
+      tokens: () =>
+        itemTokens.of(item, () => {
+          const found: SemanticToken[] = [];
+          nodeTokens(item, tree, undefined, found);
+          for (const token of loose(item.offset, end)) found.push(token);
+          return found.sort(byOffset);
+        }),
     });
-    // Past what `loose` read inside the item, or would have if the item's tokens were kept.
-    while (nextRead < read.length && read[nextRead] < end) nextRead += 3;
-    while (nextComment < comments.length && comments[nextComment].offset < end) nextComment++;
-    groups.push({ item, tokens: own });
+    from = end;
   }
-  const rest: SemanticToken[] = [];
-  loose(Infinity, rest);
-  if (rest.length) groups.push({ tokens: rest.sort(byOffset) });
+  const rest = loose(from, Infinity);
+  if (rest.length) groups.push({ tokens: () => rest });
   return groups;
+}
+
+/** The first of `count` ascending positions (`at(k)`) at or after `offset` (binary search). */
+function firstAtOrAfter(count: number, at: (k: number) => number, offset: number): number {
+  let low = 0;
+  let high = count;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (at(middle) < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** The tokens of a node's names, numbers, units, strings and operators, classified by where they stand. */

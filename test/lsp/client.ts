@@ -85,6 +85,28 @@ export function cursorOf(fixture: Fixture): Position {
   return positionAt(fixture.text, fixture.cursor);
 }
 
+/**
+ * Types `edits` one by one into the open document `uri` (opened at version 1 with `text`); after
+ * each, opens a fresh document with the same text and calls `check(fresh, index)` to compare the
+ * server's answers for the two.
+ */
+export async function editsAgainstFresh(
+  server: TestServer,
+  uri: string,
+  text: string,
+  edits: readonly { range: { start: Position; end: Position }; text: string }[],
+  check: (fresh: string, index: number) => Promise<void>,
+): Promise<void> {
+  let current = text;
+  for (const [i, edit] of edits.entries()) {
+    await server.change(uri, i + 2, [edit]);
+    current = applyTextEdits(current, [{ range: edit.range, newText: edit.text }]);
+    const fresh = freshUri('fresh');
+    await server.open(current, fresh);
+    await check(fresh, i);
+  }
+}
+
 /** Applies LSP text edits (or incremental content changes) to a text, as an editor would. */
 export function applyTextEdits(text: string, edits: readonly { range: { start: Position; end: Position }; newText: string }[]): string {
   return TextDocument.applyEdits(

@@ -3,7 +3,7 @@ import type { DocumentSymbol, FoldingRange, Position, Range, SelectionRange, Sym
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { applyTextEdits, cursorOf, freshUri, ROOT, startServer, useServer } from './client';
+import { cursorOf, editsAgainstFresh, freshUri, ROOT, startServer, useServer } from './client';
 import { load, sample, SAMPLES, textAt } from './helpers';
 
 const notAfter = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character <= b.character);
@@ -86,14 +86,9 @@ describe('lsp: document symbols, folding, selection ranges, workspace symbols', 
       { range: at(armLine, 0), text: 'drug zz1; drug zz2\n' },
       { range: at(armLine, 7), text: 'x' },
     ];
-    let current = text;
-    for (const [i, edit] of edits.entries()) {
-      await server().change(uri, i + 2, [edit]);
-      current = applyTextEdits(current, [{ range: edit.range, newText: edit.text }]);
-      const fresh = freshUri('symbols-fresh');
-      await server().open(current, fresh);
+    await editsAgainstFresh(server(), uri, text, edits, async (fresh, i) => {
       assert.deepStrictEqual(await symbolsOf(uri), await symbolsOf(fresh), `after edit ${i + 1}`);
-    }
+    });
   });
 
   it('names every symbol with more than white space (LSP), also where the source string is empty', async () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { InlayHint, SemanticTokens, SemanticTokensDelta } from 'vscode-languageserver-protocol/node';
-import { applyTextEdits, freshUri, useServer } from './client';
+import { editsAgainstFresh, freshUri, useServer } from './client';
 import { load, sample, SAMPLES, textAt } from './helpers';
 
 interface AbsoluteToken {
@@ -149,12 +149,7 @@ describe('lsp: semantic tokens and inlay hints', () => {
       { range: at(armLine, 0), text: 'drug zz1; drug zz2\n' },
       { range: at(armLine, 7), text: 'x' },
     ];
-    let current = text;
-    for (const [i, edit] of edits.entries()) {
-      await server().change(uri, i + 2, [edit]);
-      current = applyTextEdits(current, [{ range: edit.range, newText: edit.text }]);
-      const fresh = freshUri('tokens-fresh');
-      await server().open(current, fresh);
+    await editsAgainstFresh(server(), uri, text, edits, async (fresh, i) => {
       const expected = await full(fresh);
       // The delta against the last set, applied, gives the fresh document's set too.
       const delta = await server().request<SemanticTokensDelta>('textDocument/semanticTokens/full/delta', {
@@ -166,7 +161,7 @@ describe('lsp: semantic tokens and inlay hints', () => {
       for (const change of [...delta.edits].sort((a, b) => b.start - a.start)) patched.splice(change.start, change.deleteCount, ...(change.data ?? []));
       assert.deepStrictEqual(patched, expected, `after edit ${i + 1}`);
       sent = { resultId: delta.resultId, data: patched };
-    }
+    });
   });
 
   it('answers a range request with the tokens of those lines only', async () => {

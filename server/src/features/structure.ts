@@ -173,44 +173,26 @@ function itemSymbols(analysis: Source, item: T.TopItem): OutlineSymbol[] {
   return symbol ? [named(symbol)] : [];
 }
 
+/** A declaration's symbol: named by its identifier (or its kind when it has none), selected there. */
+function declared(
+  item: T.NodeBase & { readonly id?: T.Name; readonly keyword: T.Name },
+  kind: OutlineKind,
+  detail: string | undefined,
+  children: OutlineSymbol[] = [],
+): OutlineSymbol {
+  return { name: item.id?.text ?? kind, detail, kind, span: span(item), selection: span(item.id ?? item.keyword), children };
+}
+
 function itemSymbol(analysis: Source, item: T.TopItem): OutlineSymbol | undefined {
   switch (item.kind) {
     case 'Trial':
-      return {
-        name: item.id?.text ?? 'trial',
-        detail: titleOf(item),
-        kind: 'trial',
-        span: span(item),
-        selection: span(item.id ?? item.keyword),
-        children: [],
-      };
+      return declared(item, 'trial', titleOf(item));
     case 'Drug':
-      return {
-        name: item.id?.text ?? 'drug',
-        detail: item.label?.value,
-        kind: 'drug',
-        span: span(item),
-        selection: span(item.id ?? item.keyword),
-        children: [],
-      };
+      return declared(item, 'drug', item.label?.value);
     case 'Intervention':
-      return {
-        name: item.id?.text ?? 'intervention',
-        detail: item.name?.value,
-        kind: 'intervention',
-        span: span(item),
-        selection: span(item.id ?? item.keyword),
-        children: [],
-      };
+      return declared(item, 'intervention', item.name?.value);
     case 'Arm':
-      return {
-        name: item.id?.text ?? 'arm',
-        detail: item.label?.value,
-        kind: 'arm',
-        span: span(item),
-        selection: span(item.id ?? item.keyword),
-        children: regimenSymbols(item.body?.items ?? [], analysis),
-      };
+      return declared(item, 'arm', item.label?.value, regimenSymbols(item.body?.items ?? [], analysis));
     case 'Eligibility':
       return {
         name: 'eligibility',

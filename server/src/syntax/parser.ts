@@ -172,9 +172,10 @@ function errorsOf(head: readonly SyntaxError[], regions: readonly Region<T.Node>
 /**
  * Parses top-level statements from `resume` on, until the end of the text or until `stop` says
  * the parse has reached a region it can keep (it is asked before each statement). With `inBody`,
- * parses statements of the eligibility block's body instead, until its `}` or `stop`.
+ * parses statements of the eligibility block's body instead (counted from `inBody.base`, the
+ * block's start), until its `}` or `stop`.
  */
-function parseRegions(text: string, resume: Resume, stop?: Stop, inBody = false): Run {
+function parseRegions(text: string, resume: Resume, stop?: Stop, inBody?: { readonly base: number }): Run {
   const scanner = createScanner(text, resume.prevEnd);
   let errors: SyntaxError[] = [];
   const reportedOffsets = new Set<number>();
@@ -1073,7 +1074,7 @@ function parseRegions(text: string, resume: Resume, stop?: Stop, inBody = false)
     const keyword = name();
     statements = undefined;
     let body: T.Block<T.EligibilityItem> | undefined;
-    if (tok() === TokenKind.OpenBrace) body = eligibilityBlock();
+    if (tok() === TokenKind.OpenBrace) body = eligibilityBlock(start);
     else {
       reportMissing('`{`', "'eligibility'");
       skipStatement();
@@ -1083,13 +1084,13 @@ function parseRegions(text: string, resume: Resume, stop?: Stop, inBody = false)
     return node;
   }
 
-  /** The eligibility's `{ … }`, as `block` parses a block, keeping each statement as a region. */
-  function eligibilityBlock(): T.Block<T.EligibilityItem> {
+  /** The eligibility's `{ … }`, as `block` parses a block, keeping each statement as a region counted from `base`. */
+  function eligibilityBlock(base: number): T.Block<T.EligibilityItem> {
     const start = offset();
     depth++;
     try {
       next(); // {
-      const body = statementRegions();
+      const body = statementRegions(base);
       const items = itemsOf(body.statements);
       if (body.end === 'closed') {
         next();
@@ -1105,10 +1106,10 @@ function parseRegions(text: string, resume: Resume, stop?: Stop, inBody = false)
 
   /**
    * The statements of the eligibility's body, each a region with its own errors (they go to the
-   * enclosing list too), as `blockItems` reads a block's: up to its `}` (not read), the end of the
+   * enclosing list too), counted from `base` (the block's start), as `blockItems` reads a block's: up to its `}` (not read), the end of the
    * file or a top-level keyword at the start of a line, or a statement `stop` keeps.
    */
-  function statementRegions(until?: Stop): { statements: Region<T.EligibilityItem>[]; end: BodyEnd } {
+  function statementRegions(base: number, until?: Stop): { statements: Region<T.EligibilityItem>[]; end: BodyEnd } {
     const found: Region<T.EligibilityItem>[] = [];
     const outer = errors;
     try {
@@ -1118,7 +1119,9 @@ function parseRegions(text: string, resume: Resume, stop?: Stop, inBody = false)
           return { statements: found, end: 'unclosed' };
         const start = offset();
         if (until?.(start, previousStart, previousEnd)) return { statements: found, end: 'stopped' };
-        const region = { start, firstEnd: end(), prevStart: previousStart, prevEnd: previousEnd };
+        const firstEnd = end();
+        const prevStart = previousStart;
+        const prevEnd = previousEnd;
         errors = [];
         let item: T.EligibilityItem | undefined;
         if (tok() === TokenKind.Semicolon) next();
@@ -1128,7 +1131,17 @@ function parseRegions(text: string, resume: Resume, stop?: Stop, inBody = false)
           if (offset() === start && tok() !== TokenKind.CloseBrace && tok() !== TokenKind.EOF) skipStatement();
         }
         for (const error of errors) outer.push(error);
-        found.push(item ? { ...region, item, errors } : { ...region, errors });
+        // Counted from `base` (see Region.statements); written out, as spreading was slow for thousands of statements.
+        const own = errors.length ? errors.map((error) => ({ ...error, offset: error.offset - base })) : errors;
+        const region: Mutable<Region<T.EligibilityItem>> = {
+          start: start - base,
+          firstEnd: firstEnd - base,
+          prevStart: prevStart - base,
+          prevEnd: prevEnd - base,
+          errors: own,
+        };
+        if (item) region.item = item;
+        found.push(region);
       }
     } finally {
       errors = outer;
@@ -1358,7 +1371,7 @@ function parseRegions(text: string, resume: Resume, stop?: Stop, inBody = false)
   scanner.scan();
   if (inBody) {
     depth = 1;
-    const body = statementRegions(stop);
+    const body = statementRegions(inBody.base, stop);
     return { head: [], regions: [], body: { ...body, at: offset() }, comments: scanner.comments(), tokens: tokens.slice(0, 3 * tokenCount) };
   }
   if (tok() === TokenKind.EOF) reportTokenError();
@@ -1380,7 +1393,7 @@ function parseRegions(text: string, resume: Resume, stop?: Stop, inBody = false)
     // Set by `eligibility()` while the item was parsed (TypeScript cannot see that assignment here).
     const found = statements as Region<T.EligibilityItem>[] | undefined;
     if (!item) regions.push({ ...region, errors });
-    else if (item.kind === 'Eligibility' && found) regions.push({ ...region, item, errors, statements: found.map((each) => movedRegion(each, -start)) });
+    else if (item.kind === 'Eligibility' && found) regions.push({ ...region, item, errors, statements: found });
     else regions.push({ ...region, item, errors });
   }
   return { head, regions, comments: scanner.comments(), tokens: tokens.slice(0, 3 * tokenCount) };
@@ -1436,15 +1449,20 @@ function firstNotBelow(count: number, below: (index: number) => boolean): number
 
 /** A region moved by `delta` (its statements, relative to its start, stay as they are). */
 function movedRegion<I extends T.Node>(region: Region<I>, delta: number): Region<I> {
-  return {
-    ...region,
+  // Written out: spreading the region was slow for the thousands of statements of a long eligibility block.
+  const moved: Mutable<Region<I>> = {
     start: region.start + delta,
     firstEnd: region.firstEnd + delta,
     prevStart: region.prevStart + delta,
     prevEnd: region.prevEnd + delta,
     errors: region.errors.length ? region.errors.map((error) => ({ ...error, offset: error.offset + delta })) : region.errors,
   };
+  if (region.item) moved.item = region.item;
+  if (region.statements) moved.statements = region.statements;
+  return moved;
 }
+
+type Mutable<X> = { -readonly [K in keyof X]: X[K] };
 
 /**
  * A `stop` for a parse after a change: true at the first statement that starts where one of
@@ -1565,14 +1583,14 @@ function reparseStatements(
     text,
     resume,
     stopAtKept(old, change, (at) => (keptFrom = at), base),
-    true,
+    { base },
   );
   const parsed = run.body!;
   if (parsed.end === 'closed' && parsed.at === close + delta) keptFrom = old.length;
   else if (parsed.end !== 'stopped') return undefined;
 
   const statements = old.slice(0, from);
-  for (const statement of parsed.statements) statements.push(movedRegion(statement, -base));
+  for (const statement of parsed.statements) statements.push(statement);
   for (const statement of old.slice(keptFrom)) {
     if (statement.item) shift(statement.item, delta);
     statements.push(movedRegion(statement, delta));

@@ -298,6 +298,11 @@ function cyclesOfLine(dose: S.Dose, cycle: S.Cycle, block: Count, step: number, 
     for (let c = first; c <= Math.min(last, MAX_SCHEDULE_DAYS); c++) if (wanted(c)) numbers.push(c);
     return numbers;
   };
+  const countUpTo = (last: number) => {
+    let count = 0;
+    for (let c = first; c <= Math.min(last, MAX_SCHEDULE_DAYS); c++) if (wanted(c)) count++;
+    return count;
+  };
 
   if (explicit && block.kind === 'exact') {
     const beyond = explicit.filter((c) => c > block.value);
@@ -324,12 +329,13 @@ function cyclesOfLine(dose: S.Dose, cycle: S.Cycle, block: Count, step: number, 
         : maxOf(countWithin(dose.upTo, length) ?? { kind: 'unknown' })
       : undefined;
   const lineLast = (blockLast: number | undefined, own: 'min' | 'max', withCap = true) => {
-    const bounds = [blockLast];
-    if (ownFor) bounds.push(first - 1 + (own === 'min' && ownFor.kind === 'range' ? ownFor.min : maxOf(ownFor)!));
-    if (ownCap !== undefined && withCap) bounds.push(first - 1 + ownCap);
-    if (explicit) bounds.push(explicit[explicit.length - 1]);
-    const known = bounds.filter((n): n is number => n !== undefined);
-    return known.length ? Math.min(...known) : undefined;
+    // The smallest of the bounds there are (no array: this runs three times for every line).
+    let last = blockLast;
+    const bound = (n: number) => (last = last === undefined ? n : Math.min(last, n));
+    if (ownFor) bound(first - 1 + (own === 'min' && ownFor.kind === 'range' ? ownFor.min : maxOf(ownFor)!));
+    if (ownCap !== undefined && withCap) bound(first - 1 + ownCap);
+    if (explicit) bound(explicit[explicit.length - 1]);
+    return last;
   };
   const ownUntil = !!dose.until?.length;
 
@@ -337,9 +343,9 @@ function cyclesOfLine(dose: S.Dose, cycle: S.Cycle, block: Count, step: number, 
     const low = block.kind === 'exact' ? block.value : block.min;
     const high = block.kind === 'exact' ? block.value : block.max;
     const numbers = numbersUpTo(lineLast(high, 'max')!);
-    const fewest = numbersUpTo(lineLast(low, 'min')!).length;
+    const fewest = countUpTo(lineLast(low, 'min')!);
     // A cap that binds can end the line before its other bounds: then only "up to" is sure.
-    const uncapped = numbersUpTo(lineLast(high, 'max', false)!).length;
+    const uncapped = countUpTo(lineLast(high, 'max', false)!);
     if (ownUntil || numbers.length < uncapped) return { given: { kind: 'upTo', max: numbers.length }, numbers };
     return { given: fewest === numbers.length ? exact(numbers.length) : { kind: 'range', min: fewest, max: numbers.length }, numbers };
   }

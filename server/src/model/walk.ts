@@ -83,17 +83,29 @@ export interface CriterionAt {
   readonly group?: Extract<S.Criterion, { kind: 'group' }>;
 }
 
+/**
+ * The criteria of each eligibility block, found once: a block is complete when lowered and never
+ * changed after (one an edit did not touch is kept, moved in place, with its criteria).
+ */
+const blockCriteria = new WeakMap<S.Eligibility, readonly CriterionAt[]>();
+
 /** Every criterion, groups and their members alike, inclusion first, in source order. */
-export function* criteriaOf(eligibility: S.Eligibility | undefined): Generator<CriterionAt> {
-  if (!eligibility) return;
-  function* visit(criteria: readonly S.Criterion[], polarity: CriterionAt['polarity'], group?: CriterionAt['group']): Generator<CriterionAt> {
-    for (const criterion of criteria) {
-      yield { criterion, polarity, group };
-      if (criterion.kind === 'group') yield* visit(criterion.criteria, polarity, criterion);
-    }
+export function criteriaOf(eligibility: S.Eligibility | undefined): readonly CriterionAt[] {
+  if (!eligibility) return [];
+  let found = blockCriteria.get(eligibility);
+  if (!found) {
+    const all: CriterionAt[] = [];
+    const visit = (criteria: readonly S.Criterion[], polarity: CriterionAt['polarity'], group?: CriterionAt['group']) => {
+      for (const criterion of criteria) {
+        all.push({ criterion, polarity, group });
+        if (criterion.kind === 'group') visit(criterion.criteria, polarity, criterion);
+      }
+    };
+    visit(eligibility.inclusion, 'include');
+    visit(eligibility.exclusion, 'exclude');
+    blockCriteria.set(eligibility, (found = all));
   }
-  yield* visit(eligibility.inclusion, 'include');
-  yield* visit(eligibility.exclusion, 'exclude');
+  return found;
 }
 
 /** The criteria that must all hold: top-level inclusions and the members of `all` groups among them (a group of one member is that member). */

@@ -29,10 +29,17 @@ function dosesOnBasis(drug: Drug, basis: DoseBasis = drug.basis): readonly Label
 
 /** The labelled range across the drug's labelled doses on a basis (its own by default), or undefined when there are none. */
 export function labelledRange(drug: Drug, basis: DoseBasis = drug.basis): { min: number; max: number } | undefined {
-  const doses = dosesOnBasis(drug, basis);
-  if (doses.length === 0) return undefined;
-  return { min: Math.min(...doses.map((d) => d.min)), max: Math.max(...doses.map((d) => d.max)) };
+  let byBasis = ranges.get(drug);
+  if (!byBasis) ranges.set(drug, (byBasis = new Map()));
+  if (!byBasis.has(basis)) {
+    const doses = dosesOnBasis(drug, basis);
+    byBasis.set(basis, doses.length ? { min: Math.min(...doses.map((d) => d.min)), max: Math.max(...doses.map((d) => d.max)) } : undefined);
+  }
+  return byBasis.get(basis);
 }
+
+/** Each knowledge row's labelled range per basis, found once (the rows never change). */
+const ranges = new WeakMap<Drug, Map<DoseBasis, { readonly min: number; readonly max: number } | undefined>>();
 
 /** The per-administration bound beyond which a dose is almost surely a typo, with where it comes from. */
 export function typoBound(drug: Drug, basis: DoseBasis = drug.basis): { value: number; source: string } | undefined {
@@ -81,16 +88,24 @@ function checkBasis(dose: S.Dose, drug: Drug, context: Parameters<NonNullable<Ch
 /** Where a route word stands inside a statement: the first whole word equal to it after `from`. */
 function routeSpan(text: string, within: S.Span, from: number, route: string): S.Span {
   const slice = text.slice(from, within.offset + within.length);
-  const match = new RegExp(`(?<![\\w])${route}(?![\\w])`, 'i').exec(slice);
+  let pattern = routePatterns.get(route);
+  if (!pattern) routePatterns.set(route, (pattern = new RegExp(`(?<![\\w])${route}(?![\\w])`, 'i')));
+  const match = pattern.exec(slice);
   return match ? { offset: from + match.index, length: route.length } : within;
 }
+
+/** One pattern per route word, built once. */
+const routePatterns = new Map<string, RegExp>();
 
 /**
  * TPL223 for a route the label forbids (vincristine IT), else TPL222 for a route the label does
  * not give (oxaliplatin PO). Routes of another product of the substance (Tecentriq Hybreza SC)
  * count as labelled.
  */
-function checkRoute(drug: Drug, route: string, at: S.Span, context: CheckContext): void {
+function checkRoute(drug: Drug, route: string, where: () => S.Span, context: CheckContext): void {
+  if (drug.routes.includes(route as Drug['routes'][number]) && !drug.forbiddenRoutes?.some((entry) => entry.route === route)) return;
+  // Found only for a finding: most lines give a labelled route.
+  const at = where();
   const forbidden = drug.forbiddenRoutes?.find((entry) => entry.route === route);
   if (forbidden) {
     // One sentence: the label's warning and its source are in the related information.
@@ -118,19 +133,15 @@ export const doseChecks: Check = {
     for (const declaration of protocol.drugs) {
       const drug = declaration.route && context.drug(declaration.id);
       if (!drug || !declaration.route) continue;
-      checkRoute(
-        drug,
-        declaration.route,
-        routeSpan(context.text, declaration.span, declaration.idSpan.offset + declaration.idSpan.length, declaration.route),
-        context,
-      );
+      const route = declaration.route;
+      checkRoute(drug, route, () => routeSpan(context.text, declaration.span, declaration.idSpan.offset + declaration.idSpan.length, route), context);
     }
   },
 
   dose(dose, _where, context) {
     const routeDrug = dose.route && context.drug(dose.drug);
-    if (routeDrug && dose.route)
-      checkRoute(routeDrug, dose.route, routeSpan(context.text, dose.span, dose.drugSpan.offset + dose.drugSpan.length, dose.route), context);
+    const route = dose.route;
+    if (routeDrug && route) checkRoute(routeDrug, route, () => routeSpan(context.text, dose.span, dose.drugSpan.offset + dose.drugSpan.length, route), context);
     // A route only another product of the substance has (atezolizumab SC) comes with that product's doses, which the row does not hold.
     if (routeDrug && dose.route && !routeDrug.routes.includes(dose.route) && routeDrug.otherRoutes?.some((entry) => entry.route === dose.route)) return;
     const drug = context.drug(dose.drug);

@@ -48,9 +48,9 @@ import { codeAnchor, type TextEdit } from './language/codes';
 import type { CompletionKind } from './features/completion';
 import { DEFAULT_SETTINGS, TOKEN_MODIFIERS, TOKEN_TYPES, type Settings } from './features/legend';
 import type { OutlineKind, OutlineSymbol } from './features/structure';
+import { keptPerItem } from './features/per-item';
 import type { SemanticToken } from './features/tokens';
 import type { Span } from './model/schema';
-import type { TopItem } from './syntax/tree';
 import { createLineIndex, type LineIndex } from './util/lines';
 import { createProtocolHost, type DocumentEdit } from './host';
 import { createProtocolService, type CheckedDocument } from './service';
@@ -80,6 +80,10 @@ const SUGGEST_COMMAND = 'editor.action.triggerSuggest';
 
 function toRange(document: TextDocument, span: Span): Range {
   return { start: document.positionAt(span.offset), end: document.positionAt(span.offset + span.length) };
+}
+
+function samePosition(a: Position, b: Position): boolean {
+  return a.line === b.line && a.character === b.character;
 }
 
 function toSpan(document: TextDocument, range: Range): Span {
@@ -588,30 +592,18 @@ export function startServer(connection: Connection): void {
     };
   };
 
-  /**
-   * Each top-level item's symbols as sent, with where the item started then. An item an edit did
-   * not touch keeps its node (analysis/analysis.ts); if it still starts at the same line and
-   * column its symbols are sent again as they are, and if only its line moved, moved.
-   */
-  const itemSymbols = new WeakMap<TopItem, { readonly line: number; readonly character: number; readonly symbols: readonly DocumentSymbol[] }>();
+  /** Each top-level item's symbols as sent: kept while the item starts at the same column, moved by the lines it moved. */
+  const itemSymbols = keptPerItem<Position, readonly DocumentSymbol[]>(samePosition, (symbols, from, to) =>
+    from.character === to.character ? symbols.map((symbol) => movedSymbol(symbol, to.line - from.line)) : undefined,
+  );
 
   connection.onDocumentSymbol((params) =>
     guarded(documentUri(params), [], (_document, analysis) => {
       const lines = lineIndexOf(analysis);
       const symbols: DocumentSymbol[] = [];
       for (const item of analysis.parse.tree.items) {
-        const at = lines.position(item.offset);
-        let kept = itemSymbols.get(item);
-        if (kept && kept.line !== at.line) {
-          const by = at.line - kept.line;
-          kept = kept.character === at.character ? { ...at, symbols: kept.symbols.map((symbol) => movedSymbol(symbol, by)) } : undefined;
-          if (kept) itemSymbols.set(item, kept);
-        } else if (kept && kept.character !== at.character) kept = undefined;
-        if (!kept) {
-          kept = { ...at, symbols: service.itemOutline(analysis, item).map((symbol) => toSymbol(lines, symbol)) };
-          itemSymbols.set(item, kept);
-        }
-        for (const symbol of kept.symbols) symbols.push(symbol);
+        const kept = itemSymbols.of(item, lines.position(item.offset), () => service.itemOutline(analysis, item).map((symbol) => toSymbol(lines, symbol)));
+        for (const symbol of kept) symbols.push(symbol);
       }
       return symbols;
     }),
@@ -743,7 +735,7 @@ export function startServer(connection: Connection): void {
    * Tokens at absolute LSP positions, five integers a token: line, character, length, type and
    * modifier bits. LSP tokens lie on one line: a multi-line block comment is given line by line.
    */
-  function absoluteTokens(text: string, lines: LineIndex, tokens: readonly SemanticToken[]): Int32Array {
+  function absoluteTokens(lines: LineIndex, tokens: readonly SemanticToken[]): Int32Array {
     let data = new Int32Array(5 * tokens.length);
     let n = 0;
     const put = (line: number, character: number, length: number, type: number, modifiers: number) => {
@@ -772,29 +764,21 @@ export function startServer(connection: Connection): void {
       }
       for (let line = start.line; line <= end.line; line++) {
         const from = line === start.line ? start.character : 0;
-        const to = line === end.line ? end.character : lineLength(text, lines, line);
+        const to = line === end.line ? end.character : lines.lineLength(line);
         if (to > from) put(line, from, to - from, type, modifiers);
       }
     }
     return data.subarray(0, n);
   }
 
-  /** The length of a line without its line break. */
-  function lineLength(text: string, lines: LineIndex, line: number): number {
-    const start = lines.offset(line, 0);
-    let end = lines.offset(line + 1, 0);
-    if (line + 1 >= lines.lineCount) end = text.length;
-    if (end > start && text.charCodeAt(end - 1) === 10) end--;
-    if (end > start && text.charCodeAt(end - 1) === 13) end--;
-    return end - start;
-  }
-
   /**
-   * Each top-level item's tokens at absolute positions, with where the item started then. An item
-   * an edit did not touch keeps its node (analysis/analysis.ts): while it starts at the same
-   * column its tokens are kept, moved by as many lines as the item moved.
+   * Each top-level item's tokens at absolute positions, and the line they were found at: kept
+   * while the item starts at the same column; the encoding adds the lines the item has moved
+   * since, so that a move copies nothing.
    */
-  const itemTokenData = new WeakMap<TopItem, { readonly line: number; readonly character: number; readonly data: Int32Array }>();
+  const itemTokens = keptPerItem<Position, { readonly line: number; readonly data: Int32Array }>(samePosition, (kept, from, to) =>
+    from.character === to.character ? kept : undefined,
+  );
 
   /**
    * A document's semantic tokens (those on the lines of `range`, or all) in LSP's encoding: five
@@ -808,13 +792,9 @@ export function startServer(connection: Connection): void {
       let part: { data: Int32Array; lines: number };
       if (group.item) {
         const at = lines.position(group.item.offset);
-        let kept = itemTokenData.get(group.item);
-        if (!kept || kept.character !== at.character) {
-          kept = { ...at, data: absoluteTokens(analysis.text, lines, group.tokens()) };
-          itemTokenData.set(group.item, kept);
-        }
+        const kept = itemTokens.of(group.item, at, () => ({ line: at.line, data: absoluteTokens(lines, group.tokens()) }));
         part = { data: kept.data, lines: at.line - kept.line };
-      } else part = { data: absoluteTokens(analysis.text, lines, group.tokens()), lines: 0 };
+      } else part = { data: absoluteTokens(lines, group.tokens()), lines: 0 };
       parts.push(part);
       count += part.data.length;
     }

@@ -148,6 +148,15 @@ describe('robustness: line ends', () => {
     assert.deepEqual(foldedLines(LF.replace(/\n/g, '\r\n')), expected, 'CRLF');
     assert.deepEqual(foldedLines(LF.replace(/\n/g, '\r')), expected, 'CR only');
   });
+
+  it('gives each line its length without its line break, whichever break ends it', () => {
+    const lines = createLineIndex('ab\r\ncde\rf\n\nlast');
+    assert.deepEqual(
+      Array.from({ length: lines.lineCount }, (_, line) => lines.lineLength(line)),
+      [2, 3, 1, 0, 4],
+    );
+    assert.equal(lines.lineLength(lines.lineCount), 0, 'past the last line');
+  });
 });
 
 describe('robustness: a document without a trial block (TPL256)', () => {

@@ -10,6 +10,8 @@ export interface LineIndex {
   /** The offset of a 0-based line and UTF-16 column (clamped into the line). */
   offset(line: number, character: number): number;
   readonly lineCount: number;
+  /** The length of a 0-based line in UTF-16 code units, without its line break. */
+  lineLength(line: number): number;
   /**
    * A `position` for offsets asked in increasing order (as tokens in source order are): it walks
    * forward from the last answer instead of searching, and searches when asked for an earlier one.
@@ -50,6 +52,13 @@ export function createLineIndex(text: string): LineIndex {
         else high = middle - 1;
       }
       return { line: low, character: clamped - starts[low] };
+    },
+    lineLength(line) {
+      if (line < 0 || line >= starts.length) return 0;
+      let end = line + 1 < starts.length ? starts[line + 1] : text.length;
+      if (end > starts[line] && text.charCodeAt(end - 1) === 10) end--;
+      if (end > starts[line] && text.charCodeAt(end - 1) === 13) end--;
+      return end - starts[line];
     },
     offset(line, character) {
       if (line < 0) return 0;

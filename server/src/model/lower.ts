@@ -980,22 +980,15 @@ export function lower(tree: T.DocumentNode, reuse?: (item: T.TopItem) => Lowered
   const armUses: { arm: Mutable<S.Arm>; names: readonly T.Name[] }[] = [];
   for (const lowered of items) {
     const { item, value } = lowered;
-    if (item.kind === 'Trial' && protocol.trial) {
-      all.push({
-        code: 'TPL107',
-        message: 'A file describes one trial: this second trial block is ignored.',
-        offset: item.keyword.offset,
-        length: item.keyword.length,
-      });
-      continue;
-    }
-    if (item.kind === 'Eligibility' && protocol.eligibility) {
-      all.push({
-        code: 'TPL107',
-        message: 'A file has one eligibility block: this second one is ignored.',
-        offset: item.keyword.offset,
-        length: item.keyword.length,
-      });
+    // A second trial or eligibility block is reported and left out, the findings of its lowering too.
+    const second =
+      item.kind === 'Trial' && protocol.trial
+        ? 'A file describes one trial: this second trial block is ignored.'
+        : item.kind === 'Eligibility' && protocol.eligibility
+          ? 'A file has one eligibility block: this second one is ignored.'
+          : undefined;
+    if (second) {
+      all.push({ code: 'TPL107', message: second, offset: item.keyword.offset, length: item.keyword.length });
       continue;
     }
     for (const finding of lowered.findings) all.push(finding);

@@ -17,6 +17,7 @@ import * as T from '../syntax/tree';
 import type { TokenModifier, TokenType } from './legend';
 import { perItem } from './per-item';
 import { TokenKind } from '../syntax/scanner';
+import { firstNotBelow } from '../util/search';
 
 export interface SemanticToken {
   readonly offset: number;
@@ -96,12 +97,12 @@ export function semanticTokenGroups(analysis: Analysis): TokenGroup[] {
   /** The keywords the tree has no node for, and the comments, in `[start, end)`. */
   const loose = (start: number, end: number): SemanticToken[] => {
     const found: SemanticToken[] = [];
-    for (let i = 3 * firstAtOrAfter(read.length / 3, (k) => read[3 * k], start); i < read.length && read[i] < end; i += 3) {
+    for (let i = 3 * firstNotBelow(read.length / 3, (k) => read[3 * k] < start); i < read.length && read[i] < end; i += 3) {
       if (read[i + 2] !== TokenKind.Identifier) continue; // a Name node, or not an identifier
       const word = analysis.text.slice(read[i], read[i] + read[i + 1]);
       if (wordDoc(word) !== undefined) found.push({ offset: read[i], length: read[i + 1], type: 'keyword', modifiers: [] });
     }
-    for (let i = firstAtOrAfter(comments.length, (k) => comments[k].offset, start); i < comments.length && comments[i].offset < end; i++)
+    for (let i = firstNotBelow(comments.length, (k) => comments[k].offset < start); i < comments.length && comments[i].offset < end; i++)
       found.push({ offset: comments[i].offset, length: comments[i].length, type: 'comment', modifiers: [] });
     return found.sort(byOffset);
   };
@@ -128,41 +129,19 @@ export function semanticTokenGroups(analysis: Analysis): TokenGroup[] {
   return groups;
 }
 
-/** The first of `count` ascending positions (`at(k)`) at or after `offset` (binary search). */
-function firstAtOrAfter(count: number, at: (k: number) => number, offset: number): number {
-  let low = 0;
-  let high = count;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (at(middle) < offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
+/** The token type of each literal node, whatever it stands in. */
+const LITERAL_TYPES: Partial<Record<T.Node['kind'], TokenType>> = { Num: 'number', DateLit: 'number', Unit: 'unit', Str: 'string', Op: 'operator' };
 
 /** The tokens of a node's names, numbers, units, strings and operators, classified by where they stand. */
 function nodeTokens(node: T.Node, parent: T.Node | undefined, grandparent: T.Node | undefined, tokens: SemanticToken[]): void {
-  switch (node.kind) {
-    case 'Name': {
-      const classified = parent && nameType(node, parent, grandparent);
-      if (classified) tokens.push({ offset: node.offset, length: node.length, ...classified });
-      return;
-    }
-    case 'Num':
-    case 'DateLit':
-      tokens.push({ offset: node.offset, length: node.length, type: 'number', modifiers: [] });
-      return;
-    case 'Unit':
-      tokens.push({ offset: node.offset, length: node.length, type: 'unit', modifiers: [] });
-      return;
-    case 'Str':
-      tokens.push({ offset: node.offset, length: node.length, type: 'string', modifiers: [] });
-      return;
-    case 'Op':
-      tokens.push({ offset: node.offset, length: node.length, type: 'operator', modifiers: [] });
-      return;
+  if (node.kind === 'Name') {
+    const classified = parent && nameType(node, parent, grandparent);
+    if (classified) tokens.push({ offset: node.offset, length: node.length, ...classified });
+    return;
   }
-  T.forEachChild(node, (child) => nodeTokens(child, node, parent, tokens));
+  const literal = LITERAL_TYPES[node.kind];
+  if (literal) tokens.push({ offset: node.offset, length: node.length, type: literal, modifiers: [] });
+  else T.forEachChild(node, (child) => nodeTokens(child, node, parent, tokens));
 }
 
 export interface InlayHint {

@@ -24,6 +24,7 @@ import {
 } from '../language/vocabulary';
 import { createScanner, isUsableNumber, TokenError, TokenKind, type Comment } from './scanner';
 import type * as T from './tree';
+import { firstNotBelow } from '../util/search';
 
 export type SyntaxError = Finding;
 
@@ -1433,18 +1434,6 @@ function contextDescription(context: FieldContext): string {
     case 'eligibility':
       return 'the eligibility block';
   }
-}
-
-/** The index of the first element of a sorted sequence for which `below` is false (binary search). */
-function firstNotBelow(count: number, below: (index: number) => boolean): number {
-  let low = 0;
-  let high = count;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (below(middle)) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 /** A region moved by `delta` (its statements, relative to its start, stay as they are). */

@@ -1,6 +1,7 @@
 /**
- * The host: the documents an editor has open, each as its text and an analysis per version. It takes edits as the editor sends them (offsets into the previous text), hands out
- * the analysis of the latest version on demand, and applies severities only when diagnostics are
+ * The host: the documents an editor has open, each as its text and an analysis per version.
+ * It takes edits as the editor sends them (offsets into the previous text), hands out the
+ * analysis of the latest version on demand, and applies severities only when diagnostics are
  * published, so a change of rules re-publishes without re-analysing. The language server is its
  * one front; the CLI and the tests analyse single texts through the service.
  *

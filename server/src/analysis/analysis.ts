@@ -7,8 +7,8 @@
  * top-level items the change did not touch keep their syntax, their lowering and (arms and the
  * eligibility) their checks' findings; those after it are moved in place (util/shift.ts). So
  * the previous analysis is used up: it is no longer valid once a new one is made from it
- * (`isUsable` says so; the host makes a fresh one if it is asked for it again). Either way the result equals a from-scratch analysis
- * of the text (test/unit/incremental.test.ts).
+ * (`isUsable` says so; the host makes a fresh one if it is asked for it again). Either way the
+ * result equals a from-scratch analysis of the text (test/unit/incremental.test.ts).
  */
 
 import type { Finding } from '../language/codes';

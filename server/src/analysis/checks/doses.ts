@@ -103,10 +103,10 @@ const routePatterns = new Map<string, RegExp>();
  * count as labelled.
  */
 function checkRoute(drug: Drug, route: string, where: () => S.Span, context: CheckContext): void {
-  if (drug.routes.includes(route as Drug['routes'][number]) && !drug.forbiddenRoutes?.some((entry) => entry.route === route)) return;
+  const forbidden = drug.forbiddenRoutes?.find((entry) => entry.route === route);
+  if (!forbidden && (drug.routes.includes(route as Drug['routes'][number]) || drug.otherRoutes?.some((entry) => entry.route === route))) return;
   // Found only for a finding: most lines give a labelled route.
   const at = where();
-  const forbidden = drug.forbiddenRoutes?.find((entry) => entry.route === route);
   if (forbidden) {
     // One sentence: the label's warning and its source are in the related information.
     context.accept('TPL223', `${drug.id} must never be given ${route}, as its label warns.`, at, {
@@ -117,8 +117,6 @@ function checkRoute(drug: Drug, route: string, where: () => S.Span, context: Che
     });
     return;
   }
-  if (drug.routes.includes(route as Drug['routes'][number])) return;
-  if (drug.otherRoutes?.some((entry) => entry.route === route)) return;
   const labelled = drug.routes.join(', ');
   const regimens = describeLabel(drug, drug.basis);
   context.accept('TPL222', `The label gives ${drug.id} ${labelled} only, not ${route}.`, at, {

@@ -48,8 +48,11 @@ export function validate(protocol: S.Protocol, text: string, checks: readonly Ch
       findings.push({ code, message, offset: at.offset, length: at.length, ...extras });
     },
     drug(name) {
-      if (!drugCache.has(name)) drugCache.set(name, findDrug(name));
-      return drugCache.get(name);
+      const known = drugCache.get(name);
+      if (known !== undefined || drugCache.has(name)) return known;
+      const found = findDrug(name);
+      drugCache.set(name, found);
+      return found;
     },
     analyte: findAnalyte,
   });

@@ -29,6 +29,8 @@ export interface Total {
   readonly unit: string;
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 export interface DoseAmounts {
   /** One administration, in the line's normalised unit (mg/m2, mg/kg, mg; AUC in mg/mL·min). */
   readonly perAdministration?: Quantity;
@@ -47,24 +49,33 @@ export interface DoseAmounts {
 /** To 12 significant digits, which hides floating-point noise (0.1 x 3); an integer that has no more digits is itself. */
 function round(value: number): number {
   if (Number.isInteger(value) && Math.abs(value) < 1e12) return value + 0; // + 0: -0 is 0, as toPrecision writes it
+  // Noise around a whole number (153.00000000000003) rounds to it: at 1 or more, 12 significant
+  // digits keep at least 11 decimal places' worth of 5e-12, and the whole number has 12 or fewer.
+  const whole = Math.round(value);
+  if (Math.abs(value) >= 1 && Math.abs(whole) < 1e11 && Math.abs(value - whole) < 4e-12) return whole + 0;
   return Number(value.toPrecision(12));
 }
 
+/** A quantity times a factor (a count, a dose's per-week share). */
 function times(quantity: Quantity, factor: number): Quantity {
-  return { value: round(quantity.value * factor), ...(quantity.max === undefined ? {} : { max: round(quantity.max * factor) }), unit: quantity.unit };
+  return withMax(round(quantity.value * factor), quantity.max === undefined ? undefined : round(quantity.max * factor), quantity.unit);
+}
+
+/** A quantity from `value` to `max` (absent when there is no range); written out, not spread, as it is made for every line. */
+function withMax(value: number, max: number | undefined, unit: string): Quantity {
+  return max === undefined ? { value, unit } : { value, max, unit };
 }
 
 /** A count of administrations times a dose, as a total. */
 function totalOf(count: Count, each: Quantity, firstDifference = 0): Total | undefined {
   const top = each.max ?? each.value;
   switch (count.kind) {
-    case 'exact':
-      return {
-        kind: 'exact',
-        value: timesCount(count.value, each.value, firstDifference),
-        ...(each.max === undefined ? {} : { max: timesCount(count.value, top, firstDifference) }),
-        unit: each.unit,
-      };
+    case 'exact': {
+      const value = timesCount(count.value, each.value, firstDifference);
+      return each.max === undefined
+        ? { kind: 'exact', value, unit: each.unit }
+        : { kind: 'exact', value, max: timesCount(count.value, top, firstDifference), unit: each.unit };
+    }
     case 'range':
       return { kind: 'range', value: timesCount(count.min, each.value, firstDifference), max: timesCount(count.max, top, firstDifference), unit: each.unit };
     case 'upTo':
@@ -87,7 +98,7 @@ export function referenceMg(amount: S.Amount, drug: string, patient: ReferencePa
     const gfr = Math.min(patient.gfr, row.maxGfr);
     const of = (auc: number) => Math.min(auc * (gfr + CALVERT.addedToGfr), auc * row.maxDosePerAuc);
     return {
-      quantity: { value: round(of(amount.value)), ...(amount.valueMax === undefined ? {} : { max: round(of(amount.valueMax)) }), unit: 'mg' },
+      quantity: withMax(round(of(amount.value)), amount.valueMax === undefined ? undefined : round(of(amount.valueMax)), 'mg'),
       capped: patient.gfr > row.maxGfr,
     };
   }
@@ -96,7 +107,7 @@ export function referenceMg(amount: S.Amount, drug: string, patient: ReferencePa
   if (factor === undefined || amount.normalized.unit.startsWith('IU')) return undefined;
   const max = amount.normalizedMax?.value;
   return {
-    quantity: { value: round(amount.normalized.value * factor), ...(max === undefined ? {} : { max: round(max * factor) }), unit: 'mg' },
+    quantity: withMax(round(amount.normalized.value * factor), max === undefined ? undefined : round(max * factor), 'mg'),
     capped: false,
   };
 }
@@ -109,10 +120,10 @@ function perAdministrationOf(amount: S.Amount): Quantity | string {
     case 'matching':
       return 'a placebo has no dose';
     case 'auc':
-      return { value: amount.value, ...(amount.valueMax === undefined ? {} : { max: amount.valueMax }), unit: 'mg/mL.min' };
+      return withMax(amount.value, amount.valueMax, 'mg/mL.min');
     case 'quantity':
       if (!amount.normalized) return `'${amount.unit}' does not normalise to a dose`;
-      return { value: amount.normalized.value, ...(amount.normalizedMax ? { max: amount.normalizedMax.value } : {}), unit: amount.normalized.unit };
+      return withMax(amount.normalized.value, amount.normalizedMax?.value, amount.normalized.unit);
   }
 }
 
@@ -128,11 +139,7 @@ export function doseAmounts(schedule: DoseSchedule, patient: ReferencePatient = 
   let capped = reference?.capped ?? false;
   if (referenceEach && capMg !== undefined) {
     capped ||= referenceEach.value > capMg || (referenceEach.max ?? 0) > capMg;
-    referenceEach = {
-      value: Math.min(referenceEach.value, capMg),
-      ...(referenceEach.max === undefined ? {} : { max: Math.min(referenceEach.max, capMg) }),
-      unit: 'mg',
-    };
+    referenceEach = withMax(Math.min(referenceEach.value, capMg), referenceEach.max === undefined ? undefined : Math.min(referenceEach.max, capMg), 'mg');
   }
   const summable = dose.amount.form === 'auc' || capMg !== undefined ? referenceEach : each;
   // A loading dose replaces the first administration.
@@ -147,14 +154,18 @@ export function doseAmounts(schedule: DoseSchedule, patient: ReferencePatient = 
       : undefined;
   const cumulative = summable && !unsummable ? totalOf(schedule.total, summable, firstDifference) : undefined;
   const referenceTotal = referenceEach && !unsummable ? totalOf(schedule.total, referenceEach) : undefined;
-  return {
-    perAdministration: each,
-    ...(perCycle ? { perCycle } : {}),
-    ...(perWeek ? { perWeek } : {}),
-    ...(cumulative ? { cumulative } : {}),
-    ...(referenceEach ? { reference: { perAdministration: referenceEach, ...(referenceTotal ? { cumulative: referenceTotal } : {}), capped } } : {}),
-    ...(unsummable ? { missing: unsummable } : summable ? {} : { missing: 'doses by target AUC add up only in mg, for a patient' }),
-  };
+  // Written out, not spread: this runs for every dose line a check or a view reads.
+  const amounts: Mutable<DoseAmounts> = { perAdministration: each };
+  if (perCycle) amounts.perCycle = perCycle;
+  if (perWeek) amounts.perWeek = perWeek;
+  if (cumulative) amounts.cumulative = cumulative;
+  if (referenceEach)
+    amounts.reference = referenceTotal
+      ? { perAdministration: referenceEach, cumulative: referenceTotal, capped }
+      : { perAdministration: referenceEach, capped };
+  if (unsummable) amounts.missing = unsummable;
+  else if (!summable) amounts.missing = 'doses by target AUC add up only in mg, for a patient';
+  return amounts;
 }
 
 /** The largest number of administrations, when there is one. */

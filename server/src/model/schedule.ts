@@ -263,16 +263,59 @@ function perDayOf(dose: S.Dose): number {
 }
 
 /** The days of a cycle a line is given on: its days, or its frequency's days from day 1. */
-function daysInCycle(dose: S.Dose, length: number): number[] | undefined {
-  if (dose.days) return dose.days.filter((day) => day <= length);
-  const interval = dose.frequency?.intervalDays;
-  if (interval && interval <= length) {
-    const days: number[] = [];
-    for (let day = 1; day <= length; day += interval) days.push(day);
+function daysInCycle(dose: S.Dose, length: number): readonly number[] | undefined {
+  const days = dose.days;
+  if (days) {
+    // Most lines' days are all within the cycle: then they are the line's own (no copy).
+    for (const day of days) if (day > length) return days.filter((d) => d <= length);
     return days;
   }
-  if (dose.frequency?.text === 'once') return [1];
+  const interval = dose.frequency?.intervalDays;
+  if (interval && interval <= length) {
+    const found: number[] = [];
+    for (let day = 1; day <= length; day += interval) found.push(day);
+    return found;
+  }
+  if (dose.frequency?.text === 'once') return ONLY_DAY_ONE;
   return undefined;
+}
+
+const ONLY_DAY_ONE: readonly number[] = [1];
+
+/** The smaller of two bounds, either of which may be absent. */
+function smaller(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined ? b : b === undefined ? a : Math.min(a, b);
+}
+
+/**
+ * The cycles a line may be given in: every `step` cycles from `first`, and, when the line lists
+ * its cycles, only those of `explicit` (sorted, distinct).
+ */
+interface Candidates {
+  readonly first: number;
+  readonly step: number;
+  readonly explicit?: readonly number[];
+}
+
+/** The cycles a line is given in: `count` of them, the candidates from the first up to `last`. */
+interface CycleRun {
+  readonly count: number;
+  /** Listed when the line lists its cycles; otherwise they are `first`, `first + step`, …. */
+  readonly list?: readonly number[];
+}
+
+/** The candidates up to cycle `last` (never past the longest schedule laid out). */
+function runUpTo(candidates: Candidates, last: number): CycleRun {
+  const { first, step, explicit } = candidates;
+  const end = Math.min(last, MAX_SCHEDULE_DAYS);
+  if (!explicit) return { count: end < first ? 0 : Math.floor((end - first) / step) + 1 };
+  const list = explicit.filter((c) => c <= end && (c - first) % step === 0);
+  return { count: list.length, list };
+}
+
+/** The `index`-th (0-based) cycle of a run. */
+function nthCycle(candidates: Candidates, run: CycleRun, index: number): number {
+  return run.list ? run.list[index] : candidates.first + index * candidates.step;
 }
 
 /**
@@ -283,7 +326,13 @@ function daysInCycle(dose: S.Dose, length: number): number[] | undefined {
  * block's is and nothing can stop the line earlier than its bounds (its own `until`, or a cap
  * that binds); a cap that never binds leaves an exact count exact.
  */
-function cyclesOfLine(dose: S.Dose, cycle: S.Cycle, block: Count, step: number, problems: ScheduleProblem[]): { given: Count; numbers?: number[] } {
+function cyclesOfLine(
+  dose: S.Dose,
+  cycle: S.Cycle,
+  block: Count,
+  step: number,
+  problems: ScheduleProblem[],
+): { given: Count; candidates: Candidates; run?: CycleRun } {
   const length = cycle.lengthDays;
   let explicit: number[] | undefined;
   if (dose.cycles && 'items' in dose.cycles) {
@@ -292,17 +341,7 @@ function cyclesOfLine(dose: S.Dose, cycle: S.Cycle, block: Count, step: number, 
     explicit = [...set].sort((a, b) => a - b);
   }
   const first = explicit ? explicit[0] : dose.cycles && 'from' in dose.cycles ? dose.cycles.from : 1;
-  const wanted = (c: number) => c >= first && (c - first) % step === 0 && (explicit === undefined || explicit.includes(c));
-  const numbersUpTo = (last: number) => {
-    const numbers: number[] = [];
-    for (let c = first; c <= Math.min(last, MAX_SCHEDULE_DAYS); c++) if (wanted(c)) numbers.push(c);
-    return numbers;
-  };
-  const countUpTo = (last: number) => {
-    let count = 0;
-    for (let c = first; c <= Math.min(last, MAX_SCHEDULE_DAYS); c++) if (wanted(c)) count++;
-    return count;
-  };
+  const candidates: Candidates = explicit ? { first, step, explicit } : { first, step };
 
   if (explicit && block.kind === 'exact') {
     const beyond = explicit.filter((c) => c > block.value);
@@ -320,39 +359,95 @@ function cyclesOfLine(dose: S.Dose, cycle: S.Cycle, block: Count, step: number, 
     });
   }
 
-  // The line's own last cycle, from `for N cycles` (or a time) and from `up to N cycles` (or a time).
+  // The line's own last cycle, from `for N cycles` (or a time) and from `up to N cycles` (or a
+  // time), and the last it lists: the fewest (`forLeast`) and most (`forMost`) a time allows.
   const ownFor = dose.duration ? (dose.duration.unit === 'cycles' ? exact(dose.duration.value) : countWithin(dose.duration, length)) : undefined;
+  const forMost = ownFor ? first - 1 + maxOf(ownFor)! : undefined;
+  const forLeast = ownFor ? first - 1 + (ownFor.kind === 'range' ? ownFor.min : maxOf(ownFor)!) : undefined;
   const ownCap =
     dose.upTo && dose.upTo.unit !== 'doses'
       ? dose.upTo.unit === 'cycles'
         ? dose.upTo.value
         : maxOf(countWithin(dose.upTo, length) ?? { kind: 'unknown' })
       : undefined;
-  const lineLast = (blockLast: number | undefined, own: 'min' | 'max', withCap = true) => {
-    // The smallest of the bounds there are (no array: this runs three times for every line).
-    let last = blockLast;
-    const bound = (n: number) => (last = last === undefined ? n : Math.min(last, n));
-    if (ownFor) bound(first - 1 + (own === 'min' && ownFor.kind === 'range' ? ownFor.min : maxOf(ownFor)!));
-    if (ownCap !== undefined && withCap) bound(first - 1 + ownCap);
-    if (explicit) bound(explicit[explicit.length - 1]);
-    return last;
-  };
+  const capLast = ownCap === undefined ? undefined : first - 1 + ownCap;
+  const listedLast = explicit ? explicit[explicit.length - 1] : undefined;
   const ownUntil = !!dose.until?.length;
 
   if (block.kind === 'exact' || block.kind === 'range') {
     const low = block.kind === 'exact' ? block.value : block.min;
     const high = block.kind === 'exact' ? block.value : block.max;
-    const numbers = numbersUpTo(lineLast(high, 'max')!);
-    const fewest = countUpTo(lineLast(low, 'min')!);
+    const uncappedLast = smaller(smaller(high, forMost), listedLast)!;
+    const run = runUpTo(candidates, smaller(uncappedLast, capLast)!);
+    const fewest = runUpTo(candidates, smaller(smaller(smaller(low, forLeast), capLast), listedLast)!).count;
     // A cap that binds can end the line before its other bounds: then only "up to" is sure.
-    const uncapped = countUpTo(lineLast(high, 'max', false)!);
-    if (ownUntil || numbers.length < uncapped) return { given: { kind: 'upTo', max: numbers.length }, numbers };
-    return { given: fewest === numbers.length ? exact(numbers.length) : { kind: 'range', min: fewest, max: numbers.length }, numbers };
+    const uncapped = capLast === undefined ? run.count : runUpTo(candidates, uncappedLast).count;
+    if (ownUntil || run.count < uncapped) return { given: { kind: 'upTo', max: run.count }, candidates, run };
+    return { given: fewest === run.count ? exact(run.count) : { kind: 'range', min: fewest, max: run.count }, candidates, run };
   }
-  const last = lineLast(block.kind === 'upTo' ? block.max : undefined, 'max');
-  if (last === undefined) return { given: block.kind === 'open' || ownUntil ? { kind: 'open' } : { kind: 'unknown' } };
-  const numbers = numbersUpTo(last);
-  return { given: { kind: 'upTo', max: numbers.length }, numbers };
+  const last = smaller(smaller(smaller(block.kind === 'upTo' ? block.max : undefined, forMost), capLast), listedLast);
+  if (last === undefined) return { given: block.kind === 'open' || ownUntil ? { kind: 'open' } : { kind: 'unknown' }, candidates };
+  const run = runUpTo(candidates, last);
+  return { given: { kind: 'upTo', max: run.count }, candidates, run };
+}
+
+/**
+ * A line's schedule. Its administrations one by one are for the views that draw them (the
+ * timeline, USDM): a line in a cycle block lays them out when first read (`layout`), so that
+ * checking a document allocates none of them.
+ */
+class LineSchedule implements DoseSchedule {
+  private laidOut: readonly Administration[] | undefined;
+
+  constructor(
+    readonly dose: S.Dose,
+    readonly at: DoseAt,
+    readonly until: S.Dose['until'],
+    readonly total: Count,
+    readonly listed: DoseSchedule['listed'],
+    administrations: readonly Administration[] | undefined,
+    private readonly layout?: CycleLayout,
+    readonly perCycle?: number,
+    readonly cycleStep?: number,
+    readonly cyclesGiven?: Count,
+    readonly dayRange?: { readonly first: number; readonly last: number },
+    readonly periodDays?: number,
+    readonly perPeriod?: number,
+  ) {
+    this.laidOut = administrations;
+  }
+
+  get administrations(): readonly Administration[] {
+    return (this.laidOut ??= this.layout ? layOut(this.layout) : NONE);
+  }
+}
+
+const NONE: readonly Administration[] = [];
+
+/** What lays out a cycle block line's administrations: its days in each of its cycles, up to its cap on doses. */
+interface CycleLayout {
+  readonly days: readonly number[];
+  readonly length: number;
+  readonly perDay: number;
+  readonly candidates: Candidates;
+  readonly run: CycleRun;
+  readonly doseCap?: number;
+}
+
+function layOut(layout: CycleLayout): Administration[] {
+  const { days, length, perDay, candidates, run } = layout;
+  const out: Administration[] = [];
+  let left = layout.doseCap ?? Infinity;
+  for (let i = 0; i < run.count; i++) {
+    const c = nthCycle(candidates, run, i);
+    for (const day of days) {
+      if (left <= 0) break;
+      const times = Math.min(perDay, left);
+      left -= times;
+      out.push({ day: (c - 1) * length + day, cycle: c, cycleDay: day, times });
+    }
+  }
+  return out;
 }
 
 function lineInCycle(at: DoseAt, cycle: S.Cycle, block: CycleSchedule, problems: ScheduleProblem[]): DoseSchedule {
@@ -365,7 +460,7 @@ function lineInCycle(at: DoseAt, cycle: S.Cycle, block: CycleSchedule, problems:
   if (!dose.days && interval && interval > length) {
     if (interval % length === 0) {
       step = interval / length;
-      days = [1];
+      days = ONLY_DAY_ONE;
     } else {
       problems.push({
         code: 'TPL232',
@@ -374,61 +469,33 @@ function lineInCycle(at: DoseAt, cycle: S.Cycle, block: CycleSchedule, problems:
       });
     }
   }
-  // The fields every line has (written out: spreading a shared object into each result was most of this function's time).
   const until = dose.until ?? cycle.until;
   const perCycle = days ? days.length * perDay : dose.count;
-  const { given, numbers } = cyclesOfLine(dose, cycle, block.cycles, step, problems);
-  if (perCycle === undefined) return { dose, at, until, cycleStep: step, cyclesGiven: given, total: { kind: 'unknown' }, administrations: [], listed: 'none' };
+  const { given, candidates, run: bounded } = cyclesOfLine(dose, cycle, block.cycles, step, problems);
+  if (perCycle === undefined) return new LineSchedule(dose, at, until, { kind: 'unknown' }, 'none', NONE, undefined, undefined, step, given);
+  const doseCap = dose.upTo?.unit === 'doses' ? dose.upTo.value : undefined;
   let total = scaled(given, perCycle);
-  if (dose.upTo?.unit === 'doses') total = capped(total, dose.upTo.value);
+  if (doseCap !== undefined) total = capped(total, doseCap);
   if (
-    numbers !== undefined &&
-    numbers.length === 0 &&
+    bounded !== undefined &&
+    bounded.count === 0 &&
     !problems.some((problem) => problem.code === 'TPL236' && problem.span === (dose.cyclesSpan ?? dose.span))
   ) {
     problems.push({ code: 'TPL236', message: `${dose.drug} is never given: none of its cycles is a cycle of this block.`, span: dose.cyclesSpan ?? dose.span });
   }
-  const listed: DoseSchedule['listed'] = days ? (numbers ? 'all' : 'period') : 'none';
-  const cycleNumbers = numbers ?? [dose.cycles && 'from' in dose.cycles ? dose.cycles.from : 1];
-  // The administrations one by one are for the views that draw them (the timeline, USDM): laid
-  // out when first read, so that checking a document allocates none of them.
-  let administrations: Administration[] | undefined;
-  const expand = (): Administration[] => {
-    const out: Administration[] = [];
-    if (!days) return out;
-    let left = dose.upTo?.unit === 'doses' ? dose.upTo.value : Infinity;
-    for (const c of cycleNumbers) {
-      for (const day of days) {
-        if (left <= 0) break;
-        const times = Math.min(perDay, left);
-        left -= times;
-        out.push({ day: (c - 1) * length + day, cycle: c, cycleDay: day, times });
-      }
-    }
-    return out;
-  };
+  const listed: DoseSchedule['listed'] = days ? (bounded ? 'all' : 'period') : 'none';
+  // An open-ended line lays out its first cycle: the first period of its pattern.
+  const run = bounded ?? { count: 1 };
   // Without a cap on doses, the first and last days follow from the first and last cycles.
-  const dosesCapped = dose.upTo?.unit === 'doses';
   const dayRange =
-    days?.length && cycleNumbers.length && !dosesCapped
-      ? { first: (cycleNumbers[0] - 1) * length + days[0], last: (cycleNumbers[cycleNumbers.length - 1] - 1) * length + days[days.length - 1] }
+    days?.length && run.count && doseCap === undefined
+      ? {
+          first: (nthCycle(candidates, run, 0) - 1) * length + days[0],
+          last: (nthCycle(candidates, run, run.count - 1) - 1) * length + days[days.length - 1],
+        }
       : undefined;
-  return {
-    dose,
-    at,
-    until,
-    perCycle,
-    cycleStep: step,
-    cyclesGiven: given,
-    total,
-    get administrations() {
-      return (administrations ??= expand());
-    },
-    ...(dayRange ? { dayRange } : {}),
-    listed,
-    periodDays: length * step,
-    perPeriod: perCycle,
-  };
+  const layout: CycleLayout | undefined = days ? { days, length, perDay, candidates, run, doseCap } : undefined;
+  return new LineSchedule(dose, at, until, total, listed, undefined, layout, perCycle, step, given, dayRange, length * step, perCycle);
 }
 
 /** A line outside cycles: a course from its phase's first day (or its first stated day). */
@@ -438,6 +505,8 @@ function lineOnItsOwn(at: DoseAt, problems: ScheduleProblem[]): DoseSchedule {
   const perDay = perDayOf(dose);
   const interval = dose.frequency?.intervalDays;
   const hasEnd = dose.count !== undefined || dose.duration !== undefined || dose.upTo !== undefined || !!dose.until?.length;
+  const unknown = (periodDays?: number, perPeriod?: number) =>
+    new LineSchedule(dose, at, until, { kind: 'unknown' }, 'none', NONE, undefined, undefined, undefined, undefined, undefined, periodDays, perPeriod);
   if (dose.cycles) {
     // `cycles 1-4` or `from cycle 9` names cycles of a block this line is not in: its count is unknown, not guessed.
     const selection =
@@ -449,17 +518,17 @@ function lineOnItsOwn(at: DoseAt, problems: ScheduleProblem[]): DoseSchedule {
       message: `'${selection}' picks cycles of a cycle block, and this line is in none; put it in a 'cycle' block or give its course in weeks.`,
       span: dose.cyclesSpan ?? dose.span,
     });
-    return { dose, at, until, total: { kind: 'unknown' }, administrations: [], listed: 'none' };
+    return unknown();
   }
-  if (dose.frequency?.text === 'once') return { dose, at, until, total: exact(1), administrations: [{ day: dose.days?.[0] ?? 1, times: 1 }], listed: 'all' };
+  if (dose.frequency?.text === 'once') return new LineSchedule(dose, at, until, exact(1), 'all', [{ day: dose.days?.[0] ?? 1, times: 1 }]);
   if (dose.days && !interval && !hasEnd) {
     const administrations = dose.days.map((day) => ({ day, times: perDay }));
-    return { dose, at, until, total: exact(dose.days.length * perDay), administrations, listed: 'all', perPeriod: dose.days.length * perDay };
+    const total = dose.days.length * perDay;
+    return new LineSchedule(dose, at, until, exact(total), 'all', administrations, undefined, undefined, undefined, undefined, undefined, undefined, total);
   }
   if (interval === undefined) {
     // `x N` alone: N administrations on days the line does not state.
-    if (dose.count !== undefined) return { dose, at, until, total: exact(dose.count), administrations: [], listed: 'none' };
-    return { dose, at, until, total: { kind: 'unknown' }, administrations: [], listed: 'none' };
+    return dose.count !== undefined ? new LineSchedule(dose, at, until, exact(dose.count), 'none', NONE) : unknown();
   }
   const first = dose.days?.[0] ?? 1;
   // Dosing days within its length and its time cap, then administrations: `x N` counts them,
@@ -488,7 +557,7 @@ function lineOnItsOwn(at: DoseAt, problems: ScheduleProblem[]): DoseSchedule {
         message: `This course of ${dose.drug} has no length; add 'x N', 'for N weeks', 'up to …' or 'until progression'.`,
         span: dose.frequencySpan ?? dose.span,
       });
-    return { dose, at, until, total: { kind: 'unknown' }, administrations: [], listed: 'none', periodDays: interval, perPeriod: perDay };
+    return unknown(interval, perDay);
   }
   const last = maxOf(total);
   const administrations: Administration[] = [];
@@ -498,7 +567,8 @@ function lineOnItsOwn(at: DoseAt, problems: ScheduleProblem[]): DoseSchedule {
     left -= times;
     administrations.push({ day: first + k * interval, times });
   }
-  return { dose, at, until, total, administrations, listed: last === undefined ? 'period' : 'all', periodDays: interval, perPeriod: perDay };
+  const listed = last === undefined ? 'period' : 'all';
+  return new LineSchedule(dose, at, until, total, listed, administrations, undefined, undefined, undefined, undefined, undefined, interval, perDay);
 }
 
 // ---- the protocol ------------------------------------------------------------------------------
@@ -508,35 +578,54 @@ function cycleSchedule(cycle: S.Cycle, problems: ScheduleProblem[]): CycleSchedu
   return { cycle, cycles: cycles ?? { kind: 'unknown' }, days: scaled(cycles ?? { kind: 'unknown' }, cycle.lengthDays) };
 }
 
-const cache = new WeakMap<S.Protocol, ProtocolSchedule>();
+/** The schedules of dose lines and cycle blocks, in order and by line or block. */
+class Schedules implements ProtocolSchedule {
+  readonly doses: DoseSchedule[] = [];
+  readonly cycles: CycleSchedule[] = [];
+  readonly problems: ScheduleProblem[] = [];
+  readonly byDose = new Map<S.Dose, DoseSchedule>();
+  readonly byCycle = new Map<S.Cycle, CycleSchedule>();
 
-/** An arm's schedule: what `scheduleOf` gives for the arm alone. */
-interface ArmSchedule {
-  readonly doses: ReadonlyMap<S.Dose, DoseSchedule>;
-  readonly blocks: ReadonlyMap<S.Cycle, CycleSchedule>;
-  readonly problems: readonly ScheduleProblem[];
+  addDose(schedule: DoseSchedule): void {
+    this.doses.push(schedule);
+    this.byDose.set(schedule.dose, schedule);
+  }
+
+  addCycle(schedule: CycleSchedule): void {
+    this.cycles.push(schedule);
+    this.byCycle.set(schedule.cycle, schedule);
+  }
+
+  of(dose: S.Dose): DoseSchedule | undefined {
+    return this.byDose.get(dose);
+  }
+
+  cycleOf(cycle: S.Cycle): CycleSchedule | undefined {
+    return this.byCycle.get(cycle);
+  }
 }
+
+const cache = new WeakMap<S.Protocol, ProtocolSchedule>();
 
 /**
  * Arms' schedules, kept as long as the arm: an arm depends on nothing outside it, and an arm an
  * edit did not touch keeps its model objects (moved in place), to which the schedule refers.
  */
-const armCache = new WeakMap<S.Arm, ArmSchedule>();
+const armCache = new WeakMap<S.Arm, Schedules>();
 
-function armScheduleOf(arm: S.Arm): ArmSchedule {
+/** An arm's schedule: what `scheduleOf` gives for the arm alone. */
+function armScheduleOf(arm: S.Arm): Schedules {
   const cached = armCache.get(arm);
   if (cached) return cached;
-  const problems: ScheduleProblem[] = [];
-  const blocks = new Map<S.Cycle, CycleSchedule>();
-  const doses = new Map<S.Dose, DoseSchedule>();
+  const result = new Schedules();
   for (const at of dosesOfArm(arm)) {
-    if (at.cycle && !blocks.has(at.cycle)) blocks.set(at.cycle, cycleSchedule(at.cycle, problems));
-    const schedule = at.cycle ? lineInCycle(at, at.cycle, blocks.get(at.cycle)!, problems) : lineOnItsOwn(at, problems);
-    doses.set(at.dose, schedule);
+    const cycle = at.cycle;
+    let block = cycle && result.cycleOf(cycle);
+    if (cycle && !block) result.addCycle((block = cycleSchedule(cycle, result.problems)));
+    result.addDose(cycle ? lineInCycle(at, cycle, block!, result.problems) : lineOnItsOwn(at, result.problems));
   }
   // Blocks without doses still have a length.
-  for (const phase of arm.phases) for (const cycle of cyclesOf(phase.steps)) if (!blocks.has(cycle)) blocks.set(cycle, cycleSchedule(cycle, problems));
-  const result = { doses, blocks, problems };
+  for (const phase of arm.phases) for (const cycle of cyclesOf(phase.steps)) if (!result.cycleOf(cycle)) result.addCycle(cycleSchedule(cycle, result.problems));
   armCache.set(arm, result);
   return result;
 }
@@ -545,20 +634,19 @@ function armScheduleOf(arm: S.Arm): ArmSchedule {
 export function scheduleOf(protocol: S.Protocol): ProtocolSchedule {
   const cached = cache.get(protocol);
   if (cached) return cached;
-  const arms = protocol.arms.map(armScheduleOf);
-  const byDose = new Map<S.Dose, DoseSchedule>();
-  const byCycle = new Map<S.Cycle, CycleSchedule>();
-  for (const arm of arms) {
-    for (const [dose, schedule] of arm.doses) byDose.set(dose, schedule);
-    for (const [cycle, schedule] of arm.blocks) byCycle.set(cycle, schedule);
+  // A protocol of one arm (what each arm's checks see) has that arm's schedule.
+  if (protocol.arms.length === 1) {
+    const only = armScheduleOf(protocol.arms[0]);
+    cache.set(protocol, only);
+    return only;
   }
-  const result: ProtocolSchedule = {
-    doses: [...byDose.values()],
-    cycles: [...byCycle.values()],
-    problems: arms.flatMap((arm) => arm.problems),
-    of: (dose) => byDose.get(dose),
-    cycleOf: (cycle) => byCycle.get(cycle),
-  };
+  const result = new Schedules();
+  for (const arm of protocol.arms) {
+    const own = armScheduleOf(arm);
+    for (const schedule of own.doses) result.addDose(schedule);
+    for (const schedule of own.cycles) result.addCycle(schedule);
+    for (const problem of own.problems) result.problems.push(problem);
+  }
   cache.set(protocol, result);
   return result;
 }

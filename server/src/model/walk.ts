@@ -30,16 +30,18 @@ function cycleOption(cycle: S.Cycle, index: number): OptionAt | undefined {
   return undefined;
 }
 
-function* stepDoses(steps: readonly S.Step[], arm: S.Arm, phase: S.TreatmentPhase, options: readonly OptionAt[]): Generator<DoseAt> {
+/** Adds the doses of `steps` to `into`, with where each stands. */
+function stepDoses(steps: readonly S.Step[], arm: S.Arm, phase: S.TreatmentPhase, options: readonly OptionAt[], into: DoseAt[]): void {
   for (const step of steps) {
     if (step.kind === 'cycle') {
-      for (const [index, dose] of step.doses.entries()) {
+      const doses = step.doses;
+      for (let index = 0; index < doses.length; index++) {
         const option = step.choices.length ? cycleOption(step, index) : undefined;
-        yield { dose, arm, phase, cycle: step, options: option ? [...options, option] : options };
+        into.push({ dose: doses[index], arm, phase, cycle: step, options: option ? [...options, option] : options });
       }
-    } else if (step.kind === 'dose') yield { dose: step.dose, arm, phase, options };
+    } else if (step.kind === 'dose') into.push({ dose: step.dose, arm, phase, options });
     else if (step.kind === 'choice') {
-      for (const option of step.options) yield* stepDoses(option.steps, arm, phase, [...options, { choice: step.label, option: option.label }]);
+      for (const option of step.options) stepDoses(option.steps, arm, phase, [...options, { choice: step.label, option: option.label }], into);
     }
   }
 }
@@ -50,6 +52,8 @@ export function dosesOf(protocol: S.Protocol): DoseAt[] {
   for (const arm of protocol.arms) for (const at of dosesOfArm(arm)) all.push(at);
   return all;
 }
+
+const NO_OPTIONS: readonly OptionAt[] = [];
 
 /**
  * The doses of each arm, found once: an arm is complete when lowered and never changed after
@@ -62,18 +66,19 @@ export function dosesOfArm(arm: S.Arm): readonly DoseAt[] {
   let doses = armDoses.get(arm);
   if (!doses) {
     const found: DoseAt[] = [];
-    for (const phase of arm.phases) for (const at of stepDoses(phase.steps, arm, phase, [])) found.push(at);
+    for (const phase of arm.phases) stepDoses(phase.steps, arm, phase, NO_OPTIONS, found);
     armDoses.set(arm, (doses = found));
   }
   return doses;
 }
 
 /** Every cycle block of an arm's phase, those in choices too. */
-export function* cyclesOf(steps: readonly S.Step[]): Generator<S.Cycle> {
+export function cyclesOf(steps: readonly S.Step[], into: S.Cycle[] = []): S.Cycle[] {
   for (const step of steps) {
-    if (step.kind === 'cycle') yield step;
-    else if (step.kind === 'choice') for (const option of step.options) yield* cyclesOf(option.steps);
+    if (step.kind === 'cycle') into.push(step);
+    else if (step.kind === 'choice') for (const option of step.options) cyclesOf(option.steps, into);
   }
+  return into;
 }
 
 /** A criterion and where it stands: inclusion or exclusion, and the group it is in, if any. */
@@ -110,16 +115,21 @@ export function criteriaOf(eligibility: S.Eligibility | undefined): readonly Cri
 
 /** The criteria that must all hold: top-level inclusions and the members of `all` groups among them (a group of one member is that member). */
 export function conjunction(criteria: readonly S.Criterion[]): S.Criterion[] {
-  return criteria.flatMap((criterion) =>
-    criterion.kind === 'group' ? (criterion.mode === 'all' || criterion.criteria.length === 1 ? conjunction(criterion.criteria) : []) : [criterion],
-  );
+  return flattened(criteria, 'all', []);
 }
 
 /** The criteria any one of which excludes: top-level exclusions and the members of `any` groups among them (a group of one member is that member). */
 export function disjunction(criteria: readonly S.Criterion[]): S.Criterion[] {
-  return criteria.flatMap((criterion) =>
-    criterion.kind === 'group' ? (criterion.mode === 'any' || criterion.criteria.length === 1 ? disjunction(criterion.criteria) : []) : [criterion],
-  );
+  return flattened(criteria, 'any', []);
+}
+
+/** The criteria, with the members of groups of `mode` (or of one member) in place of the group, and other groups left out. */
+function flattened(criteria: readonly S.Criterion[], mode: 'all' | 'any', into: S.Criterion[]): S.Criterion[] {
+  for (const criterion of criteria) {
+    if (criterion.kind !== 'group') into.push(criterion);
+    else if (criterion.mode === mode || criterion.criteria.length === 1) flattened(criterion.criteria, mode, into);
+  }
+  return into;
 }
 
 /** A cycle's doses in order, those of each choice grouped under it: a dose everyone gets, or a choice of options. */

@@ -55,14 +55,24 @@ function describeRange(range: { min: number; max: number }, unit: string): strin
 
 /** The labelled doses on a basis, each with its schedule and indication, for messages and related information. */
 export function describeLabel(drug: Drug, basis: DoseBasis): string {
-  const unit = DOSE_BASIS[basis].unit;
-  return dosesOnBasis(drug, basis)
-    .map(
-      (dose) =>
-        `${dose.min === dose.max ? formatNumber(dose.min) : `${formatNumber(dose.min)}-${formatNumber(dose.max)}`} ${unit} ${dose.schedule} (${dose.indication})`,
-    )
-    .join('; ');
+  let byBasis = labelDescriptions.get(drug);
+  if (!byBasis) labelDescriptions.set(drug, (byBasis = new Map()));
+  let described = byBasis.get(basis);
+  if (described === undefined) {
+    const unit = DOSE_BASIS[basis].unit;
+    described = dosesOnBasis(drug, basis)
+      .map(
+        (dose) =>
+          `${dose.min === dose.max ? formatNumber(dose.min) : `${formatNumber(dose.min)}-${formatNumber(dose.max)}`} ${unit} ${dose.schedule} (${dose.indication})`,
+      )
+      .join('; ');
+    byBasis.set(basis, described);
+  }
+  return described;
 }
+
+/** A drug row's labelled regimens as words, by basis: the rows never change, and every finding on a drug carries them. */
+const labelDescriptions = new WeakMap<Drug, Map<DoseBasis, string>>();
 
 function checkBasis(dose: S.Dose, drug: Drug, context: Parameters<NonNullable<Check['dose']>>[2]): boolean {
   const amount = dose.amount;

@@ -100,20 +100,17 @@ export function courseLimitProblems(drug: Drug, course: CourseFacts): CourseProb
   for (const limit of drug.courseLimits ?? []) {
     const context = limit.indication ? ` in ${limit.indication}` : '';
     for (const part of courseParts(limit, course)) {
-      const base = { source: limit.source, labelled: describeLabel(drug, drug.basis), ...(limit.indication ? { indication: limit.indication } : {}) };
-      if (part.has !== undefined && part.has > part.max) {
-        problems.push({
-          ...base,
-          kind: 'exceeds',
-          message: `${shown(part.has)} ${part.words} of ${drug.id} are more than the label's ${shown(part.max)}${context}.`,
-        });
-      } else if (part.has === undefined && course.openEnded) {
-        problems.push({
-          ...base,
-          kind: 'unbounded',
-          message: `${drug.id} runs until progression with no cap; the label stops at ${shown(part.max)} ${part.words}${context}.`,
-        });
-      }
+      const exceeds = part.has !== undefined && part.has > part.max;
+      if (!exceeds && !(part.has === undefined && course.openEnded)) continue;
+      problems.push({
+        source: limit.source,
+        labelled: describeLabel(drug, drug.basis),
+        ...(limit.indication ? { indication: limit.indication } : {}),
+        kind: exceeds ? 'exceeds' : 'unbounded',
+        message: exceeds
+          ? `${shown(part.has!)} ${part.words} of ${drug.id} are more than the label's ${shown(part.max)}${context}.`
+          : `${drug.id} runs until progression with no cap; the label stops at ${shown(part.max)} ${part.words}${context}.`,
+      });
     }
   }
   return problems;
@@ -249,13 +246,17 @@ function courseFacts(schedule: DoseSchedule): CourseFacts {
   const elapsed = spanOfDays(schedule);
   const cycles = schedule.cyclesGiven && maxOf(schedule.cyclesGiven);
   const administrations = maxOf(schedule.total);
-  return {
-    ...(cycles !== undefined ? { cycles } : {}),
-    ...(administrations !== undefined ? { administrations } : {}),
+  // Written out, not spread: this runs for every line of a drug with course limits.
+  const facts: { -readonly [K in keyof CourseFacts]: CourseFacts[K] } = {};
+  if (cycles !== undefined) facts.cycles = cycles;
+  if (administrations !== undefined) facts.administrations = administrations;
+  if (elapsed !== undefined) {
     // Treatment lasts from the first dose to the last: 35 cycles of 21 days end on day 715, 23.5 months in.
-    ...(elapsed !== undefined ? { days: elapsed + 1, months: elapsed / DAYS_PER_MONTH } : {}),
-    ...(schedule.total.kind === 'open' ? { openEnded: true } : {}),
-  };
+    facts.days = elapsed + 1;
+    facts.months = elapsed / DAYS_PER_MONTH;
+  }
+  if (schedule.total.kind === 'open') facts.openEnded = true;
+  return facts;
 }
 
 /** A mean Gregorian month, for a course length against a label's cap in months. */
@@ -308,12 +309,23 @@ const ABBREVIATIONS: readonly (readonly [string, RegExp])[] = [
 function indicationApplies(indication: string, protocol: S.Protocol): boolean {
   const trial = protocol.trial;
   if (!trial) return false;
-  let about = [...trial.conditions, ...trial.keywords, trial.title ?? '', trial.officialTitle ?? ''].join(' ').toLowerCase();
-  if (!about.trim()) return false;
-  // Labels name indications by abbreviation; registries spell them out.
-  for (const [abbreviation, spelled] of ABBREVIATIONS) if (spelled.test(about)) about += ` ${abbreviation}`;
-  return diseaseWords(indication).some((word) => new RegExp(`(?<![a-z0-9])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z0-9])`).test(about));
+  // Asked for every line of a drug with such limits: answered once per trial (what each arm sees of it) and indication.
+  let answers = indicationAnswers.get(trial);
+  if (!answers) indicationAnswers.set(trial, (answers = new Map()));
+  let applies = answers.get(indication);
+  if (applies === undefined) {
+    let about = [...trial.conditions, ...trial.keywords, trial.title ?? '', trial.officialTitle ?? ''].join(' ').toLowerCase();
+    // Labels name indications by abbreviation; registries spell them out.
+    for (const [abbreviation, spelled] of ABBREVIATIONS) if (spelled.test(about)) about += ` ${abbreviation}`;
+    applies =
+      about.trim() !== '' &&
+      diseaseWords(indication).some((word) => new RegExp(`(?<![a-z0-9])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z0-9])`).test(about));
+    answers.set(indication, applies);
+  }
+  return applies;
 }
+
+const indicationAnswers = new WeakMap<S.Trial, Map<string, boolean>>();
 
 /** Mg for the reference patient per unit of a basis, for comparing intensities across bases. */
 function referenceFactor(basis: DoseBasis): number | undefined {
@@ -461,9 +473,11 @@ export const regimenLimitChecks: Check = {
         checkLifetime([schedule], drug, context);
         continue;
       }
-      const perDrug = byArmAndDrug.get(schedule.at.arm) ?? new Map<Drug, DoseSchedule[]>();
-      byArmAndDrug.set(schedule.at.arm, perDrug);
-      perDrug.set(drug, [...(perDrug.get(drug) ?? []), schedule]);
+      let perDrug = byArmAndDrug.get(schedule.at.arm);
+      if (!perDrug) byArmAndDrug.set(schedule.at.arm, (perDrug = new Map<Drug, DoseSchedule[]>()));
+      const lines = perDrug.get(drug);
+      if (lines) lines.push(schedule);
+      else perDrug.set(drug, [schedule]);
     }
     for (const perDrug of byArmAndDrug.values()) for (const [drug, lines] of perDrug) checkLifetime(lines, drug, context);
   },

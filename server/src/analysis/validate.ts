@@ -73,14 +73,18 @@ export function validate(protocol: S.Protocol, text: string, checks: readonly Ch
     if (protocol.trial) check.trial?.(protocol.trial, context);
   }
   const about = protocol.trial && trialForArms(protocol.trial);
+  // Only the checks with something to say about an arm, in their order (most have nothing).
+  const armChecks = checks.filter((check) => check.arm || check.phase || check.cycle || check.dose);
   for (const arm of protocol.arms) {
     const scope: S.Protocol = { trial: about?.view, drugs: [], interventions: [], arms: [arm], outcomes: [] };
     const found = own(arm, about?.key ?? '', scope, (armContext) => {
-      for (const check of checks) {
+      for (const check of armChecks) {
         check.arm?.(arm, armContext);
-        for (const phase of arm.phases) {
-          check.phase?.(phase, arm, armContext);
-          for (const step of phase.steps) if (step.kind === 'cycle') check.cycle?.(step, arm, armContext);
+        if (check.phase || check.cycle) {
+          for (const phase of arm.phases) {
+            check.phase?.(phase, arm, armContext);
+            if (check.cycle) for (const step of phase.steps) if (step.kind === 'cycle') check.cycle(step, arm, armContext);
+          }
         }
         if (check.dose) for (const at of dosesOfArm(arm)) check.dose(at.dose, at, armContext);
       }

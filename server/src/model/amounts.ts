@@ -46,15 +46,29 @@ export interface DoseAmounts {
   readonly missing?: string;
 }
 
-/** To 12 significant digits, which hides floating-point noise (0.1 x 3); an integer that has no more digits is itself. */
-function round(value: number): number {
+/**
+ * To 12 significant digits, which hides floating-point noise (0.1 x 3); an integer that has no
+ * more digits is itself. The same number as `Number(value.toPrecision(12))`, the definition
+ * (test/unit/schedule.test.ts compares them), found without a string where that is sure: the
+ * value scaled to 12 digits is rounded to a whole number, unless it lies near a half, where the
+ * scaling's own rounding could tip it; a whole number over an exact power of ten divides to the
+ * double nearest the decimal, which is what parsing the digits gives.
+ */
+export function round(value: number): number {
   if (Number.isInteger(value) && Math.abs(value) < 1e12) return value + 0; // + 0: -0 is 0, as toPrecision writes it
-  // Noise around a whole number (153.00000000000003) rounds to it: at 1 or more, 12 significant
-  // digits keep at least 11 decimal places' worth of 5e-12, and the whole number has 12 or fewer.
-  const whole = Math.round(value);
-  if (Math.abs(value) >= 1 && Math.abs(whole) < 1e11 && Math.abs(value - whole) < 4e-12) return whole + 0;
+  const magnitude = Math.abs(value);
+  if (magnitude >= 1e-6 && magnitude < 1e11) {
+    const scale = POWERS_OF_TEN[11 - Math.floor(Math.log10(magnitude))];
+    const scaled = value * scale;
+    const whole = Math.round(scaled);
+    const size = Math.abs(whole);
+    if (size >= 1e11 && size < 1e12 && Math.abs(scaled - whole) < 0.49) return whole / scale;
+  }
   return Number(value.toPrecision(12));
 }
+
+/** 10^0 to 10^22, each exact as a double. */
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
 
 /** A quantity times a factor (a count, a dose's per-week share). */
 function times(quantity: Quantity, factor: number): Quantity {

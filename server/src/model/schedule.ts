@@ -142,8 +142,16 @@ function startsWithin(days: number, every: number): number {
 }
 
 function exact(value: number): Count {
-  return { kind: 'exact', value };
+  if (!(Number.isInteger(value) && value >= 0 && value < EXACT.length)) return { kind: 'exact', value };
+  return (EXACT[value] ??= { kind: 'exact', value });
 }
+
+/**
+ * Exact counts up to 4,095, made once: counts are never changed, and every line's schedule
+ * holds one or two for as long as its document's analysis, which the garbage collector must
+ * then copy and trace.
+ */
+const EXACT: Count[] = new Array<Count>(4096);
 
 /** The count of `per`-day events within a time length: exact, or a range when the calendar decides. */
 function countWithin(length: S.Duration, every: number): Count | undefined {
@@ -287,35 +295,20 @@ function smaller(a: number | undefined, b: number | undefined): number | undefin
   return a === undefined ? b : b === undefined ? a : Math.min(a, b);
 }
 
-/**
- * The cycles a line may be given in: every `step` cycles from `first`, and, when the line lists
- * its cycles, only those of `explicit` (sorted, distinct).
- */
-interface Candidates {
+/** The cycles of its block a line is given in: `count` of them, every `step` cycles from `first`, or the first `count` of `list` when the line lists its cycles. */
+interface CycleRun {
   readonly first: number;
   readonly step: number;
-  readonly explicit?: readonly number[];
-}
-
-/** The cycles a line is given in: `count` of them, the candidates from the first up to `last`. */
-interface CycleRun {
   readonly count: number;
-  /** Listed when the line lists its cycles; otherwise they are `first`, `first + step`, …. */
   readonly list?: readonly number[];
 }
 
-/** The candidates up to cycle `last` (never past the longest schedule laid out). */
-function runUpTo(candidates: Candidates, last: number): CycleRun {
-  const { first, step, explicit } = candidates;
+/** The candidates up to cycle `last` (never past the longest schedule laid out): every `step` from `first`, or those of `explicit` (sorted, distinct). */
+function runUpTo(first: number, step: number, explicit: readonly number[] | undefined, last: number): CycleRun {
   const end = Math.min(last, MAX_SCHEDULE_DAYS);
-  if (!explicit) return { count: end < first ? 0 : Math.floor((end - first) / step) + 1 };
+  if (!explicit) return { first, step, count: end < first ? 0 : Math.floor((end - first) / step) + 1 };
   const list = explicit.filter((c) => c <= end && (c - first) % step === 0);
-  return { count: list.length, list };
-}
-
-/** The `index`-th (0-based) cycle of a run. */
-function nthCycle(candidates: Candidates, run: CycleRun, index: number): number {
-  return run.list ? run.list[index] : candidates.first + index * candidates.step;
+  return { first, step, count: list.length, list };
 }
 
 /**
@@ -324,7 +317,8 @@ function nthCycle(candidates: Candidates, run: CycleRun, index: number): number 
  * calendar range, a cap, open-ended or not stated) and the line's own `for N cycles` and
  * `up to N …`, counted from its first cycle. The count is exact (or a range) only when the
  * block's is and nothing can stop the line earlier than its bounds (its own `until`, or a cap
- * that binds); a cap that never binds leaves an exact count exact.
+ * that binds); a cap that never binds leaves an exact count exact. With no bound, `run` is the
+ * first candidate alone: the first period of the line's pattern.
  */
 function cyclesOfLine(
   dose: S.Dose,
@@ -332,7 +326,7 @@ function cyclesOfLine(
   block: Count,
   step: number,
   problems: ScheduleProblem[],
-): { given: Count; candidates: Candidates; run?: CycleRun } {
+): { given: Count; run: CycleRun; bounded: boolean } {
   const length = cycle.lengthDays;
   let explicit: number[] | undefined;
   if (dose.cycles && 'items' in dose.cycles) {
@@ -341,7 +335,6 @@ function cyclesOfLine(
     explicit = [...set].sort((a, b) => a - b);
   }
   const first = explicit ? explicit[0] : dose.cycles && 'from' in dose.cycles ? dose.cycles.from : 1;
-  const candidates: Candidates = explicit ? { first, step, explicit } : { first, step };
 
   if (explicit && block.kind === 'exact') {
     const beyond = explicit.filter((c) => c > block.value);
@@ -378,76 +371,147 @@ function cyclesOfLine(
     const low = block.kind === 'exact' ? block.value : block.min;
     const high = block.kind === 'exact' ? block.value : block.max;
     const uncappedLast = smaller(smaller(high, forMost), listedLast)!;
-    const run = runUpTo(candidates, smaller(uncappedLast, capLast)!);
-    const fewest = runUpTo(candidates, smaller(smaller(smaller(low, forLeast), capLast), listedLast)!).count;
+    const run = runUpTo(first, step, explicit, smaller(uncappedLast, capLast)!);
+    const fewest = runUpTo(first, step, explicit, smaller(smaller(smaller(low, forLeast), capLast), listedLast)!).count;
     // A cap that binds can end the line before its other bounds: then only "up to" is sure.
-    const uncapped = capLast === undefined ? run.count : runUpTo(candidates, uncappedLast).count;
-    if (ownUntil || run.count < uncapped) return { given: { kind: 'upTo', max: run.count }, candidates, run };
-    return { given: fewest === run.count ? exact(run.count) : { kind: 'range', min: fewest, max: run.count }, candidates, run };
+    const uncapped = capLast === undefined ? run.count : runUpTo(first, step, explicit, uncappedLast).count;
+    if (ownUntil || run.count < uncapped) return { given: { kind: 'upTo', max: run.count }, run, bounded: true };
+    return { given: fewest === run.count ? exact(run.count) : { kind: 'range', min: fewest, max: run.count }, run, bounded: true };
   }
   const last = smaller(smaller(smaller(block.kind === 'upTo' ? block.max : undefined, forMost), capLast), listedLast);
-  if (last === undefined) return { given: block.kind === 'open' || ownUntil ? { kind: 'open' } : { kind: 'unknown' }, candidates };
-  const run = runUpTo(candidates, last);
-  return { given: { kind: 'upTo', max: run.count }, candidates, run };
+  if (last === undefined) return { given: block.kind === 'open' || ownUntil ? OPEN : UNKNOWN, run: { first, step, count: 1 }, bounded: false };
+  const run = runUpTo(first, step, explicit, last);
+  return { given: { kind: 'upTo', max: run.count }, run, bounded: true };
 }
 
+const OPEN: Count = { kind: 'open' };
+const UNKNOWN: Count = { kind: 'unknown' };
+const NONE: readonly Administration[] = [];
+
 /**
- * A line's schedule. Its administrations one by one are for the views that draw them (the
- * timeline, USDM): a line in a cycle block lays them out when first read (`layout`), so that
- * checking a document allocates none of them.
+ * A line of a cycle block's schedule. What it holds is kept as long as its document's analysis,
+ * so it holds numbers rather than objects: its administrations one by one (for the views that
+ * draw them: the timeline, USDM) and their first and last days are worked out when read.
  */
-class LineSchedule implements DoseSchedule {
+class CycleLine implements DoseSchedule {
   private laidOut: readonly Administration[] | undefined;
 
   constructor(
     readonly dose: S.Dose,
     readonly at: DoseAt,
-    readonly until: S.Dose['until'],
+    readonly total: Count,
+    readonly listed: DoseSchedule['listed'],
+    readonly perCycle: number | undefined,
+    readonly cycleStep: number,
+    readonly cyclesGiven: Count,
+    /** The days of a cycle it is given on; undefined when the line does not say. */
+    private readonly days: readonly number[] | undefined,
+    /** The cycles it is given in, as far as they are laid out (the first alone for an open-ended line). */
+    private readonly first: number,
+    private readonly count: number,
+    private readonly list: readonly number[] | undefined,
+    private readonly doseCap: number | undefined,
+  ) {}
+
+  get until(): S.Dose['until'] {
+    return this.dose.until ?? this.at.cycle!.until;
+  }
+
+  get periodDays(): number | undefined {
+    return this.perCycle === undefined ? undefined : this.at.cycle!.lengthDays * this.cycleStep;
+  }
+
+  get perPeriod(): number | undefined {
+    return this.perCycle;
+  }
+
+  /** The `index`-th (0-based) cycle it is given in. */
+  private cycleAt(index: number): number {
+    return this.list ? this.list[index] : this.first + index * this.cycleStep;
+  }
+
+  get dayRange(): { readonly first: number; readonly last: number } | undefined {
+    // Without a cap on doses, the first and last days follow from the first and last cycles.
+    const days = this.days;
+    if (this.perCycle === undefined || !days?.length || !this.count || this.doseCap !== undefined) return undefined;
+    const length = this.at.cycle!.lengthDays;
+    return { first: (this.cycleAt(0) - 1) * length + days[0], last: (this.cycleAt(this.count - 1) - 1) * length + days[days.length - 1] };
+  }
+
+  get administrations(): readonly Administration[] {
+    if (this.laidOut) return this.laidOut;
+    const days = this.days;
+    const out: Administration[] = [];
+    if (this.perCycle !== undefined && days) {
+      const length = this.at.cycle!.lengthDays;
+      const perDay = perDayOf(this.dose);
+      let left = this.doseCap ?? Infinity;
+      for (let i = 0; i < this.count; i++) {
+        const c = this.cycleAt(i);
+        for (const day of days) {
+          if (left <= 0) break;
+          const times = Math.min(perDay, left);
+          left -= times;
+          out.push({ day: (c - 1) * length + day, cycle: c, cycleDay: day, times });
+        }
+      }
+    }
+    return (this.laidOut = out);
+  }
+}
+
+/**
+ * A line outside cycles. A course every `interval` days holds numbers and lays out its
+ * administrations when read, as a cycle block line does; the others (once, listed days, a count
+ * with no days) have their few administrations, or none, from the start.
+ */
+class CourseLine implements DoseSchedule {
+  private laidOut: readonly Administration[] | undefined;
+
+  constructor(
+    readonly dose: S.Dose,
+    readonly at: DoseAt,
     readonly total: Count,
     readonly listed: DoseSchedule['listed'],
     administrations: readonly Administration[] | undefined,
-    private readonly layout?: CycleLayout,
-    readonly perCycle?: number,
-    readonly cycleStep?: number,
-    readonly cyclesGiven?: Count,
-    readonly dayRange?: { readonly first: number; readonly last: number },
     readonly periodDays?: number,
     readonly perPeriod?: number,
+    /** For a course every `periodDays` days: its first day, and how many administrations it lays out (an open-ended course: one day's). */
+    private readonly first?: number,
+    private readonly amount?: number,
   ) {
     this.laidOut = administrations;
   }
 
-  get administrations(): readonly Administration[] {
-    return (this.laidOut ??= this.layout ? layOut(this.layout) : NONE);
+  get until(): S.Dose['until'] {
+    return this.dose.until;
   }
-}
 
-const NONE: readonly Administration[] = [];
+  /** How many dosing days the course lays out (none past the longest schedule). */
+  private dosingDays(): number {
+    const first = this.first!;
+    if (first > MAX_SCHEDULE_DAYS) return 0;
+    return Math.min(Math.ceil(this.amount! / perDayOf(this.dose)), Math.floor((MAX_SCHEDULE_DAYS - first) / this.periodDays!) + 1);
+  }
 
-/** What lays out a cycle block line's administrations: its days in each of its cycles, up to its cap on doses. */
-interface CycleLayout {
-  readonly days: readonly number[];
-  readonly length: number;
-  readonly perDay: number;
-  readonly candidates: Candidates;
-  readonly run: CycleRun;
-  readonly doseCap?: number;
-}
+  get dayRange(): { readonly first: number; readonly last: number } | undefined {
+    if (this.first === undefined) return undefined;
+    const days = this.dosingDays();
+    return days > 0 ? { first: this.first, last: this.first + (days - 1) * this.periodDays! } : undefined;
+  }
 
-function layOut(layout: CycleLayout): Administration[] {
-  const { days, length, perDay, candidates, run } = layout;
-  const out: Administration[] = [];
-  let left = layout.doseCap ?? Infinity;
-  for (let i = 0; i < run.count; i++) {
-    const c = nthCycle(candidates, run, i);
-    for (const day of days) {
-      if (left <= 0) break;
+  get administrations(): readonly Administration[] {
+    if (this.laidOut) return this.laidOut;
+    const out: Administration[] = [];
+    const perDay = perDayOf(this.dose);
+    let left = this.amount!;
+    for (let k = 0, n = this.dosingDays(); k < n; k++) {
       const times = Math.min(perDay, left);
       left -= times;
-      out.push({ day: (c - 1) * length + day, cycle: c, cycleDay: day, times });
+      out.push({ day: this.first! + k * this.periodDays!, times });
     }
+    return (this.laidOut = out);
   }
-  return out;
 }
 
 function lineInCycle(at: DoseAt, cycle: S.Cycle, block: CycleSchedule, problems: ScheduleProblem[]): DoseSchedule {
@@ -469,44 +533,26 @@ function lineInCycle(at: DoseAt, cycle: S.Cycle, block: CycleSchedule, problems:
       });
     }
   }
-  const until = dose.until ?? cycle.until;
   const perCycle = days ? days.length * perDay : dose.count;
-  const { given, candidates, run: bounded } = cyclesOfLine(dose, cycle, block.cycles, step, problems);
-  if (perCycle === undefined) return new LineSchedule(dose, at, until, { kind: 'unknown' }, 'none', NONE, undefined, undefined, step, given);
+  const { given, run, bounded } = cyclesOfLine(dose, cycle, block.cycles, step, problems);
+  if (perCycle === undefined) return new CycleLine(dose, at, UNKNOWN, 'none', undefined, step, given, undefined, run.first, 0, undefined, undefined);
   const doseCap = dose.upTo?.unit === 'doses' ? dose.upTo.value : undefined;
   let total = scaled(given, perCycle);
   if (doseCap !== undefined) total = capped(total, doseCap);
-  if (
-    bounded !== undefined &&
-    bounded.count === 0 &&
-    !problems.some((problem) => problem.code === 'TPL236' && problem.span === (dose.cyclesSpan ?? dose.span))
-  ) {
+  if (bounded && run.count === 0 && !problems.some((problem) => problem.code === 'TPL236' && problem.span === (dose.cyclesSpan ?? dose.span))) {
     problems.push({ code: 'TPL236', message: `${dose.drug} is never given: none of its cycles is a cycle of this block.`, span: dose.cyclesSpan ?? dose.span });
   }
   const listed: DoseSchedule['listed'] = days ? (bounded ? 'all' : 'period') : 'none';
-  // An open-ended line lays out its first cycle: the first period of its pattern.
-  const run = bounded ?? { count: 1 };
-  // Without a cap on doses, the first and last days follow from the first and last cycles.
-  const dayRange =
-    days?.length && run.count && doseCap === undefined
-      ? {
-          first: (nthCycle(candidates, run, 0) - 1) * length + days[0],
-          last: (nthCycle(candidates, run, run.count - 1) - 1) * length + days[days.length - 1],
-        }
-      : undefined;
-  const layout: CycleLayout | undefined = days ? { days, length, perDay, candidates, run, doseCap } : undefined;
-  return new LineSchedule(dose, at, until, total, listed, undefined, layout, perCycle, step, given, dayRange, length * step, perCycle);
+  return new CycleLine(dose, at, total, listed, perCycle, step, given, days, run.first, run.count, run.list, doseCap);
 }
 
 /** A line outside cycles: a course from its phase's first day (or its first stated day). */
 function lineOnItsOwn(at: DoseAt, problems: ScheduleProblem[]): DoseSchedule {
   const dose = at.dose;
-  const until = dose.until;
   const perDay = perDayOf(dose);
   const interval = dose.frequency?.intervalDays;
   const hasEnd = dose.count !== undefined || dose.duration !== undefined || dose.upTo !== undefined || !!dose.until?.length;
-  const unknown = (periodDays?: number, perPeriod?: number) =>
-    new LineSchedule(dose, at, until, { kind: 'unknown' }, 'none', NONE, undefined, undefined, undefined, undefined, undefined, periodDays, perPeriod);
+  const unknown = (periodDays?: number, perPeriod?: number) => new CourseLine(dose, at, UNKNOWN, 'none', NONE, periodDays, perPeriod);
   if (dose.cycles) {
     // `cycles 1-4` or `from cycle 9` names cycles of a block this line is not in: its count is unknown, not guessed.
     const selection =
@@ -520,15 +566,15 @@ function lineOnItsOwn(at: DoseAt, problems: ScheduleProblem[]): DoseSchedule {
     });
     return unknown();
   }
-  if (dose.frequency?.text === 'once') return new LineSchedule(dose, at, until, exact(1), 'all', [{ day: dose.days?.[0] ?? 1, times: 1 }]);
+  if (dose.frequency?.text === 'once') return new CourseLine(dose, at, exact(1), 'all', [{ day: dose.days?.[0] ?? 1, times: 1 }]);
   if (dose.days && !interval && !hasEnd) {
     const administrations = dose.days.map((day) => ({ day, times: perDay }));
     const total = dose.days.length * perDay;
-    return new LineSchedule(dose, at, until, exact(total), 'all', administrations, undefined, undefined, undefined, undefined, undefined, undefined, total);
+    return new CourseLine(dose, at, exact(total), 'all', administrations, undefined, total);
   }
   if (interval === undefined) {
     // `x N` alone: N administrations on days the line does not state.
-    return dose.count !== undefined ? new LineSchedule(dose, at, until, exact(dose.count), 'none', NONE) : unknown();
+    return dose.count !== undefined ? new CourseLine(dose, at, exact(dose.count), 'none', NONE) : unknown();
   }
   const first = dose.days?.[0] ?? 1;
   // Dosing days within its length and its time cap, then administrations: `x N` counts them,
@@ -559,16 +605,9 @@ function lineOnItsOwn(at: DoseAt, problems: ScheduleProblem[]): DoseSchedule {
       });
     return unknown(interval, perDay);
   }
+  // Every administration (an open-ended course: its first day's), laid out when first read.
   const last = maxOf(total);
-  const administrations: Administration[] = [];
-  let left = last ?? perDay;
-  for (let k = 0; left > 0 && first + k * interval <= MAX_SCHEDULE_DAYS; k++) {
-    const times = Math.min(perDay, left);
-    left -= times;
-    administrations.push({ day: first + k * interval, times });
-  }
-  const listed = last === undefined ? 'period' : 'all';
-  return new LineSchedule(dose, at, until, total, listed, administrations, undefined, undefined, undefined, undefined, undefined, interval, perDay);
+  return new CourseLine(dose, at, total, last === undefined ? 'period' : 'all', undefined, interval, perDay, first, last ?? perDay);
 }
 
 // ---- the protocol ------------------------------------------------------------------------------

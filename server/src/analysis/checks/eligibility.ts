@@ -365,11 +365,27 @@ function windowKey(window: S.TimeWindow | undefined): string {
   return `|${window.relation} ${window.value} ${window.unit} ${window.direction} ${anchor}`;
 }
 
+/** A criterion's words as compared: lower case, single spaces (most texts are spaced so already, and are only lowered). */
+function wordsOf(text: string): string {
+  return singleSpaced(text) ? text.toLowerCase() : text.trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+/** True when the only white space in `text` is single spaces between words. */
+function singleSpaced(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 32) {
+      if (i === 0 || i === text.length - 1 || text.charCodeAt(i + 1) === 32) return false;
+    } else if (code < 32 || code === 0xa0 || (code >= 0x1680 && /\s/.test(text[i]))) return false;
+  }
+  return true;
+}
+
 function checkDuplicateText(criteria: readonly S.Criterion[], context: CheckContext): void {
   const seen = new Map<string, S.Criterion>();
   for (const criterion of criteria) {
     if (criterion.kind !== 'text') continue;
-    const key = criterion.text.trim().toLowerCase().replace(/\s+/g, ' ') + windowKey(criterion.window);
+    const key = criterion.window ? wordsOf(criterion.text) + windowKey(criterion.window) : wordsOf(criterion.text);
     const first = seen.get(key);
     if (!first) {
       seen.set(key, criterion);

@@ -48,20 +48,42 @@ function dosesOn(drug: Drug, basis: DoseBasis): LabelledDose[] {
  * numbers: the label's most intense regimen is then unknown, and nothing is said.
  */
 export function scheduleIntensityProblem(drug: Drug, line: { readonly basis: DoseBasis; readonly perWeek: number }): LimitProblem | undefined {
-  const doses = dosesOn(drug, line.basis);
-  if (doses.length === 0) return undefined;
-  const weekly = doses.map((dose) => ({ dose, perWeek: weeklyDose(dose) }));
-  if (weekly.some((entry) => entry.perWeek === undefined)) return undefined;
-  const most = weekly.reduce((best, entry) => (entry.perWeek! > best.perWeek! ? entry : best));
+  const most = mostIntense(drug, line.basis);
   // A rounding hair above the label is the label's own regimen written another way.
-  if (line.perWeek <= most.perWeek! * (1 + 1e-9)) return undefined;
+  if (!most || line.perWeek <= most.perWeek * (1 + 1e-9)) return undefined;
   const unit = DOSE_BASIS[line.basis].unit;
   return {
-    message: `${shown(line.perWeek)} ${unit} a week of ${drug.id} is above its most intense labelled regimen, ${shown(most.perWeek!)} ${unit} a week (${shown(most.dose.max)} ${unit} ${most.dose.schedule}).`,
+    message: `${shown(line.perWeek)} ${unit} a week of ${drug.id} is above its most intense labelled regimen, ${shown(most.perWeek)} ${unit} a week (${shown(most.dose.max)} ${unit} ${most.dose.schedule}).`,
     source: most.dose.source,
     labelled: describeLabel(drug, line.basis),
   };
 }
+
+/**
+ * The most intense labelled regimen on a basis, in the basis' unit a week; null when there is
+ * no labelled dose on it or one has no schedule in numbers. Kept per drug row and basis: the
+ * rows never change, and every line of the drug asks.
+ */
+function mostIntense(drug: Drug, basis: DoseBasis): { readonly dose: LabelledDose; readonly perWeek: number } | null {
+  let byBasis = intensities.get(drug);
+  if (!byBasis) intensities.set(drug, (byBasis = new Map()));
+  let most = byBasis.get(basis);
+  if (most === undefined) {
+    most = null;
+    for (const dose of dosesOn(drug, basis)) {
+      const perWeek = weeklyDose(dose);
+      if (perWeek === undefined) {
+        most = null;
+        break;
+      }
+      if (!most || perWeek > most.perWeek) most = { dose, perWeek };
+    }
+    byBasis.set(basis, most);
+  }
+  return most;
+}
+
+const intensities = new WeakMap<Drug, Map<DoseBasis, { readonly dose: LabelledDose; readonly perWeek: number } | null>>();
 
 /** What the engine knows of a line's course: its counts and length, or that it runs until progression with no cap. */
 export interface CourseFacts {

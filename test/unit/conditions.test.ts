@@ -97,6 +97,28 @@ arm b "B" other {
 });
 
 describe('conditions: criteria compare only under the same condition, window and alternatives', () => {
+  it('TPL244 finds a text criterion repeated with other spacing or case, and not one with other words', () => {
+    const text = [
+      'eligibility {',
+      '  include "No prior chemotherapy"',
+      '  include "no  prior\\tChemotherapy"',
+      '  include " No prior chemotherapy "',
+      '  include "No prior\u00a0chemotherapy"',
+      '  include "No prior\\u2003 chemotherapy"',
+      '  include "No prior chemotherapies"',
+      '  include "No prior chemo therapy"',
+      '}',
+    ].join('\n');
+    const findings = createProtocolService()
+      .analyze(text)
+      .findings.filter((finding) => finding.code === 'TPL244');
+    const lineOf = (offset: number) => text.slice(0, offset).split('\n').length;
+    assert.deepEqual(
+      findings.map((finding) => lineOf(finding.offset)),
+      [3, 4, 5, 6],
+    );
+  });
+
   it('TPL244 keeps conditional limits apart from each other and from the unconditional one', () => {
     checkDiagnostics(
       `eligibility {

@@ -11,6 +11,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyzeText } from '../../server/src/analysis/analysis';
+import { round } from '../../server/src/model/amounts';
 import { scheduleOf, type Count } from '../../server/src/model/schedule';
 import { dosesOf } from '../../server/src/model/walk';
 
@@ -281,6 +282,35 @@ function compare(engine: Count, oracle: { kind: string; min?: number; max?: numb
   if (engine.kind === 'upTo') assert.equal(engine.max, oracle.max, `${where}: cap`);
 }
 
+describe('amounts: rounding to 12 significant digits', () => {
+  const byString = (value: number) => (Number.isInteger(value) && Math.abs(value) < 1e12 ? value + 0 : Number(value.toPrecision(12)));
+
+  it('is Number(value.toPrecision(12)) on any double', () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (value) => Object.is(round(value), byString(value))),
+      { numRuns: 20_000, seed: SEED },
+    );
+  });
+
+  it('is Number(value.toPrecision(12)) on doses times factors, and near whole numbers and halves', () => {
+    const factors = [0.1, 0.3, 1.7, 1.73, 1.8, 70, 7 / 21, 7 / 14, 7 / 28, 1 / 3, 150];
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10 ** 11 }),
+        fc.integer({ min: 0, max: 16 }),
+        fc.integer({ min: -3, max: 3 }),
+        fc.constantFrom(...factors),
+        (whole, digits, nudge, factor) => {
+          const near = whole + nudge * 10 ** -digits;
+          const half = whole / 10 ** digits + 0.5 * 10 ** -(digits + 11);
+          return [near, -near, half, (whole % 5000) * factor, ((whole % 5000) / 10) * factor].every((value) => Object.is(round(value), byString(value)));
+        },
+      ),
+      { numRuns: 20_000, seed: SEED + 2 },
+    );
+  });
+});
+
 describe('schedule engine against a day-by-day oracle', function () {
   this.timeout(600_000);
 
@@ -348,6 +378,13 @@ describe('schedule engine against a day-by-day oracle', function () {
             line.administrations.map((a) => a.day),
             oracle.days,
             `${text}: the days`,
+          );
+        // The first and last day the engine gives without laying the administrations out are theirs.
+        if (line.administrations.length)
+          assert.deepEqual(
+            [line.dayRange?.first, line.dayRange?.last],
+            [line.administrations[0].day, line.administrations[line.administrations.length - 1].day],
+            `${text}: the day range`,
           );
       }),
       { numRuns: RUNS, seed: SEED + 1 },

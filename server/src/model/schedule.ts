@@ -617,32 +617,43 @@ function cycleSchedule(cycle: S.Cycle, problems: ScheduleProblem[]): CycleSchedu
   return { cycle, cycles: cycles ?? { kind: 'unknown' }, days: scaled(cycles ?? { kind: 'unknown' }, cycle.lengthDays) };
 }
 
-/** The schedules of dose lines and cycle blocks, in order and by line or block. */
+/**
+ * The schedules of dose lines and cycle blocks, in order, and found by line or block: among a
+ * few by looking, among more by a map made when first asked. An arm's are kept as long as its
+ * document's analysis, and most arms have a handful of lines, so most never make a map.
+ */
 class Schedules implements ProtocolSchedule {
   readonly doses: DoseSchedule[] = [];
   readonly cycles: CycleSchedule[] = [];
   readonly problems: ScheduleProblem[] = [];
-  readonly byDose = new Map<S.Dose, DoseSchedule>();
-  readonly byCycle = new Map<S.Cycle, CycleSchedule>();
+  private byDose: Map<S.Dose, DoseSchedule> | undefined;
+  private byCycle: Map<S.Cycle, CycleSchedule> | undefined;
 
   addDose(schedule: DoseSchedule): void {
     this.doses.push(schedule);
-    this.byDose.set(schedule.dose, schedule);
+    this.byDose?.set(schedule.dose, schedule);
   }
 
   addCycle(schedule: CycleSchedule): void {
     this.cycles.push(schedule);
-    this.byCycle.set(schedule.cycle, schedule);
+    this.byCycle?.set(schedule.cycle, schedule);
   }
 
   of(dose: S.Dose): DoseSchedule | undefined {
+    if (this.doses.length <= FEW) return this.doses.find((schedule) => schedule.dose === dose);
+    this.byDose ??= new Map(this.doses.map((schedule) => [schedule.dose, schedule]));
     return this.byDose.get(dose);
   }
 
   cycleOf(cycle: S.Cycle): CycleSchedule | undefined {
+    if (this.cycles.length <= FEW) return this.cycles.find((schedule) => schedule.cycle === cycle);
+    this.byCycle ??= new Map(this.cycles.map((schedule) => [schedule.cycle, schedule]));
     return this.byCycle.get(cycle);
   }
 }
+
+/** Up to this many lines or blocks, one is found by looking through them. */
+const FEW = 16;
 
 const cache = new WeakMap<S.Protocol, ProtocolSchedule>();
 

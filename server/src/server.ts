@@ -62,6 +62,7 @@ import { PatientInputError } from './summary/screen-fhir';
 import { screenJson } from './summary/screen-report';
 import { createFramingGuard } from './framing';
 import { createWorkspaceIndex } from './workspace';
+import { kept } from './util/kept';
 
 const USAGE = 'Usage: trial-language-server --stdio | --node-ipc | --socket=PORT';
 
@@ -724,7 +725,7 @@ export function startServer(connection: Connection): void {
   });
 
   /** The line starts of an analysed version, found once. */
-  const lineIndexes = new WeakMap<CheckedDocument['parse'], LineIndex>();
+  const lineIndexes = kept<CheckedDocument['parse'], LineIndex>('lineIndexes');
   function lineIndexOf(analysis: CheckedDocument): LineIndex {
     let index = lineIndexes.get(analysis.parse);
     if (!index) lineIndexes.set(analysis.parse, (index = createLineIndex(analysis.text)));

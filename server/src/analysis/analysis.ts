@@ -19,6 +19,7 @@ import type { Node } from '../syntax/tree';
 import { shiftOffsets } from '../util/shift';
 import { applySuppressions, readSuppressions, type Suppression } from './suppress';
 import { validate, type FindingsCache } from './validate';
+import { kept } from '../util/kept';
 
 export interface Analysis {
   readonly text: string;
@@ -45,7 +46,7 @@ interface State {
   usedUp: boolean;
 }
 
-const states = new WeakMap<Analysis, State>();
+const states = kept<Analysis, State>('states');
 
 /** False once another analysis has been made from this one (its nodes and spans may have moved). */
 export function isUsable(analysis: Analysis): boolean {

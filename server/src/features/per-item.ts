@@ -6,6 +6,7 @@
  */
 
 import type { TopItem } from '../syntax/tree';
+import { kept } from '../util/kept';
 
 export interface KeptPerItem<P, V> {
   /** The item's value: kept, moved if the item stands elsewhere now (`at`), or made by `make`. */
@@ -18,13 +19,13 @@ export interface KeptPerItem<P, V> {
  * is made again); it is asked only when the place differs by `same`.
  */
 export function keptPerItem<P, V>(same: (a: P, b: P) => boolean, move: (value: V, from: P, to: P) => V | undefined): KeptPerItem<P, V> {
-  const kept = new WeakMap<TopItem, { at: P; value: V }>();
+  const values = kept<TopItem, { at: P; value: V }>('keptPerItem');
   return {
     of(item, at, make) {
-      const entry = kept.get(item);
+      const entry = values.get(item);
       if (entry && same(entry.at, at)) return entry.value;
       const value = (entry && move(entry.value, entry.at, at)) ?? make();
-      kept.set(item, { at, value });
+      values.set(item, { at, value });
       return value;
     },
   };

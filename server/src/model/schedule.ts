@@ -16,6 +16,7 @@
 
 import type * as S from './schema';
 import { cyclesOf, dosesOfArm, type DoseAt } from './walk';
+import { kept } from '../util/kept';
 
 /** A count: exact, a calendar range, at most (a cap), open-ended, or not stated. */
 export type Count =
@@ -655,13 +656,13 @@ class Schedules implements ProtocolSchedule {
 /** Up to this many lines or blocks, one is found by looking through them. */
 const FEW = 16;
 
-const cache = new WeakMap<S.Protocol, ProtocolSchedule>();
+const cache = kept<S.Protocol, ProtocolSchedule>('cache');
 
 /**
  * Arms' schedules, kept as long as the arm: an arm depends on nothing outside it, and an arm an
  * edit did not touch keeps its model objects (moved in place), to which the schedule refers.
  */
-const armCache = new WeakMap<S.Arm, Schedules>();
+const armCache = kept<S.Arm, Schedules>('armCache');
 
 /** An arm's schedule: what `scheduleOf` gives for the arm alone. */
 function armScheduleOf(arm: S.Arm): Schedules {

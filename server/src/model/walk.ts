@@ -5,6 +5,7 @@
  */
 
 import type * as S from './schema';
+import { kept } from '../util/kept';
 
 /** One alternative a dose is part of: the choice's label and the option's. */
 export interface OptionAt {
@@ -59,7 +60,7 @@ const NO_OPTIONS: readonly OptionAt[] = [];
  * The doses of each arm, found once: an arm is complete when lowered and never changed after
  * (an arm an edit did not touch is kept, moved in place, with its doses).
  */
-const armDoses = new WeakMap<S.Arm, readonly DoseAt[]>();
+const armDoses = kept<S.Arm, readonly DoseAt[]>('armDoses');
 
 /** Every dose of one arm, in source order, those in choices too. */
 export function dosesOfArm(arm: S.Arm): readonly DoseAt[] {
@@ -92,7 +93,7 @@ export interface CriterionAt {
  * The criteria of each eligibility block, found once: a block is complete when lowered and never
  * changed after (one an edit did not touch is kept, moved in place, with its criteria).
  */
-const blockCriteria = new WeakMap<S.Eligibility, readonly CriterionAt[]>();
+const blockCriteria = kept<S.Eligibility, readonly CriterionAt[]>('blockCriteria');
 
 /** Every criterion, groups and their members alike, inclusion first, in source order. */
 export function criteriaOf(eligibility: S.Eligibility | undefined): readonly CriterionAt[] {

@@ -25,6 +25,7 @@ import { formatNumber } from '../../util/text';
 import { textAt, type Check, type CheckContext, type ThresholdCriterion } from '../check';
 import { describeLabel } from './doses';
 import { admittedSide } from './lab-limits';
+import { kept } from '../../util/kept';
 
 /** A bound the eligibility puts on the values of admitted patients, in the criterion's normalised unit. */
 export interface AdmittedLimit {
@@ -43,7 +44,7 @@ export interface AdmittedLimit {
   readonly alternative: boolean;
 }
 
-const bindingCache = new WeakMap<S.Eligibility, ReadonlySet<S.Criterion>>();
+const bindingCache = kept<S.Eligibility, ReadonlySet<S.Criterion>>('bindingCache');
 
 /** The criteria that bind every admitted patient (not one alternative among others), once per eligibility block. */
 function bindingCriteria(eligibility: S.Eligibility | undefined): ReadonlySet<S.Criterion> {
@@ -71,7 +72,7 @@ export function limitsOn(eligibility: S.Eligibility | undefined, analyteId: stri
  * The limits on each analyte, found once per eligibility block: a block is complete when lowered
  * and never changed after (one an edit did not touch is kept, moved in place, with its criteria).
  */
-const limitsCache = new WeakMap<S.Eligibility, Map<string, readonly AdmittedLimit[]>>();
+const limitsCache = kept<S.Eligibility, Map<string, readonly AdmittedLimit[]>>('limitsCache');
 
 function findLimits(eligibility: S.Eligibility, analyteId: string, context: CheckContext): AdmittedLimit[] {
   const limits: AdmittedLimit[] = [];
@@ -148,7 +149,7 @@ const ANALYTE_FAMILIES: readonly (readonly string[])[] = [
   ['wbc', 'neutrophils'],
 ];
 
-const wordsCache = new WeakMap<S.Eligibility, string>();
+const wordsCache = kept<S.Eligibility, string>('wordsCache');
 
 /** The words of every free-text criterion, note and group label, lower case: where limits stand that no threshold holds. */
 function eligibilityWords(eligibility: S.Eligibility | undefined): string {

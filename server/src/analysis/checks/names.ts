@@ -7,6 +7,7 @@ import type * as S from '../../model/schema';
 import { criteriaOf, dosesOfArm } from '../../model/walk';
 import { drugOneEditFrom, suggestAnalytes, suggestDrugs } from '../../knowledge/index';
 import { deleteLineFix, preferred, replaceFix, type Check, type CheckContext } from '../check';
+import { kept } from '../../util/kept';
 
 interface DrugUse {
   readonly name: string;
@@ -15,7 +16,7 @@ interface DrugUse {
 }
 
 /** The drug names of each arm and of the eligibility's prior-therapy criteria, found once: both are complete when lowered and never changed after. */
-const usesCache = new WeakMap<S.Arm | S.Eligibility, readonly DrugUse[]>();
+const usesCache = kept<S.Arm | S.Eligibility, readonly DrugUse[]>('usesCache');
 
 function usesIn(element: S.Arm | S.Eligibility, find: (found: DrugUse[]) => void): readonly DrugUse[] {
   let uses = usesCache.get(element);

@@ -22,6 +22,7 @@ import { DOSE_BASIS, weeklyDose, type CourseLimit, type DoseBasis, type Drug, ty
 import { formatNumber } from '../../util/text';
 import type { Check, CheckContext } from '../check';
 import { describeLabel } from './doses';
+import { kept } from '../../util/kept';
 
 /** A label limit a regimen goes beyond: a one-sentence message, the limit's source, and the labelled regimens for related information. */
 export interface LimitProblem {
@@ -347,7 +348,7 @@ function indicationApplies(indication: string, protocol: S.Protocol): boolean {
   return applies;
 }
 
-const indicationAnswers = new WeakMap<S.Trial, Map<string, boolean>>();
+const indicationAnswers = kept<S.Trial, Map<string, boolean>>('indicationAnswers');
 
 /** Mg for the reference patient per unit of a basis, for comparing intensities across bases. */
 function referenceFactor(basis: DoseBasis): number | undefined {

@@ -7,9 +7,10 @@ import { scheduleOf } from '../../model/schedule';
 import type * as S from '../../model/schema';
 import { formatNumber } from '../../util/text';
 import { type Check, type CheckContext } from '../check';
+import { kept } from '../../util/kept';
 
 /** The length in days of the cycle blocks of a phase, when every one is exact; computed once per phase (a phase may hold thousands of lines). */
-const phaseCycles = new WeakMap<S.TreatmentPhase, { days: number; cycles: S.Cycle[] } | null>();
+const phaseCycles = kept<S.TreatmentPhase, { days: number; cycles: S.Cycle[] } | null>('phaseCycles');
 
 function cyclesLength(phase: S.TreatmentPhase, protocol: S.Protocol): { days: number; cycles: S.Cycle[] } | undefined {
   let known = phaseCycles.get(phase);

@@ -1,0 +1,37 @@
+/**
+ * A value kept on an object for as long as the object lives: what is worked out once from a
+ * document's syntax or model (an arm's schedule, an eligibility block's criteria, an item's
+ * semantic tokens) and read again by later checks, features and versions.
+ *
+ * Not a WeakMap. Node 20's V8 does not clear a WeakMap's entries in a minor collection (the
+ * scavenge): an entry keeps its key and its value alive until the next full collection, so every
+ * analysis with a value in a WeakMap is copied out of the young generation and promoted, even when
+ * nothing else holds it (measured in docs/performance.md, "Caches that outlive their
+ * documents"). A property on the object itself lives and dies with it. The property is a
+ * non-enumerable symbol, so enumeration, `for…in`, spreads, JSON and deep comparison never see
+ * it; an object that cannot take a property (frozen) keeps its value in a WeakMap instead.
+ */
+
+export interface Kept<K extends object, V> {
+  get(key: K): V | undefined;
+  /** Keeps `value` for `key` and returns it. */
+  set(key: K, value: V): V;
+}
+
+/** A place to keep one value per object; `description` names the symbol, for debugging. */
+export function kept<K extends object, V>(description: string): Kept<K, V> {
+  const symbol = Symbol(description);
+  let frozen: WeakMap<K, V> | undefined;
+  return {
+    get(key) {
+      const value = (key as { [symbol]?: V })[symbol];
+      return value === undefined && frozen ? frozen.get(key) : value;
+    },
+    set(key, value) {
+      if (Object.prototype.hasOwnProperty.call(key, symbol)) (key as { [symbol]?: V })[symbol] = value;
+      else if (Object.isExtensible(key)) Object.defineProperty(key, symbol, { value, writable: true, configurable: true, enumerable: false });
+      else (frozen ??= new WeakMap()).set(key, value);
+      return value;
+    },
+  };
+}

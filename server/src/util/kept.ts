@@ -18,19 +18,33 @@ export interface Kept<K extends object, V> {
   set(key: K, value: V): V;
 }
 
-/** A place to keep one value per object; `description` names the symbol, for debugging. */
+/**
+ * Every value kept on an object is in one array, `object[SLOTS]`, at the index of the place that
+ * keeps it: an object is given its property once (defining a property is slow), however many
+ * places keep something for it.
+ */
+const SLOTS = Symbol('kept');
+/** What each place keeps, by index, for debugging. */
+const placeNames: string[] = [];
+
+/** A place to keep one value per object; `description` names it, for debugging. */
 export function kept<K extends object, V>(description: string): Kept<K, V> {
-  const symbol = Symbol(description);
+  const slot = placeNames.push(description) - 1;
   let frozen: WeakMap<K, V> | undefined;
   return {
     get(key) {
-      const value = (key as { [symbol]?: V })[symbol];
+      const value = (key as { [SLOTS]?: unknown[] })[SLOTS]?.[slot] as V | undefined;
       return value === undefined && frozen ? frozen.get(key) : value;
     },
     set(key, value) {
-      if (Object.prototype.hasOwnProperty.call(key, symbol)) (key as { [symbol]?: V })[symbol] = value;
-      else if (Object.isExtensible(key)) Object.defineProperty(key, symbol, { value, writable: true, configurable: true, enumerable: false });
-      else (frozen ??= new WeakMap()).set(key, value);
+      let slots = Object.prototype.hasOwnProperty.call(key, SLOTS) ? (key as { [SLOTS]: unknown[] })[SLOTS] : undefined;
+      if (!slots && Object.isExtensible(key))
+        Object.defineProperty(key, SLOTS, { value: (slots = []), writable: false, configurable: true, enumerable: false });
+      if (slots) {
+        // Filled up to the slot rather than left with holes, so the array stays packed.
+        while (slots.length < slot) slots.push(undefined);
+        slots[slot] = value;
+      } else (frozen ??= new WeakMap()).set(key, value);
       return value;
     },
   };

@@ -25,6 +25,8 @@ export interface Suppression {
 }
 
 const DIRECTIVE = new RegExp(`^//\\s*${SUPPRESSION_DIRECTIVE}(?![\\w.-])`);
+/** The same, matched in the document at a comment's offset (sticky), without cutting the comment out. */
+const DIRECTIVE_AT = new RegExp(`//\\s*${SUPPRESSION_DIRECTIVE}`, 'y');
 
 /** True for a code a suppression comment may not silence: the scanner's and parser's. */
 function isSyntaxCode(code: string): boolean {
@@ -38,6 +40,10 @@ export function readSuppressions(text: string, comments: readonly Comment[]): { 
   let lines: ReturnType<typeof createLineIndex> | undefined;
   for (const comment of comments) {
     if (comment.block) continue;
+    // Most comments are prose: the directive is looked for in place, and only its comment is cut out.
+    DIRECTIVE_AT.lastIndex = comment.offset;
+    const found = DIRECTIVE_AT.exec(text);
+    if (!found || found.index + found[0].length > comment.offset + comment.length) continue;
     const body = text.slice(comment.offset, comment.offset + comment.length);
     const directive = DIRECTIVE.exec(body);
     if (!directive) continue;

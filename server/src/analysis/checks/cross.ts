@@ -8,7 +8,7 @@
  */
 
 import type * as S from '../../model/schema';
-import { conjunction, criteriaOf, disjunction, dosesOf } from '../../model/walk';
+import { conjunction, criteriaOf, disjunction, dosesOf, dosesOfArm } from '../../model/walk';
 import { friendlyUnit, normalizeForAnalyte, resolveUnit } from '../../model/units';
 import type { Analyte } from '../../knowledge/analytes';
 import {
@@ -228,11 +228,13 @@ interface Given {
 function givenIn(protocol: S.Protocol, context: CheckContext): Given {
   const first = new Map<string, S.Dose>();
   const rows = new Map<string, Drug | undefined>();
-  for (const { dose } of dosesOf(protocol)) {
-    if (rows.has(dose.drug)) continue;
-    const drug = context.drug(dose.drug);
-    rows.set(dose.drug, drug);
-    if (drug && !first.has(drug.id)) first.set(drug.id, dose);
+  for (const arm of protocol.arms) {
+    for (const { dose } of dosesOfArm(arm)) {
+      if (rows.has(dose.drug)) continue;
+      const drug = context.drug(dose.drug);
+      rows.set(dose.drug, drug);
+      if (drug && !first.has(drug.id)) first.set(drug.id, dose);
+    }
   }
   return { first, rows };
 }

@@ -367,19 +367,11 @@ function windowKey(window: S.TimeWindow | undefined): string {
 
 /** A criterion's words as compared: lower case, single spaces (most texts are spaced so already, and are only lowered). */
 function wordsOf(text: string): string {
-  return singleSpaced(text) ? text.toLowerCase() : text.trim().toLowerCase().replace(/\s+/g, ' ');
+  return OTHER_SPACING.test(text) ? text.trim().toLowerCase().replace(/\s+/g, ' ') : text.toLowerCase();
 }
 
-/** True when the only white space in `text` is single spaces between words. */
-function singleSpaced(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 32) {
-      if (i === 0 || i === text.length - 1 || text.charCodeAt(i + 1) === 32) return false;
-    } else if (code < 32 || code === 0xa0 || (code >= 0x1680 && /\s/.test(text[i]))) return false;
-  }
-  return true;
-}
+/** White space other than single spaces between words: at either end, two in a row, or not a plain space. */
+const OTHER_SPACING = /^\s|\s$|\s\s|[^\S ]/;
 
 function checkDuplicateText(criteria: readonly S.Criterion[], context: CheckContext): void {
   const seen = new Map<string, S.Criterion>();

@@ -94,7 +94,7 @@ export function isInvestigational(declaration: S.DrugDecl | undefined): boolean 
 function checkDrugName(name: string, at: S.Span, context: CheckContext, declared: ReadonlyMap<string, S.DrugDecl>): void {
   const drug = context.drug(name);
   if (drug) {
-    if (drug.id !== name.toLowerCase()) {
+    if (drug.id !== name && drug.id !== name.toLowerCase()) {
       context.accept('TPL206', `'${name}' is ${drug.id}; protocols read best with the generic name.`, at, {
         fixes: [replaceFix(`Write '${drug.id}'`, at, drug.id)],
       });
@@ -148,7 +148,15 @@ export const nameChecks: Check = {
 
     const uses = drugUses(protocol);
     const reportedUndeclared = new Set<string>();
+    // A name the table knows by its generic name and the file declares needs no finding anywhere:
+    // looked at once, not at each of its uses (a long protocol uses each drug hundreds of times).
+    const clean = new Set<string>();
     for (const use of uses) {
+      if (clean.has(use.name)) continue;
+      if (declared.has(use.name) && context.drug(use.name)?.id === use.name) {
+        clean.add(use.name);
+        continue;
+      }
       checkDrugName(use.name, use.span, context, declared);
       if (protocol.drugs.length > 0 && !declared.has(use.name) && !reportedUndeclared.has(use.name)) {
         reportedUndeclared.add(use.name);

@@ -553,7 +553,6 @@ function lineOnItsOwn(at: DoseAt, problems: ScheduleProblem[]): DoseSchedule {
   const perDay = perDayOf(dose);
   const interval = dose.frequency?.intervalDays;
   const hasEnd = dose.count !== undefined || dose.duration !== undefined || dose.upTo !== undefined || !!dose.until?.length;
-  const unknown = (periodDays?: number, perPeriod?: number) => new CourseLine(dose, at, UNKNOWN, 'none', NONE, periodDays, perPeriod);
   if (dose.cycles) {
     // `cycles 1-4` or `from cycle 9` names cycles of a block this line is not in: its count is unknown, not guessed.
     const selection =
@@ -565,7 +564,7 @@ function lineOnItsOwn(at: DoseAt, problems: ScheduleProblem[]): DoseSchedule {
       message: `'${selection}' picks cycles of a cycle block, and this line is in none; put it in a 'cycle' block or give its course in weeks.`,
       span: dose.cyclesSpan ?? dose.span,
     });
-    return unknown();
+    return new CourseLine(dose, at, UNKNOWN, 'none', NONE);
   }
   if (dose.frequency?.text === 'once') return new CourseLine(dose, at, exact(1), 'all', [{ day: dose.days?.[0] ?? 1, times: 1 }]);
   if (dose.days && !interval && !hasEnd) {
@@ -575,7 +574,7 @@ function lineOnItsOwn(at: DoseAt, problems: ScheduleProblem[]): DoseSchedule {
   }
   if (interval === undefined) {
     // `x N` alone: N administrations on days the line does not state.
-    return dose.count !== undefined ? new CourseLine(dose, at, exact(dose.count), 'none', NONE) : unknown();
+    return dose.count !== undefined ? new CourseLine(dose, at, exact(dose.count), 'none', NONE) : new CourseLine(dose, at, UNKNOWN, 'none', NONE);
   }
   const first = dose.days?.[0] ?? 1;
   // Dosing days within its length and its time cap, then administrations: `x N` counts them,
@@ -604,7 +603,7 @@ function lineOnItsOwn(at: DoseAt, problems: ScheduleProblem[]): DoseSchedule {
         message: `This course of ${dose.drug} has no length; add 'x N', 'for N weeks', 'up to …' or 'until progression'.`,
         span: dose.frequencySpan ?? dose.span,
       });
-    return unknown(interval, perDay);
+    return new CourseLine(dose, at, UNKNOWN, 'none', NONE, interval, perDay);
   }
   // Every administration (an open-ended course: its first day's), laid out when first read.
   const last = maxOf(total);

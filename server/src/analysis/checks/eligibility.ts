@@ -172,9 +172,12 @@ function alternativesKey(criterion: S.Criterion): string {
 
 /** A key for a constraint's exact bounds, tight and loose: two criteria with one key (and the same alternatives) repeat each other. */
 function constraintKey(constraint: Constraint): string {
-  const side = (bound: Bound | undefined) => (bound ? `${bound.value}${bound.strict ? '!' : ''}` : '-');
   const loose = constraint.loose ?? constraint;
-  return `${side(constraint.lower)} ${side(constraint.upper)} ${side(loose.lower)} ${side(loose.upper)}`;
+  return `${boundKey(constraint.lower)} ${boundKey(constraint.upper)} ${boundKey(loose.lower)} ${boundKey(loose.upper)}`;
+}
+
+function boundKey(bound: Bound | undefined): string {
+  return bound ? `${bound.value}${bound.strict ? '!' : ''}` : '-';
 }
 
 /**

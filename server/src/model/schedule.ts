@@ -390,11 +390,12 @@ const UNKNOWN: Count = { kind: 'unknown' };
 const NONE: readonly Administration[] = [];
 
 /**
- * A line of a cycle block's schedule. What it holds is kept as long as its document's analysis,
- * so it holds numbers rather than objects: its administrations one by one (for the views that
- * draw them: the timeline, USDM) and their first and last days are worked out when read.
+ * A line's schedule. What it holds is kept as long as its document's analysis, so it holds
+ * numbers rather than objects: its administrations one by one (for the views that draw them:
+ * the timeline, USDM) are laid out when first read (`layOut`), and so are their first and last
+ * days. A line given on a few days has them from the start.
  */
-class CycleLine implements DoseSchedule {
+abstract class Line implements DoseSchedule {
   private laidOut: readonly Administration[] | undefined;
 
   constructor(
@@ -402,6 +403,28 @@ class CycleLine implements DoseSchedule {
     readonly at: DoseAt,
     readonly total: Count,
     readonly listed: DoseSchedule['listed'],
+    administrations?: readonly Administration[],
+  ) {
+    this.laidOut = administrations;
+  }
+
+  abstract readonly until: S.Dose['until'];
+  abstract readonly dayRange: { readonly first: number; readonly last: number } | undefined;
+
+  get administrations(): readonly Administration[] {
+    return (this.laidOut ??= this.layOut());
+  }
+
+  protected abstract layOut(): Administration[];
+}
+
+/** A line of a cycle block: its days in each of the cycles it is given in, up to its cap on doses. */
+class CycleLine extends Line {
+  constructor(
+    dose: S.Dose,
+    at: DoseAt,
+    total: Count,
+    listed: DoseSchedule['listed'],
     readonly perCycle: number | undefined,
     readonly cycleStep: number,
     readonly cyclesGiven: Count,
@@ -412,7 +435,9 @@ class CycleLine implements DoseSchedule {
     private readonly count: number,
     private readonly list: readonly number[] | undefined,
     private readonly doseCap: number | undefined,
-  ) {}
+  ) {
+    super(dose, at, total, listed);
+  }
 
   get until(): S.Dose['until'] {
     return this.dose.until ?? this.at.cycle!.until;
@@ -439,41 +464,37 @@ class CycleLine implements DoseSchedule {
     return { first: (this.cycleAt(0) - 1) * length + days[0], last: (this.cycleAt(this.count - 1) - 1) * length + days[days.length - 1] };
   }
 
-  get administrations(): readonly Administration[] {
-    if (this.laidOut) return this.laidOut;
+  protected layOut(): Administration[] {
     const days = this.days;
     const out: Administration[] = [];
-    if (this.perCycle !== undefined && days) {
-      const length = this.at.cycle!.lengthDays;
-      const perDay = perDayOf(this.dose);
-      let left = this.doseCap ?? Infinity;
-      for (let i = 0; i < this.count; i++) {
-        const c = this.cycleAt(i);
-        for (const day of days) {
-          if (left <= 0) break;
-          const times = Math.min(perDay, left);
-          left -= times;
-          out.push({ day: (c - 1) * length + day, cycle: c, cycleDay: day, times });
-        }
+    if (this.perCycle === undefined || !days) return out;
+    const length = this.at.cycle!.lengthDays;
+    const perDay = perDayOf(this.dose);
+    let left = this.doseCap ?? Infinity;
+    for (let i = 0; i < this.count; i++) {
+      const c = this.cycleAt(i);
+      for (const day of days) {
+        if (left <= 0) break;
+        const times = Math.min(perDay, left);
+        left -= times;
+        out.push({ day: (c - 1) * length + day, cycle: c, cycleDay: day, times });
       }
     }
-    return (this.laidOut = out);
+    return out;
   }
 }
 
 /**
- * A line outside cycles. A course every `interval` days holds numbers and lays out its
- * administrations when read, as a cycle block line does; the others (once, listed days, a count
- * with no days) have their few administrations, or none, from the start.
+ * A line outside cycles. A course every `periodDays` days holds numbers and lays out its
+ * administrations when read; the others (once, listed days, a count with no days) have their few
+ * administrations, or none, from the start.
  */
-class CourseLine implements DoseSchedule {
-  private laidOut: readonly Administration[] | undefined;
-
+class CourseLine extends Line {
   constructor(
-    readonly dose: S.Dose,
-    readonly at: DoseAt,
-    readonly total: Count,
-    readonly listed: DoseSchedule['listed'],
+    dose: S.Dose,
+    at: DoseAt,
+    total: Count,
+    listed: DoseSchedule['listed'],
     administrations: readonly Administration[] | undefined,
     readonly periodDays?: number,
     readonly perPeriod?: number,
@@ -481,7 +502,7 @@ class CourseLine implements DoseSchedule {
     private readonly first?: number,
     private readonly amount?: number,
   ) {
-    this.laidOut = administrations;
+    super(dose, at, total, listed, administrations);
   }
 
   get until(): S.Dose['until'] {
@@ -501,17 +522,17 @@ class CourseLine implements DoseSchedule {
     return days > 0 ? { first: this.first, last: this.first + (days - 1) * this.periodDays! } : undefined;
   }
 
-  get administrations(): readonly Administration[] {
-    if (this.laidOut) return this.laidOut;
+  protected layOut(): Administration[] {
     const out: Administration[] = [];
+    if (this.first === undefined) return out;
     const perDay = perDayOf(this.dose);
     let left = this.amount!;
     for (let k = 0, n = this.dosingDays(); k < n; k++) {
       const times = Math.min(perDay, left);
       left -= times;
-      out.push({ day: this.first! + k * this.periodDays!, times });
+      out.push({ day: this.first + k * this.periodDays!, times });
     }
-    return (this.laidOut = out);
+    return out;
   }
 }
 

@@ -394,17 +394,23 @@ const NONE: readonly Administration[] = [];
  * numbers rather than objects: its administrations one by one (for the views that draw them:
  * the timeline, USDM) are laid out when first read (`layOut`), and so are their first and last
  * days. A line given on a few days has them from the start.
+ *
+ * The fields are declared and assigned, not defined as class fields: a line is made for every
+ * dose line of every analysis, and defining a field is a slower step than assigning it until V8
+ * has optimised the constructor, which is where the benchmark's first runs are.
  */
 abstract class Line implements DoseSchedule {
-  private laidOut: readonly Administration[] | undefined;
+  declare readonly dose: S.Dose;
+  declare readonly at: DoseAt;
+  declare readonly total: Count;
+  declare readonly listed: DoseSchedule['listed'];
+  declare private laidOut: readonly Administration[] | undefined;
 
-  constructor(
-    readonly dose: S.Dose,
-    readonly at: DoseAt,
-    readonly total: Count,
-    readonly listed: DoseSchedule['listed'],
-    administrations?: readonly Administration[],
-  ) {
+  constructor(dose: S.Dose, at: DoseAt, total: Count, listed: DoseSchedule['listed'], administrations: readonly Administration[] | undefined) {
+    this.dose = dose;
+    this.at = at;
+    this.total = total;
+    this.listed = listed;
     this.laidOut = administrations;
   }
 
@@ -420,23 +426,40 @@ abstract class Line implements DoseSchedule {
 
 /** A line of a cycle block: its days in each of the cycles it is given in, up to its cap on doses. */
 class CycleLine extends Line {
+  declare readonly perCycle: number | undefined;
+  declare readonly cycleStep: number;
+  declare readonly cyclesGiven: Count;
+  /** The days of a cycle it is given on; undefined when the line does not say. */
+  declare private readonly days: readonly number[] | undefined;
+  /** The cycles it is given in, as far as they are laid out (the first alone for an open-ended line). */
+  declare private readonly first: number;
+  declare private readonly count: number;
+  declare private readonly list: readonly number[] | undefined;
+  declare private readonly doseCap: number | undefined;
+
   constructor(
     dose: S.Dose,
     at: DoseAt,
     total: Count,
     listed: DoseSchedule['listed'],
-    readonly perCycle: number | undefined,
-    readonly cycleStep: number,
-    readonly cyclesGiven: Count,
-    /** The days of a cycle it is given on; undefined when the line does not say. */
-    private readonly days: readonly number[] | undefined,
-    /** The cycles it is given in, as far as they are laid out (the first alone for an open-ended line). */
-    private readonly first: number,
-    private readonly count: number,
-    private readonly list: readonly number[] | undefined,
-    private readonly doseCap: number | undefined,
+    perCycle: number | undefined,
+    cycleStep: number,
+    cyclesGiven: Count,
+    days: readonly number[] | undefined,
+    first: number,
+    count: number,
+    list: readonly number[] | undefined,
+    doseCap: number | undefined,
   ) {
-    super(dose, at, total, listed);
+    super(dose, at, total, listed, undefined);
+    this.perCycle = perCycle;
+    this.cycleStep = cycleStep;
+    this.cyclesGiven = cyclesGiven;
+    this.days = days;
+    this.first = first;
+    this.count = count;
+    this.list = list;
+    this.doseCap = doseCap;
   }
 
   get until(): S.Dose['until'] {
@@ -490,19 +513,28 @@ class CycleLine extends Line {
  * administrations, or none, from the start.
  */
 class CourseLine extends Line {
+  declare readonly periodDays: number | undefined;
+  declare readonly perPeriod: number | undefined;
+  /** For a course every `periodDays` days: its first day, and how many administrations it lays out (an open-ended course: one day's). */
+  declare private readonly first: number | undefined;
+  declare private readonly amount: number | undefined;
+
   constructor(
     dose: S.Dose,
     at: DoseAt,
     total: Count,
     listed: DoseSchedule['listed'],
     administrations: readonly Administration[] | undefined,
-    readonly periodDays?: number,
-    readonly perPeriod?: number,
-    /** For a course every `periodDays` days: its first day, and how many administrations it lays out (an open-ended course: one day's). */
-    private readonly first?: number,
-    private readonly amount?: number,
+    periodDays?: number,
+    perPeriod?: number,
+    first?: number,
+    amount?: number,
   ) {
     super(dose, at, total, listed, administrations);
+    this.periodDays = periodDays;
+    this.perPeriod = perPeriod;
+    this.first = first;
+    this.amount = amount;
   }
 
   get until(): S.Dose['until'] {

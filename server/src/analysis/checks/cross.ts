@@ -62,24 +62,26 @@ function bindingCriteria(eligibility: S.Eligibility | undefined): ReadonlySet<S.
 export function limitsOn(eligibility: S.Eligibility | undefined, analyteId: string, context: CheckContext): readonly AdmittedLimit[] {
   if (!eligibility) return [];
   let byAnalyte = limitsCache.get(eligibility);
-  if (!byAnalyte) limitsCache.set(eligibility, (byAnalyte = new Map()));
-  let limits = byAnalyte.get(analyteId);
-  if (!limits) byAnalyte.set(analyteId, (limits = findLimits(eligibility, analyteId, context)));
-  return limits;
+  if (!byAnalyte) byAnalyte = limitsCache.set(eligibility, findLimits(eligibility, context));
+  return byAnalyte.get(analyteId) ?? NO_LIMITS;
 }
+
+const NO_LIMITS: readonly AdmittedLimit[] = [];
 
 /**
  * The limits on each analyte, found once per eligibility block: a block is complete when lowered
  * and never changed after (one an edit did not touch is kept, moved in place, with its criteria).
  */
-const limitsCache = kept<S.Eligibility, Map<string, readonly AdmittedLimit[]>>('limitsCache');
+const limitsCache = kept<S.Eligibility, ReadonlyMap<string, readonly AdmittedLimit[]>>('limitsCache');
 
-function findLimits(eligibility: S.Eligibility, analyteId: string, context: CheckContext): AdmittedLimit[] {
-  const limits: AdmittedLimit[] = [];
+/** Every analyte's limits, in one pass over the criteria (a long eligibility has thousands; the checks ask about dozens of analytes). */
+function findLimits(eligibility: S.Eligibility, context: CheckContext): Map<string, AdmittedLimit[]> {
+  const byAnalyte = new Map<string, AdmittedLimit[]>();
   const binding = bindingCriteria(eligibility);
   for (const { criterion, polarity, group } of criteriaOf(eligibility)) {
     if (criterion.kind !== 'threshold' || !criterion.normalized) continue;
-    if (context.analyte(criterion.analyte)?.id !== analyteId) continue;
+    const analyteId = context.analyte(criterion.analyte)?.id;
+    if (analyteId === undefined) continue;
     if (polarity === 'exclude' && group?.mode === 'all') continue;
     // A limit with a condition binds only the patients the condition picks out.
     if (criterion.condition) continue;
@@ -91,11 +93,13 @@ function findLimits(eligibility: S.Eligibility, analyteId: string, context: Chec
     const exclusive = criterion.comparator === '>' || criterion.comparator === '<';
     const strict = polarity === 'include' ? exclusive : !exclusive && criterion.comparator !== '=';
     const alternative = !binding.has(criterion);
+    let limits = byAnalyte.get(analyteId);
+    if (!limits) byAnalyte.set(analyteId, (limits = []));
     if (side) limits.push({ side, value, unit, strict, criterion, alternative });
     else if (criterion.comparator === '=')
       limits.push({ side: 'upper', value, unit, strict: false, criterion, alternative }, { side: 'lower', value, unit, strict: false, criterion, alternative });
   }
-  return limits;
+  return byAnalyte;
 }
 
 /**

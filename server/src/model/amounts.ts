@@ -11,6 +11,7 @@ import { CALVERT, DEFAULT_REFERENCE_PATIENT, type ReferencePatient } from '../kn
 import type { Count, DoseSchedule } from './schedule';
 import { maxOf } from './schedule';
 import type * as S from './schema';
+import type { Mutable } from '../util/types';
 
 /** An amount, or a range of amounts (`1000-1250 mg/m2`, `AUC 5-6`): from `value` to `max`. */
 export interface Quantity {
@@ -28,8 +29,6 @@ export interface Total {
   readonly max?: number;
   readonly unit: string;
 }
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 export interface DoseAmounts {
   /** One administration, in the line's normalised unit (mg/m2, mg/kg, mg; AUC in mg/mL·min). */

@@ -17,6 +17,7 @@ import type * as T from '../syntax/tree';
 import { closestMatches, quotedList } from '../util/text';
 import * as S from './schema';
 import { convert, friendlyUnit, lostSuperscriptUnit, normalizeForAnalyte, resolveUnit, suggestUnits } from './units';
+import type { Mutable } from '../util/types';
 
 export interface LowerResult {
   readonly protocol: S.Protocol;
@@ -55,8 +56,6 @@ const DOSE_TARGETS: readonly { unit: string; basis: 'flat' | 'bsa' | 'weight' }[
   { unit: '[IU]/m2', basis: 'bsa' },
   { unit: '[IU]/kg', basis: 'weight' },
 ];
-
-type Mutable<X> = { -readonly [K in keyof X]: X[K] };
 
 /**
  * Lowers a parsed document: each item on its own (or as `reuse` gives it, for an item lowered

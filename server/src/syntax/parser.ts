@@ -25,6 +25,7 @@ import {
 import { createScanner, isUsableNumber, TokenError, TokenKind, type Comment } from './scanner';
 import type * as T from './tree';
 import { firstNotBelow } from '../util/search';
+import type { Mutable } from '../util/types';
 
 export type SyntaxError = Finding;
 
@@ -1450,8 +1451,6 @@ function movedRegion<I extends T.Node>(region: Region<I>, delta: number): Region
   if (region.statements) moved.statements = region.statements;
   return moved;
 }
-
-type Mutable<X> = { -readonly [K in keyof X]: X[K] };
 
 /**
  * A `stop` for a parse after a change: true at the first statement that starts where one of

@@ -727,9 +727,7 @@ export function startServer(connection: Connection): void {
   /** The line starts of an analysed version, found once. */
   const lineIndexes = kept<CheckedDocument['parse'], LineIndex>('lineIndexes');
   function lineIndexOf(analysis: CheckedDocument): LineIndex {
-    let index = lineIndexes.get(analysis.parse);
-    if (!index) lineIndexes.set(analysis.parse, (index = createLineIndex(analysis.text)));
-    return index;
+    return lineIndexes.of(analysis.parse, () => createLineIndex(analysis.text));
   }
 
   /**

@@ -10,7 +10,7 @@ import { lower } from '../../server/src/model/lower';
 import { scheduleOf } from '../../server/src/model/schedule';
 import { criteriaOf, dosesOfArm } from '../../server/src/model/walk';
 import { parse } from '../../server/src/syntax/parser';
-import { kept } from '../../server/src/util/kept';
+import { kept, perRow } from '../../server/src/util/kept';
 
 describe('kept values', () => {
   it('are found on the object they were kept for, and on no other', () => {
@@ -28,6 +28,33 @@ describe('kept values', () => {
     others.set(a, 7);
     assert.equal(values.get(a), 6);
     assert.equal(others.get(a), 7);
+  });
+
+  it('are made once by `of`, a null too, and made again for another object', () => {
+    const values = kept<object, string | null>('test');
+    let made = 0;
+    const make = () => (made++ % 2 === 0 ? null : 'second');
+    const a = {};
+    assert.equal(values.of(a, make), null);
+    assert.equal(values.of(a, make), null);
+    assert.equal(made, 1);
+    assert.equal(values.of({}, make), 'second');
+    assert.equal(made, 2);
+  });
+
+  it('per row and key (perRow): worked out once each, an undefined answer too', () => {
+    const calls: string[] = [];
+    const lookup = perRow((row: { id: string }, key: string) => {
+      calls.push(`${row.id}.${key}`);
+      return key === 'none' ? undefined : `${row.id}:${key}`;
+    });
+    const row = { id: 'r' };
+    assert.equal(lookup(row, 'a'), 'r:a');
+    assert.equal(lookup(row, 'a'), 'r:a');
+    assert.equal(lookup(row, 'none'), undefined);
+    assert.equal(lookup(row, 'none'), undefined);
+    assert.equal(lookup({ id: 's' }, 'a'), 's:a');
+    assert.deepEqual(calls, ['r.a', 'r.none', 's.a']);
   });
 
   it('are invisible to keys, JSON, spreads and deep comparison', () => {

@@ -718,8 +718,10 @@ const armCache = kept<S.Arm, Schedules>('armCache');
 
 /** An arm's schedule: what `scheduleOf` gives for the arm alone. */
 function armScheduleOf(arm: S.Arm): Schedules {
-  const cached = armCache.get(arm);
-  if (cached) return cached;
+  return armCache.of(arm, scheduleArm);
+}
+
+function scheduleArm(arm: S.Arm): Schedules {
   const result = new Schedules();
   for (const at of dosesOfArm(arm)) {
     const cycle = at.cycle;
@@ -729,20 +731,17 @@ function armScheduleOf(arm: S.Arm): Schedules {
   }
   // Blocks without doses still have a length.
   for (const phase of arm.phases) for (const cycle of cyclesOf(phase.steps)) if (!result.cycleOf(cycle)) result.addCycle(cycleSchedule(cycle, result.problems));
-  armCache.set(arm, result);
   return result;
 }
 
 /** The schedule of every dose line and cycle block of a protocol; computed once per protocol, from each arm's. */
 export function scheduleOf(protocol: S.Protocol): ProtocolSchedule {
-  const cached = cache.get(protocol);
-  if (cached) return cached;
+  return cache.of(protocol, scheduleProtocol);
+}
+
+function scheduleProtocol(protocol: S.Protocol): ProtocolSchedule {
   // A protocol of one arm (what each arm's checks see) has that arm's schedule.
-  if (protocol.arms.length === 1) {
-    const only = armScheduleOf(protocol.arms[0]);
-    cache.set(protocol, only);
-    return only;
-  }
+  if (protocol.arms.length === 1) return armScheduleOf(protocol.arms[0]);
   const result = new Schedules();
   for (const arm of protocol.arms) {
     const own = armScheduleOf(arm);
@@ -750,6 +749,5 @@ export function scheduleOf(protocol: S.Protocol): ProtocolSchedule {
     for (const schedule of own.cycles) result.addCycle(schedule);
     for (const problem of own.problems) result.problems.push(problem);
   }
-  cache.set(protocol, result);
   return result;
 }

@@ -64,13 +64,13 @@ const armDoses = kept<S.Arm, readonly DoseAt[]>('armDoses');
 
 /** Every dose of one arm, in source order, those in choices too. */
 export function dosesOfArm(arm: S.Arm): readonly DoseAt[] {
-  let doses = armDoses.get(arm);
-  if (!doses) {
-    const found: DoseAt[] = [];
-    for (const phase of arm.phases) stepDoses(phase.steps, arm, phase, NO_OPTIONS, found);
-    armDoses.set(arm, (doses = found));
-  }
-  return doses;
+  return armDoses.of(arm, findDoses);
+}
+
+function findDoses(arm: S.Arm): DoseAt[] {
+  const found: DoseAt[] = [];
+  for (const phase of arm.phases) stepDoses(phase.steps, arm, phase, NO_OPTIONS, found);
+  return found;
 }
 
 /** Every cycle block of an arm's phase, those in choices too. */
@@ -97,21 +97,20 @@ const blockCriteria = kept<S.Eligibility, readonly CriterionAt[]>('blockCriteria
 
 /** Every criterion, groups and their members alike, inclusion first, in source order. */
 export function criteriaOf(eligibility: S.Eligibility | undefined): readonly CriterionAt[] {
-  if (!eligibility) return [];
-  let found = blockCriteria.get(eligibility);
-  if (!found) {
-    const all: CriterionAt[] = [];
-    const visit = (criteria: readonly S.Criterion[], polarity: CriterionAt['polarity'], group?: CriterionAt['group']) => {
-      for (const criterion of criteria) {
-        all.push({ criterion, polarity, group });
-        if (criterion.kind === 'group') visit(criterion.criteria, polarity, criterion);
-      }
-    };
-    visit(eligibility.inclusion, 'include');
-    visit(eligibility.exclusion, 'exclude');
-    blockCriteria.set(eligibility, (found = all));
-  }
-  return found;
+  return eligibility ? blockCriteria.of(eligibility, findCriteria) : [];
+}
+
+function findCriteria(eligibility: S.Eligibility): CriterionAt[] {
+  const all: CriterionAt[] = [];
+  const visit = (criteria: readonly S.Criterion[], polarity: CriterionAt['polarity'], group?: CriterionAt['group']) => {
+    for (const criterion of criteria) {
+      all.push({ criterion, polarity, group });
+      if (criterion.kind === 'group') visit(criterion.criteria, polarity, criterion);
+    }
+  };
+  visit(eligibility.inclusion, 'include');
+  visit(eligibility.exclusion, 'exclude');
+  return all;
 }
 
 /** The criteria that must all hold: top-level inclusions and the members of `all` groups among them (a group of one member is that member). */

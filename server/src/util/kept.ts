@@ -16,6 +16,8 @@ export interface Kept<K extends object, V> {
   get(key: K): V | undefined;
   /** Keeps `value` for `key` and returns it. */
   set(key: K, value: V): V;
+  /** The value kept for `key`, made by `make` (and kept) the first time; a value of `null` is kept like any other. */
+  of(key: K, make: (key: K) => V): V;
 }
 
 /**
@@ -31,21 +33,43 @@ const placeNames: string[] = [];
 export function kept<K extends object, V>(description: string): Kept<K, V> {
   const slot = placeNames.push(description) - 1;
   let frozen: WeakMap<K, V> | undefined;
+  const get = (key: K): V | undefined => {
+    const value = (key as { [SLOTS]?: unknown[] })[SLOTS]?.[slot] as V | undefined;
+    return value === undefined && frozen ? frozen.get(key) : value;
+  };
+  const set = (key: K, value: V): V => {
+    let slots = Object.prototype.hasOwnProperty.call(key, SLOTS) ? (key as { [SLOTS]: unknown[] })[SLOTS] : undefined;
+    if (!slots && Object.isExtensible(key)) Object.defineProperty(key, SLOTS, { value: (slots = []), writable: false, configurable: true, enumerable: false });
+    if (slots) {
+      // Filled up to the slot rather than left with holes, so the array stays packed.
+      while (slots.length < slot) slots.push(undefined);
+      slots[slot] = value;
+    } else (frozen ??= new WeakMap()).set(key, value);
+    return value;
+  };
   return {
-    get(key) {
-      const value = (key as { [SLOTS]?: unknown[] })[SLOTS]?.[slot] as V | undefined;
-      return value === undefined && frozen ? frozen.get(key) : value;
+    get,
+    set,
+    of(key, make) {
+      const value = get(key);
+      return value !== undefined ? value : set(key, make(key));
     },
-    set(key, value) {
-      let slots = Object.prototype.hasOwnProperty.call(key, SLOTS) ? (key as { [SLOTS]: unknown[] })[SLOTS] : undefined;
-      if (!slots && Object.isExtensible(key))
-        Object.defineProperty(key, SLOTS, { value: (slots = []), writable: false, configurable: true, enumerable: false });
-      if (slots) {
-        // Filled up to the slot rather than left with holes, so the array stays packed.
-        while (slots.length < slot) slots.push(undefined);
-        slots[slot] = value;
-      } else (frozen ??= new WeakMap()).set(key, value);
-      return value;
-    },
+  };
+}
+
+/**
+ * `compute(row, key)` worked out once per row and key, for rows that live as long as the process
+ * (a knowledge table's drug rows): a `WeakMap` is right there, since no minor collection ever
+ * finds such a row young.
+ */
+export function perRow<R extends object, K, V>(compute: (row: R, key: K) => V): (row: R, key: K) => V {
+  const byRow = new WeakMap<R, Map<K, V>>();
+  return (row, key) => {
+    let byKey = byRow.get(row);
+    if (!byKey) byRow.set(row, (byKey = new Map()));
+    if (byKey.has(key)) return byKey.get(key) as V;
+    const value = compute(row, key);
+    byKey.set(key, value);
+    return value;
   };
 }

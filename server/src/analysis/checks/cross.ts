@@ -49,9 +49,7 @@ const bindingCache = kept<S.Eligibility, ReadonlySet<S.Criterion>>('bindingCache
 /** The criteria that bind every admitted patient (not one alternative among others), once per eligibility block. */
 function bindingCriteria(eligibility: S.Eligibility | undefined): ReadonlySet<S.Criterion> {
   if (!eligibility) return new Set();
-  let found = bindingCache.get(eligibility);
-  if (!found) bindingCache.set(eligibility, (found = new Set([...conjunction(eligibility.inclusion), ...disjunction(eligibility.exclusion)])));
-  return found;
+  return bindingCache.of(eligibility, (block) => new Set([...conjunction(block.inclusion), ...disjunction(block.exclusion)]));
 }
 
 /**
@@ -61,9 +59,7 @@ function bindingCriteria(eligibility: S.Eligibility | undefined): ReadonlySet<S.
  */
 export function limitsOn(eligibility: S.Eligibility | undefined, analyteId: string, context: CheckContext): readonly AdmittedLimit[] {
   if (!eligibility) return [];
-  let byAnalyte = limitsCache.get(eligibility);
-  if (!byAnalyte) byAnalyte = limitsCache.set(eligibility, findLimits(eligibility, context));
-  return byAnalyte.get(analyteId) ?? NO_LIMITS;
+  return limitsCache.of(eligibility, () => findLimits(eligibility, context)).get(analyteId) ?? NO_LIMITS;
 }
 
 const NO_LIMITS: readonly AdmittedLimit[] = [];
@@ -157,10 +153,7 @@ const wordsCache = kept<S.Eligibility, string>('wordsCache');
 
 /** The words of every free-text criterion, note and group label, lower case: where limits stand that no threshold holds. */
 function eligibilityWords(eligibility: S.Eligibility | undefined): string {
-  if (!eligibility) return '';
-  let found = wordsCache.get(eligibility);
-  if (found === undefined) wordsCache.set(eligibility, (found = gatherWords(eligibility)));
-  return found;
+  return eligibility ? wordsCache.of(eligibility, gatherWords) : '';
 }
 
 function gatherWords(eligibility: S.Eligibility): string {

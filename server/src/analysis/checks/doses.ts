@@ -7,6 +7,7 @@ import type * as S from '../../model/schema';
 import { DOSE_BASIS, type DoseBasis, type Drug, type LabelledDose } from '../../knowledge/drugs';
 import { formatNumber } from '../../util/text';
 import { preferred, replaceFix, type Check, type CheckContext } from '../check';
+import { perRow } from '../../util/kept';
 
 /**
  * Where a row gives no sourced bound, the typo guard is this multiple of the labelled maximum.
@@ -23,23 +24,20 @@ function unitForBasis(written: string, basis: DoseBasis): string | undefined {
 }
 
 /** The labelled doses on one basis (the drug's own unless given): a row may hold a few on another (nivolumab 3 mg/kg). */
-function dosesOnBasis(drug: Drug, basis: DoseBasis = drug.basis): readonly LabelledDose[] {
+export function dosesOnBasis(drug: Drug, basis: DoseBasis = drug.basis): readonly LabelledDose[] {
   return drug.doses.filter((dose) => (dose.basis ?? drug.basis) === basis);
 }
 
 /** The labelled range across the drug's labelled doses on a basis (its own by default), or undefined when there are none. */
 export function labelledRange(drug: Drug, basis: DoseBasis = drug.basis): { min: number; max: number } | undefined {
-  let byBasis = ranges.get(drug);
-  if (!byBasis) ranges.set(drug, (byBasis = new Map()));
-  if (!byBasis.has(basis)) {
-    const doses = dosesOnBasis(drug, basis);
-    byBasis.set(basis, doses.length ? { min: Math.min(...doses.map((d) => d.min)), max: Math.max(...doses.map((d) => d.max)) } : undefined);
-  }
-  return byBasis.get(basis);
+  return rangeOnBasis(drug, basis);
 }
 
 /** Each knowledge row's labelled range per basis, found once (the rows never change). */
-const ranges = new WeakMap<Drug, Map<DoseBasis, { readonly min: number; readonly max: number } | undefined>>();
+const rangeOnBasis = perRow((drug: Drug, basis: DoseBasis): { readonly min: number; readonly max: number } | undefined => {
+  const doses = dosesOnBasis(drug, basis);
+  return doses.length ? { min: Math.min(...doses.map((d) => d.min)), max: Math.max(...doses.map((d) => d.max)) } : undefined;
+});
 
 /** The per-administration bound beyond which a dose is almost surely a typo, with where it comes from. */
 export function typoBound(drug: Drug, basis: DoseBasis = drug.basis): { value: number; source: string } | undefined {
@@ -55,24 +53,19 @@ function describeRange(range: { min: number; max: number }, unit: string): strin
 
 /** The labelled doses on a basis, each with its schedule and indication, for messages and related information. */
 export function describeLabel(drug: Drug, basis: DoseBasis): string {
-  let byBasis = labelDescriptions.get(drug);
-  if (!byBasis) labelDescriptions.set(drug, (byBasis = new Map()));
-  let described = byBasis.get(basis);
-  if (described === undefined) {
-    const unit = DOSE_BASIS[basis].unit;
-    described = dosesOnBasis(drug, basis)
-      .map(
-        (dose) =>
-          `${dose.min === dose.max ? formatNumber(dose.min) : `${formatNumber(dose.min)}-${formatNumber(dose.max)}`} ${unit} ${dose.schedule} (${dose.indication})`,
-      )
-      .join('; ');
-    byBasis.set(basis, described);
-  }
-  return described;
+  return labelDescription(drug, basis);
 }
 
 /** A drug row's labelled regimens as words, by basis: the rows never change, and every finding on a drug carries them. */
-const labelDescriptions = new WeakMap<Drug, Map<DoseBasis, string>>();
+const labelDescription = perRow((drug: Drug, basis: DoseBasis): string => {
+  const unit = DOSE_BASIS[basis].unit;
+  return dosesOnBasis(drug, basis)
+    .map(
+      (dose) =>
+        `${dose.min === dose.max ? formatNumber(dose.min) : `${formatNumber(dose.min)}-${formatNumber(dose.max)}`} ${unit} ${dose.schedule} (${dose.indication})`,
+    )
+    .join('; ');
+});
 
 function checkBasis(dose: S.Dose, drug: Drug, context: Parameters<NonNullable<Check['dose']>>[2]): boolean {
   const amount = dose.amount;

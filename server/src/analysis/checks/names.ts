@@ -16,40 +16,32 @@ interface DrugUse {
 }
 
 /** The drug names of each arm and of the eligibility's prior-therapy criteria, found once: both are complete when lowered and never changed after. */
-const usesCache = kept<S.Arm | S.Eligibility, readonly DrugUse[]>('usesCache');
+const armUses = kept<S.Arm, readonly DrugUse[]>('armUses');
+const eligibilityUses = kept<S.Eligibility, readonly DrugUse[]>('eligibilityUses');
 
-function usesIn(element: S.Arm | S.Eligibility, find: (found: DrugUse[]) => void): readonly DrugUse[] {
-  let uses = usesCache.get(element);
-  if (!uses) {
-    const found: DrugUse[] = [];
-    find(found);
-    usesCache.set(element, (uses = found));
+function usesInArm(arm: S.Arm): DrugUse[] {
+  const found: DrugUse[] = [];
+  for (const { dose } of dosesOfArm(arm)) {
+    found.push({ name: dose.drug, span: dose.drugSpan });
+    // `placebo matching pembrolizumab`: the drug it matches is a name like any other.
+    if (dose.amount.form === 'matching') found.push({ name: dose.amount.drug, span: dose.amount.drugSpan });
   }
-  return uses;
+  return found;
+}
+
+function usesInEligibility(eligibility: S.Eligibility): DrugUse[] {
+  const found: DrugUse[] = [];
+  for (const { criterion } of criteriaOf(eligibility)) {
+    if (criterion.kind === 'prior') for (const item of criterion.items) if (item.isDrug) found.push({ name: item.name, span: item.span });
+  }
+  return found;
 }
 
 /** Every drug name used in the arms and prior-therapy criteria, in source order. */
 function drugUses(protocol: S.Protocol): DrugUse[] {
   const uses: DrugUse[] = [];
-  for (const arm of protocol.arms) {
-    const own = usesIn(arm, (found) => {
-      for (const { dose } of dosesOfArm(arm)) {
-        found.push({ name: dose.drug, span: dose.drugSpan });
-        // `placebo matching pembrolizumab`: the drug it matches is a name like any other.
-        if (dose.amount.form === 'matching') found.push({ name: dose.amount.drug, span: dose.amount.drugSpan });
-      }
-    });
-    for (const use of own) uses.push(use);
-  }
-  const eligibility = protocol.eligibility;
-  if (eligibility) {
-    const own = usesIn(eligibility, (found) => {
-      for (const { criterion } of criteriaOf(eligibility)) {
-        if (criterion.kind === 'prior') for (const item of criterion.items) if (item.isDrug) found.push({ name: item.name, span: item.span });
-      }
-    });
-    for (const use of own) uses.push(use);
-  }
+  for (const arm of protocol.arms) for (const use of armUses.of(arm, usesInArm)) uses.push(use);
+  if (protocol.eligibility) for (const use of eligibilityUses.of(protocol.eligibility, usesInEligibility)) uses.push(use);
   return uses;
 }
 

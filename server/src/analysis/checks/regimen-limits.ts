@@ -21,8 +21,9 @@ import { convert } from '../../model/units';
 import { DOSE_BASIS, weeklyDose, type CourseLimit, type DoseBasis, type Drug, type LabelledDose } from '../../knowledge/drugs';
 import { formatNumber } from '../../util/text';
 import type { Check, CheckContext } from '../check';
-import { describeLabel } from './doses';
-import { kept } from '../../util/kept';
+import { describeLabel, dosesOnBasis } from './doses';
+import { kept, perRow } from '../../util/kept';
+import type { Mutable } from '../../util/types';
 
 /** A label limit a regimen goes beyond: a one-sentence message, the limit's source, and the labelled regimens for related information. */
 export interface LimitProblem {
@@ -34,11 +35,6 @@ export interface LimitProblem {
 /** A number for messages: whole numbers as they are, others to three significant digits. */
 function shown(value: number): string {
   return formatNumber(Number.isInteger(value) ? value : Number(value.toPrecision(3)));
-}
-
-/** The labelled doses on a basis (the drug's own unless a dose says otherwise). */
-function dosesOn(drug: Drug, basis: DoseBasis): LabelledDose[] {
-  return drug.doses.filter((dose) => (dose.basis ?? drug.basis) === basis);
 }
 
 /**
@@ -65,26 +61,15 @@ export function scheduleIntensityProblem(drug: Drug, line: { readonly basis: Dos
  * no labelled dose on it or one has no schedule in numbers. Kept per drug row and basis: the
  * rows never change, and every line of the drug asks.
  */
-function mostIntense(drug: Drug, basis: DoseBasis): { readonly dose: LabelledDose; readonly perWeek: number } | null {
-  let byBasis = intensities.get(drug);
-  if (!byBasis) intensities.set(drug, (byBasis = new Map()));
-  let most = byBasis.get(basis);
-  if (most === undefined) {
-    most = null;
-    for (const dose of dosesOn(drug, basis)) {
-      const perWeek = weeklyDose(dose);
-      if (perWeek === undefined) {
-        most = null;
-        break;
-      }
-      if (!most || perWeek > most.perWeek) most = { dose, perWeek };
-    }
-    byBasis.set(basis, most);
+const mostIntense = perRow((drug: Drug, basis: DoseBasis): { readonly dose: LabelledDose; readonly perWeek: number } | null => {
+  let most: { dose: LabelledDose; perWeek: number } | null = null;
+  for (const dose of dosesOnBasis(drug, basis)) {
+    const perWeek = weeklyDose(dose);
+    if (perWeek === undefined) return null;
+    if (!most || perWeek > most.perWeek) most = { dose, perWeek };
   }
   return most;
-}
-
-const intensities = new WeakMap<Drug, Map<DoseBasis, { readonly dose: LabelledDose; readonly perWeek: number } | null>>();
+});
 
 /** What the engine knows of a line's course: its counts and length, or that it runs until progression with no cap. */
 export interface CourseFacts {
@@ -270,7 +255,7 @@ function courseFacts(schedule: DoseSchedule): CourseFacts {
   const cycles = schedule.cyclesGiven && maxOf(schedule.cyclesGiven);
   const administrations = maxOf(schedule.total);
   // Written out, not spread: this runs for every line of a drug with course limits.
-  const facts: { -readonly [K in keyof CourseFacts]: CourseFacts[K] } = {};
+  const facts: Mutable<CourseFacts> = {};
   if (cycles !== undefined) facts.cycles = cycles;
   if (administrations !== undefined) facts.administrations = administrations;
   if (elapsed !== undefined) {
@@ -333,8 +318,7 @@ function indicationApplies(indication: string, protocol: S.Protocol): boolean {
   const trial = protocol.trial;
   if (!trial) return false;
   // Asked for every line of a drug with such limits: answered once per trial (what each arm sees of it) and indication.
-  let answers = indicationAnswers.get(trial);
-  if (!answers) indicationAnswers.set(trial, (answers = new Map()));
+  const answers = indicationAnswers.of(trial, () => new Map());
   let applies = answers.get(indication);
   if (applies === undefined) {
     let about = [...trial.conditions, ...trial.keywords, trial.title ?? '', trial.officialTitle ?? ''].join(' ').toLowerCase();

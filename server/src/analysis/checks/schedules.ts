@@ -13,16 +13,13 @@ import { kept } from '../../util/kept';
 const phaseCycles = kept<S.TreatmentPhase, { days: number; cycles: S.Cycle[] } | null>('phaseCycles');
 
 function cyclesLength(phase: S.TreatmentPhase, protocol: S.Protocol): { days: number; cycles: S.Cycle[] } | undefined {
-  let known = phaseCycles.get(phase);
-  if (known === undefined) {
+  const known = phaseCycles.of(phase, () => {
     const cycles = phase.steps.filter((step): step is S.Cycle => step.kind === 'cycle');
     const lengths = cycles.map((cycle) => scheduleOf(protocol).cycleOf(cycle)?.days);
-    known =
-      cycles.length === 0 || lengths.some((length) => length?.kind !== 'exact')
-        ? null
-        : { days: lengths.reduce((sum, length) => sum + (length as { value: number }).value, 0), cycles };
-    phaseCycles.set(phase, known);
-  }
+    return cycles.length === 0 || lengths.some((length) => length?.kind !== 'exact')
+      ? null
+      : { days: lengths.reduce((sum, length) => sum + (length as { value: number }).value, 0), cycles };
+  });
   return known ?? undefined;
 }
 

@@ -105,28 +105,47 @@ export function analyzeText(text: string, previous?: Analysis): Analysis {
   return analyzeFrom(text, parsed, state.units);
 }
 
+/**
+ * What `lower` may take from the analysis before: the lowering of an item it kept. Made here,
+ * not in `analyzeFrom`, so that the function holds only `before` (see `findingsCache`).
+ */
+function reuseFrom(before: ReadonlyMap<Node, Unit>): (item: Node) => LoweredItem | undefined {
+  return (item) => before.get(item)?.lowered;
+}
+
+/** The unit of an arm or the eligibility block: what `findingsCache` reads and writes its findings in. */
+const unitOf = kept<Arm | Eligibility, Unit>('unitOf');
+
+/**
+ * The checks' findings of an arm or the eligibility block, kept in its unit between versions.
+ * One object for every analysis, reading units kept on the elements, rather than closures over
+ * an analysis' own map: V8 keeps a function's context alive while it compiles the function in the
+ * background, and a context that reached the map would keep the whole analysis alive with it,
+ * to be copied and promoted by the next collections (docs/performance.md, "What a compile job
+ * keeps alive").
+ */
+const findingsCache: FindingsCache = {
+  get(element, context) {
+    const unit = unitOf.get(element);
+    return unit?.checked && unit.checkedUnder === context ? unit.checked : undefined;
+  },
+  set(element, context, findings) {
+    const unit = unitOf.get(element);
+    if (!unit) return;
+    unit.checked = findings;
+    unit.checkedUnder = context;
+  },
+};
+
 function analyzeFrom(text: string, parsed: ParseResult, before: ReadonlyMap<Node, Unit>): Analysis {
   const units = new Map<Node, Unit>();
-  const lowered = lower(parsed.tree, (item) => before.get(item)?.lowered);
-  const byElement = new Map<Arm | Eligibility, Unit>();
+  const lowered = lower(parsed.tree, reuseFrom(before));
   for (const item of lowered.items) {
     const unit = before.get(item.item) ?? { lowered: item };
     units.set(item.item, unit);
-    if ((item.item.kind === 'Arm' || item.item.kind === 'Eligibility') && item.value) byElement.set(item.value as Arm | Eligibility, unit);
+    if ((item.item.kind === 'Arm' || item.item.kind === 'Eligibility') && item.value) unitOf.set(item.value as Arm | Eligibility, unit);
   }
-  const cache: FindingsCache = {
-    get(element, context) {
-      const unit = byElement.get(element);
-      return unit?.checked && unit.checkedUnder === context ? unit.checked : undefined;
-    },
-    set(element, context, findings) {
-      const unit = byElement.get(element);
-      if (!unit) return;
-      unit.checked = findings;
-      unit.checkedUnder = context;
-    },
-  };
-  const checked = validate(lowered.protocol, text, undefined, cache);
+  const checked = validate(lowered.protocol, text, undefined, findingsCache);
   const { suppressions, findings: unknownCodes } = readSuppressions(text, parsed.comments);
   const findings = applySuppressions(text, [...parsed.errors, ...lowered.findings, ...checked, ...unknownCodes], suppressions).sort(
     (a, b) => a.offset - b.offset || a.code.localeCompare(b.code) || a.length - b.length || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),

@@ -33,6 +33,61 @@ function trialForArms(trial: S.Trial): { view: S.Trial; key: string } {
 }
 
 /**
+ * The context the checks of one scope report through: a class, not an object of closures, so
+ * that nothing made for one validation holds the validation's other state (see
+ * docs/performance.md, "What a compile job keeps alive").
+ */
+class ScopeContext implements CheckContext {
+  declare readonly protocol: S.Protocol;
+  declare readonly text: string;
+  declare private readonly findings: Finding[];
+  declare private readonly drugs: Map<string, Drug | undefined>;
+  declare readonly analyte: (name: string) => ReturnType<typeof findAnalyte>;
+
+  constructor(protocol: S.Protocol, text: string, findings: Finding[], drugs: Map<string, Drug | undefined>) {
+    this.protocol = protocol;
+    this.text = text;
+    this.findings = findings;
+    this.drugs = drugs;
+    this.analyte = findAnalyte;
+  }
+
+  accept(code: Finding['code'], message: string, at: S.Span, extras?: Parameters<CheckContext['accept']>[3]): void {
+    this.findings.push({ code, message, offset: at.offset, length: at.length, ...extras });
+  }
+
+  drug(name: string): Drug | undefined {
+    const known = this.drugs.get(name);
+    if (known !== undefined || this.drugs.has(name)) return known;
+    const found = findDrug(name);
+    this.drugs.set(name, found);
+    return found;
+  }
+}
+
+/** The findings of the arm handlers of `checks` on one arm, in a protocol holding only that arm. */
+function checkArm(arm: S.Arm, checks: readonly Check[], context: CheckContext): void {
+  for (const check of checks) {
+    check.arm?.(arm, context);
+    if (check.phase || check.cycle) {
+      for (const phase of arm.phases) {
+        check.phase?.(phase, arm, context);
+        if (check.cycle) for (const step of phase.steps) if (step.kind === 'cycle') check.cycle(step, arm, context);
+      }
+    }
+    if (check.dose) for (const at of dosesOfArm(arm)) check.dose(at.dose, at, context);
+  }
+}
+
+/** The findings of the eligibility handlers of `checks`, in a protocol holding only the eligibility block. */
+function checkEligibility(eligibility: S.Eligibility, checks: readonly Check[], context: CheckContext): void {
+  for (const check of checks) {
+    check.eligibility?.(eligibility, context);
+    if (check.criterion) for (const at of criteriaOf(eligibility)) check.criterion(at.criterion, at, context);
+  }
+}
+
+/**
  * Runs every check over a protocol: the document-wide handlers (`protocol`, `trial`); each arm's
  * (`arm`, `phase`, `cycle`, `dose`) on a protocol holding only that arm and what the trial is
  * about (`trialForArms`); and the eligibility's (`eligibility`, `criterion`) on one holding only
@@ -40,66 +95,39 @@ function trialForArms(trial: S.Trial): { view: S.Trial; key: string } {
  * do not change (`cache`).
  */
 export function validate(protocol: S.Protocol, text: string, checks: readonly Check[] = CHECKS, cache?: FindingsCache): Finding[] {
-  const drugCache = new Map<string, Drug | undefined>();
-  const contextFor = (scope: S.Protocol, findings: Finding[]): CheckContext => ({
-    protocol: scope,
-    text,
-    accept(code, message, at, extras) {
-      findings.push({ code, message, offset: at.offset, length: at.length, ...extras });
-    },
-    drug(name) {
-      const known = drugCache.get(name);
-      if (known !== undefined || drugCache.has(name)) return known;
-      const found = findDrug(name);
-      drugCache.set(name, found);
-      return found;
-    },
-    analyte: findAnalyte,
-  });
-  /** The findings of one arm or of the eligibility: kept, or found by `run` in a protocol holding only `scope`. */
-  const own = (element: S.Arm | S.Eligibility, key: string, scope: S.Protocol, run: (context: CheckContext) => void) => {
-    const cached = cache?.get(element, key);
-    if (cached) return cached;
-    const found: Finding[] = [];
-    run(contextFor(scope, found));
-    cache?.set(element, key, found);
-    return found;
-  };
-
+  const drugs = new Map<string, Drug | undefined>();
   const findings: Finding[] = [];
-  const context = contextFor(protocol, findings);
+  const context = new ScopeContext(protocol, text, findings, drugs);
   for (const check of checks) {
     check.protocol?.(protocol, context);
     if (protocol.trial) check.trial?.(protocol.trial, context);
   }
   const about = protocol.trial && trialForArms(protocol.trial);
+  const key = about?.key ?? '';
   // Only the checks with something to say about an arm, in their order (most have nothing).
   const armChecks = checks.filter((check) => check.arm || check.phase || check.cycle || check.dose);
+  // Each arm's and the eligibility's findings are kept by the caller, or found in a protocol holding only that element.
   for (const arm of protocol.arms) {
-    const scope: S.Protocol = { trial: about?.view, drugs: [], interventions: [], arms: [arm], outcomes: [] };
-    const found = own(arm, about?.key ?? '', scope, (armContext) => {
-      for (const check of armChecks) {
-        check.arm?.(arm, armContext);
-        if (check.phase || check.cycle) {
-          for (const phase of arm.phases) {
-            check.phase?.(phase, arm, armContext);
-            if (check.cycle) for (const step of phase.steps) if (step.kind === 'cycle') check.cycle(step, arm, armContext);
-          }
-        }
-        if (check.dose) for (const at of dosesOfArm(arm)) check.dose(at.dose, at, armContext);
-      }
-    });
+    let found = cache?.get(arm, key);
+    if (!found) {
+      const own: Finding[] = [];
+      const scope: S.Protocol = { trial: about?.view, drugs: [], interventions: [], arms: [arm], outcomes: [] };
+      checkArm(arm, armChecks, new ScopeContext(scope, text, own, drugs));
+      cache?.set(arm, key, own);
+      found = own;
+    }
     for (const finding of found) findings.push(finding);
   }
   const eligibility = protocol.eligibility;
   if (eligibility) {
-    const scope: S.Protocol = { drugs: [], interventions: [], arms: [], outcomes: [], eligibility };
-    const found = own(eligibility, '', scope, (eligibilityContext) => {
-      for (const check of checks) {
-        check.eligibility?.(eligibility, eligibilityContext);
-        if (check.criterion) for (const at of criteriaOf(eligibility)) check.criterion(at.criterion, at, eligibilityContext);
-      }
-    });
+    let found = cache?.get(eligibility, '');
+    if (!found) {
+      const own: Finding[] = [];
+      const scope: S.Protocol = { drugs: [], interventions: [], arms: [], outcomes: [], eligibility };
+      checkEligibility(eligibility, checks, new ScopeContext(scope, text, own, drugs));
+      cache?.set(eligibility, '', own);
+      found = own;
+    }
     for (const finding of found) findings.push(finding);
   }
   return findings;

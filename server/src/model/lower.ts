@@ -973,7 +973,9 @@ export function lower(tree: T.DocumentNode, reuse?: (item: T.TopItem) => Lowered
     return value ? { item, value, findings, uses } : { item, findings, uses };
   }
 
-  const items = tree.items.map((item) => reuse?.(item) ?? lowerItem(item));
+  // A loop, not a closure: `reuse` (the analysis before) stays out of the context the inner functions share.
+  const items: LoweredItem[] = [];
+  for (const item of tree.items) items.push(reuse?.(item) ?? lowerItem(item));
   const all: Finding[] = [];
   const protocol: Mutable<S.Protocol> = { drugs: [], interventions: [], arms: [], outcomes: [] };
   const armUses: { arm: Mutable<S.Arm>; names: readonly T.Name[] }[] = [];

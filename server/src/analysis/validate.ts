@@ -7,7 +7,7 @@
 import type { Finding } from '../language/codes';
 import type * as S from '../model/schema';
 import { criteriaOf, dosesOfArm } from '../model/walk';
-import { findAnalyte } from '../knowledge/analytes';
+import { findAnalyte, type Analyte } from '../knowledge/analytes';
 import { findDrug, type Drug } from '../knowledge/index';
 import type { Check, CheckContext } from './check';
 import { CHECKS } from './checks/index';
@@ -42,14 +42,12 @@ class ScopeContext implements CheckContext {
   declare readonly text: string;
   declare private readonly findings: Finding[];
   declare private readonly drugs: Map<string, Drug | undefined>;
-  declare readonly analyte: (name: string) => ReturnType<typeof findAnalyte>;
 
-  constructor(protocol: S.Protocol, text: string, findings: Finding[], drugs: Map<string, Drug | undefined>) {
+  constructor(protocol: S.Protocol, shared: Shared, findings: Finding[]) {
     this.protocol = protocol;
-    this.text = text;
+    this.text = shared.text;
+    this.drugs = shared.drugs;
     this.findings = findings;
-    this.drugs = drugs;
-    this.analyte = findAnalyte;
   }
 
   accept(code: Finding['code'], message: string, at: S.Span, extras?: Parameters<CheckContext['accept']>[3]): void {
@@ -63,6 +61,38 @@ class ScopeContext implements CheckContext {
     this.drugs.set(name, found);
     return found;
   }
+
+  analyte(name: string): Analyte | undefined {
+    return findAnalyte(name);
+  }
+}
+
+/** What every scope of one validation shares: the text, the drugs looked up, the caller's findings cache. */
+interface Shared {
+  readonly text: string;
+  readonly drugs: Map<string, Drug | undefined>;
+  readonly cache: FindingsCache | undefined;
+}
+
+/**
+ * The findings of an arm or the eligibility block: those the cache kept under `key`, or those
+ * `run` (a module-level function, not a closure: see `ScopeContext`) finds in `scope`, a
+ * protocol holding only that element.
+ */
+function findingsOf<E extends S.Arm | S.Eligibility>(
+  element: E,
+  key: string,
+  scope: S.Protocol,
+  checks: readonly Check[],
+  run: (element: E, checks: readonly Check[], context: CheckContext) => void,
+  shared: Shared,
+): readonly Finding[] {
+  const kept = shared.cache?.get(element, key);
+  if (kept) return kept;
+  const found: Finding[] = [];
+  run(element, checks, new ScopeContext(scope, shared, found));
+  shared.cache?.set(element, key, found);
+  return found;
 }
 
 /** The findings of the arm handlers of `checks` on one arm, in a protocol holding only that arm. */
@@ -95,40 +125,24 @@ function checkEligibility(eligibility: S.Eligibility, checks: readonly Check[], 
  * do not change (`cache`).
  */
 export function validate(protocol: S.Protocol, text: string, checks: readonly Check[] = CHECKS, cache?: FindingsCache): Finding[] {
-  const drugs = new Map<string, Drug | undefined>();
+  const shared: Shared = { text, drugs: new Map(), cache };
   const findings: Finding[] = [];
-  const context = new ScopeContext(protocol, text, findings, drugs);
+  const context = new ScopeContext(protocol, shared, findings);
   for (const check of checks) {
     check.protocol?.(protocol, context);
     if (protocol.trial) check.trial?.(protocol.trial, context);
   }
   const about = protocol.trial && trialForArms(protocol.trial);
-  const key = about?.key ?? '';
   // Only the checks with something to say about an arm, in their order (most have nothing).
   const armChecks = checks.filter((check) => check.arm || check.phase || check.cycle || check.dose);
-  // Each arm's and the eligibility's findings are kept by the caller, or found in a protocol holding only that element.
   for (const arm of protocol.arms) {
-    let found = cache?.get(arm, key);
-    if (!found) {
-      const own: Finding[] = [];
-      const scope: S.Protocol = { trial: about?.view, drugs: [], interventions: [], arms: [arm], outcomes: [] };
-      checkArm(arm, armChecks, new ScopeContext(scope, text, own, drugs));
-      cache?.set(arm, key, own);
-      found = own;
-    }
-    for (const finding of found) findings.push(finding);
+    const scope: S.Protocol = { trial: about?.view, drugs: [], interventions: [], arms: [arm], outcomes: [] };
+    for (const finding of findingsOf(arm, about?.key ?? '', scope, armChecks, checkArm, shared)) findings.push(finding);
   }
   const eligibility = protocol.eligibility;
   if (eligibility) {
-    let found = cache?.get(eligibility, '');
-    if (!found) {
-      const own: Finding[] = [];
-      const scope: S.Protocol = { drugs: [], interventions: [], arms: [], outcomes: [], eligibility };
-      checkEligibility(eligibility, checks, new ScopeContext(scope, text, own, drugs));
-      cache?.set(eligibility, '', own);
-      found = own;
-    }
-    for (const finding of found) findings.push(finding);
+    const scope: S.Protocol = { drugs: [], interventions: [], arms: [], outcomes: [], eligibility };
+    for (const finding of findingsOf(eligibility, '', scope, checks, checkEligibility, shared)) findings.push(finding);
   }
   return findings;
 }
